@@ -1,0 +1,147 @@
+// govplan — error codes, the error value and result<T>.
+//
+// Every fallible govplan call comes in two forms: one returning `result<T>`
+// (a value or a govplan::error, never throwing for bad data) and, where it is
+// convenient, a throwing form that raises govplan::exception carrying the same
+// error. Misuse of the API (reading the value of a failed result, an invalid
+// argument that no data could produce) throws immediately.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <system_error>
+#include <type_traits>
+#include <utility>
+#include <variant>
+
+namespace govplan {
+
+/// The few canonical error codes of govplan. Details go in error::message and
+/// the location fields, not in new codes.
+enum class errc {
+    invalid_decimal = 1,   ///< text is not a decimal number in govplan's grammar
+    decimal_overflow,      ///< a result does not fit the decimal's 18 digits
+    inexact_conversion,    ///< the exact result is not a finite decimal (亩 → 平方米 of 1 亩)
+    unknown_unit,          ///< a unit symbol the registry does not know
+    incompatible_units,    ///< units of different dimensions, measure words or currencies
+    invalid_date,          ///< not a strict YYYY-MM-DD calendar date
+    syntax_error,          ///< a file is not well-formed (JSON syntax, archive structure)
+    type_mismatch,         ///< a value of the wrong JSON type
+    missing_field,         ///< a required key is absent
+    unknown_field,         ///< a key the format does not define
+    duplicate_key,         ///< the same key twice in one JSON object
+    unknown_code,          ///< an enumeration code govplan does not define
+    duplicate_id,          ///< two elements share an id
+    limit_exceeded,        ///< input larger or deeper than the configured limits
+    io_error,              ///< the operating system refused a read or write
+    bad_magic,             ///< the file does not start with govplan's signature
+    unsupported_version,   ///< written by a newer (or unknown) format version
+    truncated,             ///< the file ends before its declared length
+    checksum_mismatch,     ///< the payload does not match its recorded checksum
+    corrupt_archive,       ///< the payload is damaged in a way Boost detected
+    invalid_value,         ///< a value outside its allowed domain (negative count…)
+};
+
+/// The std::error_category of govplan::errc; its name is "govplan".
+const std::error_category& error_category() noexcept;
+
+inline std::error_code make_error_code(errc e) noexcept
+{
+    return {static_cast<int>(e), error_category()};
+}
+
+/// What went wrong and where. `where()` renders the location for people;
+/// the individual fields are for programs.
+struct error {
+    std::error_code code;
+    std::string message;               ///< readable sentence, without the location
+    std::string pointer;               ///< RFC 6901 JSON pointer, when in a JSON document
+    std::uint64_t line = 0;            ///< 1-based line, 0 when unknown
+    std::uint64_t column = 0;          ///< 1-based column (bytes), 0 when unknown
+    std::optional<std::uint64_t> byte_offset; ///< offset into the input, when known
+    std::string source;                ///< file name or other input name, when known
+
+    error() = default;
+    error(errc c, std::string msg) : code(make_error_code(c)), message(std::move(msg)) {}
+
+    /// "file:/pointer (line L, column C)" or "file: byte N", whatever is known.
+    [[nodiscard]] std::string where() const;
+    /// where() + ": " + message, or just message when no location is known.
+    [[nodiscard]] std::string to_string() const;
+
+    friend bool operator==(const error&, const error&) = default;
+};
+
+/// Thrown by the throwing forms of fallible calls, and by result<T>::value()
+/// on a failed result.
+class exception : public std::runtime_error {
+public:
+    explicit exception(govplan::error e);
+    [[nodiscard]] const govplan::error& error() const noexcept { return error_; }
+    [[nodiscard]] std::error_code code() const noexcept { return error_.code; }
+
+private:
+    govplan::error error_;
+};
+
+/// A value or a govplan::error. Reading the value of a failed result throws
+/// govplan::exception with the error; reading the error of a successful one
+/// throws std::logic_error.
+template <class T>
+class [[nodiscard]] result {
+    static_assert(!std::is_same_v<std::remove_cv_t<T>, govplan::error>);
+
+public:
+    result(T value) : state_(std::in_place_index<0>, std::move(value)) {}        // NOLINT: implicit by design
+    result(govplan::error e) : state_(std::in_place_index<1>, std::move(e)) {}   // NOLINT: implicit by design
+
+    [[nodiscard]] bool has_value() const noexcept { return state_.index() == 0; }
+    explicit operator bool() const noexcept { return has_value(); }
+
+    T& value() &
+    {
+        check();
+        return std::get<0>(state_);
+    }
+    const T& value() const&
+    {
+        check();
+        return std::get<0>(state_);
+    }
+    T&& value() &&
+    {
+        check();
+        return std::get<0>(std::move(state_));
+    }
+    T& operator*() & { return value(); }
+    const T& operator*() const& { return value(); }
+    T&& operator*() && { return std::move(*this).value(); }
+    T* operator->() { return &value(); }
+    const T* operator->() const { return &value(); }
+
+    [[nodiscard]] const govplan::error& error() const
+    {
+        if (has_value()) throw std::logic_error("govplan::result::error() called on a successful result");
+        return std::get<1>(state_);
+    }
+
+    template <class U>
+    [[nodiscard]] T value_or(U&& fallback) const&
+    {
+        return has_value() ? std::get<0>(state_) : static_cast<T>(std::forward<U>(fallback));
+    }
+
+private:
+    void check() const
+    {
+        if (!has_value()) throw exception(std::get<1>(state_));
+    }
+    std::variant<T, govplan::error> state_;
+};
+
+}  // namespace govplan
+
+template <>
+struct std::is_error_code_enum<govplan::errc> : std::true_type {};

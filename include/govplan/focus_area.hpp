@@ -1,0 +1,21 @@
+// govplan — focus areas: the numbered sections of a plan (一 … 八).
+#pragma once
+
+#include <govplan/measure.hpp>
+
+#include <string>
+#include <vector>
+
+namespace govplan {
+
+struct focus_area {
+    int ordinal = 0;    ///< 1-based: (一) is 1
+    std::string title;  ///< the 聚焦 part: 聚焦扩大内需
+    std::string aim;    ///< the paired 提升 part: 提升经济增长质效
+    std::string lead;   ///< the paragraph introducing the area
+    std::vector<measure> measures;
+
+    friend bool operator==(const focus_area&, const focus_area&) = default;
+};
+
+}  // namespace govplan

@@ -1,0 +1,123 @@
+// govplan — {fmt} formatters for the model types (opt-in header).
+//
+//   fmt::print("{}", "10.60"_dec);           // 10.60
+//   fmt::print("{:>8}", quantity);          // "  42万亩" (CJK counted two columns)
+//   fmt::print("{}", comparator::at_least); // at_least
+//   fmt::print("{}", diagnostic);           // error target.unit.unknown at focus_areas[0]…: …
+//
+// Every formatter accepts the standard string format spec (fill, align,
+// width), so columns line up; fmt measures East Asian wide characters as two
+// columns.
+#pragma once
+
+#include <govplan/codes.hpp>
+#include <govplan/dates.hpp>
+#include <govplan/decimal.hpp>
+#include <govplan/error.hpp>
+#include <govplan/plan.hpp>
+#include <govplan/project.hpp>
+#include <govplan/target.hpp>
+#include <govplan/unit.hpp>
+#include <govplan/validation.hpp>
+
+#include <fmt/format.h>
+
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+namespace govplan::detail {
+
+template <class T> struct is_formatted_enum : std::false_type {};
+template <> struct is_formatted_enum<dimension> : std::true_type {};
+template <> struct is_formatted_enum<target_kind> : std::true_type {};
+template <> struct is_formatted_enum<comparator> : std::true_type {};
+template <> struct is_formatted_enum<trend> : std::true_type {};
+template <> struct is_formatted_enum<commitment> : std::true_type {};
+template <> struct is_formatted_enum<project_stage> : std::true_type {};
+template <> struct is_formatted_enum<jurisdiction_level> : std::true_type {};
+template <> struct is_formatted_enum<severity> : std::true_type {};
+
+/// Base for formatters that render a value as text, then pad it.
+struct text_formatter : fmt::formatter<std::string_view> {
+    template <class Context>
+    auto write(std::string_view text, Context& ctx) const
+    {
+        return fmt::formatter<std::string_view>::format(text, ctx);
+    }
+};
+
+}  // namespace govplan::detail
+
+/// A decimal as written: "10.60".
+template <>
+struct fmt::formatter<govplan::decimal> : govplan::detail::text_formatter {
+    template <class Context>
+    auto format(const govplan::decimal& d, Context& ctx) const
+    {
+        return write(d.to_string(), ctx);
+    }
+};
+
+/// A unit's symbol: "万亩".
+template <>
+struct fmt::formatter<govplan::unit> : govplan::detail::text_formatter {
+    template <class Context>
+    auto format(const govplan::unit& u, Context& ctx) const
+    {
+        return write(u.symbol, ctx);
+    }
+};
+
+/// Value and symbol: "42万亩".
+template <>
+struct fmt::formatter<govplan::quantity> : govplan::detail::text_formatter {
+    template <class Context>
+    auto format(const govplan::quantity& q, Context& ctx) const
+    {
+        return write(govplan::to_string(q), ctx);
+    }
+};
+
+/// ISO date: "2025-04-17".
+template <>
+struct fmt::formatter<govplan::date> : govplan::detail::text_formatter {
+    template <class Context>
+    auto format(const govplan::date& d, Context& ctx) const
+    {
+        return write(govplan::to_iso_string(d), ctx);
+    }
+};
+
+/// The stable code of a govplan enumeration: "at_least".
+template <class Enum>
+    requires govplan::detail::is_formatted_enum<Enum>::value
+struct fmt::formatter<Enum> : govplan::detail::text_formatter {
+    template <class Context>
+    auto format(Enum e, Context& ctx) const
+    {
+        return write(govplan::to_code(e), ctx);
+    }
+};
+
+/// "error target.unit.unknown at focus_areas[0].measures[0].targets[0].unit: …".
+template <>
+struct fmt::formatter<govplan::diagnostic> : govplan::detail::text_formatter {
+    template <class Context>
+    auto format(const govplan::diagnostic& d, Context& ctx) const
+    {
+        return write(fmt::format("{} {} at {}: {}", govplan::to_code(d.severity), d.code,
+                                 d.path.empty() ? std::string("plan") : d.path, d.message),
+                     ctx);
+    }
+};
+
+/// error::to_string(): "plan.json:/focus_areas/0 (line 3, column 5): …".
+template <>
+struct fmt::formatter<govplan::error> : govplan::detail::text_formatter {
+    template <class Context>
+    auto format(const govplan::error& e, Context& ctx) const
+    {
+        return write(e.to_string(), ctx);
+    }
+};

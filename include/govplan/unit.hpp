@@ -1,0 +1,109 @@
+// govplan — units as the reports write them, and exact quantities.
+//
+// A unit has a written symbol (万亩), a dimension (area), the base unit of its
+// family (平方米) and an exact rational scale to that base (1 万亩 = 20000000/3
+// 平方米). Two units convert into each other only when they share dimension
+// and base: 万单 → 单 works, 个 → 家 (different measure words), 美元 → 元
+// (different currencies) and % → 个百分点 do not.
+#pragma once
+
+#include <govplan/decimal.hpp>
+#include <govplan/error.hpp>
+
+#include <boost/describe/enum.hpp>
+
+#include <compare>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace govplan {
+
+/// What a unit measures. Percent and percentage point are distinct and never
+/// combine; counts are further split by measure word and money by currency
+/// (see unit::base).
+enum class dimension { count, money, area, length, mass, percent, percentage_point };
+BOOST_DESCRIBE_ENUM(dimension, count, money, area, length, mass, percent, percentage_point)
+
+/// An exact positive scale factor num/den.
+struct unit_scale {
+    std::int64_t numerator = 1;
+    std::int64_t denominator = 1;
+    friend bool operator==(const unit_scale&, const unit_scale&) = default;
+};
+
+struct unit {
+    std::string symbol;           ///< as written: "万亩", "个百分点", "%"; empty for "no unit"
+    govplan::dimension dimension = govplan::dimension::count;
+    std::string base;             ///< base of the family: measure word (家), currency unit (元, 美元), 平方米…
+    unit_scale scale;             ///< 1 symbol = scale × base
+
+    /// True for the default-constructed "no unit" (direction-only targets).
+    [[nodiscard]] bool empty() const noexcept { return symbol.empty(); }
+    /// For counts, the measure word (家 for 家 and 万家); empty otherwise.
+    [[nodiscard]] std::string_view measure_word() const noexcept;
+    /// For money, the ISO 4217 code of its currency ("CNY", "USD"); empty otherwise.
+    [[nodiscard]] std::string_view currency() const;
+
+    friend bool operator==(const unit&, const unit&) = default;
+};
+
+/// True when values in `a` can be converted into `b` (same dimension and base).
+[[nodiscard]] bool convertible(const unit& a, const unit& b) noexcept;
+
+/// Units known by symbol. `standard()` holds every unit of the reports; copy
+/// it and add() to register your own.
+class unit_registry {
+public:
+    /// An empty registry.
+    unit_registry() = default;
+
+    /// The built-in units: counts (个 家 套 所 条 户 人 项 件 单 万单 …),
+    /// money (元 万元 亿元 美元 万美元 亿美元), area (平方米 万平方米 平方公里 亩 万亩
+    /// 公顷), length (米 公里), mass (千克 公斤 吨 万吨), % and 个百分点 / 百分点.
+    static const unit_registry& standard();
+
+    /// Registers a unit. Throws std::invalid_argument for an empty symbol or
+    /// base, a non-positive scale, or a symbol already registered with a
+    /// different definition (re-adding an identical unit is allowed).
+    void add(unit u);
+
+    /// The unit written `symbol`, or errc::unknown_unit naming it.
+    [[nodiscard]] result<unit> find(std::string_view symbol) const;
+    /// The unit written `symbol`, or nullptr.
+    [[nodiscard]] const unit* lookup(std::string_view symbol) const noexcept;
+    /// True when `u` is registered here with exactly this definition.
+    [[nodiscard]] bool contains(const unit& u) const noexcept;
+
+    /// All units, in registration order.
+    [[nodiscard]] const std::vector<unit>& units() const noexcept { return units_; }
+
+private:
+    std::vector<unit> units_;
+};
+
+/// A decimal value in a unit: 42 万亩, 1.2 个百分点.
+struct quantity {
+    decimal value;
+    govplan::unit unit;
+    friend bool operator==(const quantity&, const quantity&) = default;  ///< same value *and* unit
+};
+
+/// `q` expressed in `to`, exactly. errc::incompatible_units when the units do
+/// not convert, errc::inexact_conversion when the exact result is not a finite
+/// decimal (1 亩 in 平方米), errc::decimal_overflow when it needs over 18 digits.
+/// The result carries no trailing fractional zeros (10.6万亩 → 106000亩).
+[[nodiscard]] result<quantity> convert(const quantity& q, const unit& to);
+
+/// Compares two quantities by value across units of one family (42 万亩 ==
+/// 420000 亩). errc::incompatible_units otherwise.
+[[nodiscard]] result<std::strong_ordering> compare(const quantity& a, const quantity& b);
+
+/// a + b in a's unit. Fails like convert() does for b.
+[[nodiscard]] result<quantity> add(const quantity& a, const quantity& b);
+
+/// "42万亩", "15%", "1.2个百分点": value and symbol, no space.
+[[nodiscard]] std::string to_string(const quantity& q);
+
+}  // namespace govplan

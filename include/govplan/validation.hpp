@@ -1,0 +1,57 @@
+// govplan — validation: every problem of a plan at once.
+//
+// validate() never throws for bad data and never stops at the first problem.
+// Each diagnostic has a severity, a stable code (documented in
+// docs/validation.md), the path of the offending element in the plan
+// ("focus_areas[2].measures[0].targets[3].unit") and a readable message.
+#pragma once
+
+#include <govplan/dates.hpp>
+#include <govplan/plan.hpp>
+#include <govplan/unit.hpp>
+
+#include <boost/describe/enum.hpp>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace govplan {
+
+enum class severity { error, warning };
+BOOST_DESCRIBE_ENUM(severity, error, warning)
+
+struct diagnostic {
+    govplan::severity severity = govplan::severity::error;
+    std::string code;     ///< stable: "target.unit.incompatible"
+    std::string path;     ///< "focus_areas[0].measures[1].targets[2].unit"
+    std::string message;  ///< readable explanation
+    friend bool operator==(const diagnostic&, const diagnostic&) = default;
+};
+
+struct validation_options {
+    /// Units a target may use; nullptr means unit_registry::standard().
+    const unit_registry* units = nullptr;
+    /// When set, observations dated after it are errors.
+    std::optional<date> as_of;
+    /// The plan period, for validating a lone element; validate(plan) uses
+    /// the plan's own period.
+    std::optional<date_period> period;
+};
+
+/// Every diagnostic of the plan: first the checks of each element in document
+/// order, then the cross-reference checks (dangling ids) in document order.
+[[nodiscard]] std::vector<diagnostic> validate(const plan& p, const validation_options& options = {});
+
+/// Diagnostics of one element alone; paths start at `path`. Checks that need
+/// the whole plan (duplicate or dangling ids, focus ordinals) are not run.
+[[nodiscard]] std::vector<diagnostic> validate(const target& t, const validation_options& options = {},
+                                               const std::string& path = "target");
+[[nodiscard]] std::vector<diagnostic> validate(const project& p, const validation_options& options = {},
+                                               const std::string& path = "project");
+
+[[nodiscard]] std::size_t error_count(const std::vector<diagnostic>& diagnostics) noexcept;
+[[nodiscard]] std::size_t warning_count(const std::vector<diagnostic>& diagnostics) noexcept;
+
+}  // namespace govplan

@@ -1,0 +1,111 @@
+#include <govplan/target.hpp>
+
+#include <array>
+#include <string>
+
+namespace govplan {
+namespace {
+
+using namespace std::string_view_literals;
+
+constexpr std::array at_least_cues{"以上"sv, "不低于"sv, "不少于"sv, "至少"sv};
+constexpr std::array more_than_cues{"突破"sv, "超过"sv, "高于"sv};
+constexpr std::array at_most_cues{"以下"sv, "不超过"sv, "以内"sv, "不高于"sv};
+constexpr std::array less_than_cues{"低于"sv, "少于"sv, "不足"sv};
+constexpr std::array about_cues{"左右"sv, "约"sv};
+constexpr std::array range_cues{"至"sv, "—"sv, "-"sv};
+constexpr std::array direction_cues{"两降一升"sv, "稳中有降"sv};
+constexpr std::array binding_cues{"确保"sv, "严格"sv, "坚决"sv, "严守"sv};
+constexpr std::array aspirational_cues{"力争"sv, "争取"sv, "争创"sv, "探索"sv};
+constexpr std::array increase_cues{"升"sv, "提高"sv, "增长"sv, "提升"sv};
+constexpr std::array decrease_cues{"降"sv, "下降"sv, "减少"sv, "降低"sv};
+
+}  // namespace
+
+std::span<const std::string_view> cue_words(comparator c) noexcept
+{
+    switch (c) {
+    case comparator::at_least: return at_least_cues;
+    case comparator::more_than: return more_than_cues;
+    case comparator::at_most: return at_most_cues;
+    case comparator::less_than: return less_than_cues;
+    case comparator::exactly: return {};
+    case comparator::about: return about_cues;
+    case comparator::range: return range_cues;
+    case comparator::direction: return direction_cues;
+    }
+    return {};
+}
+
+std::span<const std::string_view> cue_words(commitment c) noexcept
+{
+    switch (c) {
+    case commitment::binding: return binding_cues;
+    case commitment::expected: return {};
+    case commitment::aspirational: return aspirational_cues;
+    }
+    return {};
+}
+
+std::span<const std::string_view> cue_words(trend t) noexcept
+{
+    return t == trend::increase ? std::span<const std::string_view>(increase_cues)
+                                : std::span<const std::string_view>(decrease_cues);
+}
+
+bool includes_bound(comparator c) noexcept
+{
+    switch (c) {
+    case comparator::at_least:
+    case comparator::at_most:
+    case comparator::exactly:
+    case comparator::about:
+    case comparator::range: return true;
+    case comparator::more_than:
+    case comparator::less_than:
+    case comparator::direction: return false;
+    }
+    return false;
+}
+
+bool kind_accepts(target_kind kind, dimension d) noexcept
+{
+    switch (kind) {
+    case target_kind::amount:
+        return d == dimension::money || d == dimension::area || d == dimension::length || d == dimension::mass;
+    case target_kind::count: return d == dimension::count;
+    case target_kind::level: return d != dimension::percentage_point;
+    case target_kind::share:
+    case target_kind::growth_rate:
+    case target_kind::reduction_rate: return d == dimension::percent;
+    case target_kind::pp_change: return d == dimension::percentage_point;
+    case target_kind::direction: return true;
+    }
+    return false;
+}
+
+std::string requirement_text(const target& t)
+{
+    auto with_unit = [&](const std::optional<decimal>& v) {
+        return v ? v->to_string() + t.unit.symbol : std::string("?");
+    };
+    std::string out;
+    switch (t.comparator) {
+    case comparator::at_least: out = "≥ " + with_unit(t.value); break;
+    case comparator::more_than: out = "> " + with_unit(t.value); break;
+    case comparator::at_most: out = "≤ " + with_unit(t.value); break;
+    case comparator::less_than: out = "< " + with_unit(t.value); break;
+    case comparator::exactly: out = "= " + with_unit(t.value); break;
+    case comparator::about: out = "≈ " + with_unit(t.value); break;
+    case comparator::range:
+        out = (t.low ? t.low->to_string() : std::string("?")) + "–" + with_unit(t.high);
+        break;
+    case comparator::direction:
+        out = !t.trend ? "?" : (*t.trend == trend::increase ? "↑" : "↓");
+        break;
+    }
+    if (t.stretch) out += " (stretch " + with_unit(t.stretch) + ")";
+    return out;
+}
+
+}  // namespace govplan

@@ -1,0 +1,185 @@
+#include <govplan/unit.hpp>
+
+#include "int128.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+#include <string>
+
+namespace govplan {
+namespace {
+
+using detail::int128;
+
+unit make_unit(std::string symbol, dimension d, std::string base, std::int64_t num = 1, std::int64_t den = 1)
+{
+    return unit{std::move(symbol), d, std::move(base), unit_scale{num, den}};
+}
+
+unit_registry build_standard()
+{
+    unit_registry r;
+    // Counts: each measure word is its own family; 万 forms scale by 10^4.
+    for (const char* word : {"个", "家", "套", "所", "条", "户", "人", "项", "件", "单", "座", "处", "间", "台", "次",
+                             "辆", "栋", "张", "名", "批", "场", "人次"}) {
+        r.add(make_unit(word, dimension::count, word));
+    }
+    for (const char* word : {"单", "户", "人", "人次", "套", "件", "个", "家"}) {
+        r.add(make_unit(std::string("万") + word, dimension::count, word, 10'000));
+    }
+    r.add(make_unit("亿人次", dimension::count, "人次", 100'000'000));
+    // Money, per currency.
+    r.add(make_unit("元", dimension::money, "元"));
+    r.add(make_unit("万元", dimension::money, "元", 10'000));
+    r.add(make_unit("亿元", dimension::money, "元", 100'000'000));
+    r.add(make_unit("美元", dimension::money, "美元"));
+    r.add(make_unit("万美元", dimension::money, "美元", 10'000));
+    r.add(make_unit("亿美元", dimension::money, "美元", 100'000'000));
+    // Area: base 平方米; 1 亩 = 10000/15 平方米 = 2000/3.
+    r.add(make_unit("平方米", dimension::area, "平方米"));
+    r.add(make_unit("万平方米", dimension::area, "平方米", 10'000));
+    r.add(make_unit("公顷", dimension::area, "平方米", 10'000));
+    r.add(make_unit("平方公里", dimension::area, "平方米", 1'000'000));
+    r.add(make_unit("亩", dimension::area, "平方米", 2'000, 3));
+    r.add(make_unit("万亩", dimension::area, "平方米", 20'000'000, 3));
+    // Length and mass.
+    r.add(make_unit("米", dimension::length, "米"));
+    r.add(make_unit("公里", dimension::length, "米", 1'000));
+    r.add(make_unit("千克", dimension::mass, "千克"));
+    r.add(make_unit("公斤", dimension::mass, "千克"));
+    r.add(make_unit("吨", dimension::mass, "千克", 1'000));
+    r.add(make_unit("万吨", dimension::mass, "千克", 10'000'000));
+    // Percent and percentage points never mix.
+    r.add(make_unit("%", dimension::percent, "%"));
+    r.add(make_unit("个百分点", dimension::percentage_point, "个百分点"));
+    r.add(make_unit("百分点", dimension::percentage_point, "个百分点"));
+    return r;
+}
+
+error incompatible(const unit& from, const unit& to)
+{
+    return error(errc::incompatible_units,
+                 "cannot convert \"" + from.symbol + "\" (" + from.base + ") to \"" + to.symbol + "\" (" + to.base +
+                     ")");
+}
+
+}  // namespace
+
+std::string_view unit::measure_word() const noexcept
+{
+    return dimension == govplan::dimension::count ? std::string_view(base) : std::string_view();
+}
+
+std::string_view unit::currency() const
+{
+    if (dimension != govplan::dimension::money) return {};
+    if (base == "元") return "CNY";
+    if (base == "美元") return "USD";
+    if (base == "欧元") return "EUR";
+    if (base == "港元") return "HKD";
+    if (base == "日元") return "JPY";
+    return base;
+}
+
+bool convertible(const unit& a, const unit& b) noexcept
+{
+    return !a.empty() && !b.empty() && a.dimension == b.dimension && a.base == b.base;
+}
+
+const unit_registry& unit_registry::standard()
+{
+    static const unit_registry registry = build_standard();
+    return registry;
+}
+
+void unit_registry::add(unit u)
+{
+    if (u.symbol.empty()) throw std::invalid_argument("govplan::unit_registry::add: empty unit symbol");
+    if (u.base.empty()) throw std::invalid_argument("govplan::unit_registry::add: empty base for " + u.symbol);
+    if (u.scale.numerator <= 0 || u.scale.denominator <= 0) {
+        throw std::invalid_argument("govplan::unit_registry::add: scale of " + u.symbol + " must be positive");
+    }
+    if (const unit* existing = lookup(u.symbol)) {
+        if (*existing == u) return;
+        throw std::invalid_argument("govplan::unit_registry::add: " + u.symbol +
+                                    " is already registered with another definition");
+    }
+    units_.push_back(std::move(u));
+}
+
+const unit* unit_registry::lookup(std::string_view symbol) const noexcept
+{
+    auto it = std::find_if(units_.begin(), units_.end(), [&](const unit& u) { return u.symbol == symbol; });
+    return it == units_.end() ? nullptr : &*it;
+}
+
+result<unit> unit_registry::find(std::string_view symbol) const
+{
+    if (const unit* u = lookup(symbol)) return *u;
+    return error(errc::unknown_unit, "unknown unit \"" + std::string(symbol) + "\"");
+}
+
+bool unit_registry::contains(const unit& u) const noexcept
+{
+    const unit* found = lookup(u.symbol);
+    return found != nullptr && *found == u;
+}
+
+result<quantity> convert(const quantity& q, const unit& to)
+{
+    if (!convertible(q.unit, to)) return incompatible(q.unit, to);
+    if (q.unit.scale == to.scale) return quantity{q.value, to};
+    // value × (from.num × to.den) / (from.den × to.num), exactly.
+    int128 num = int128(q.unit.scale.numerator) * to.scale.denominator;
+    int128 den = int128(q.unit.scale.denominator) * to.scale.numerator;
+    // Reduce so both fit a decimal coefficient.
+    int128 a = num, b = den;
+    while (b != 0) {
+        int128 t = a % b;
+        a = b;
+        b = t;
+    }
+    num /= a;
+    den /= a;
+    constexpr int128 limit = 999'999'999'999'999'999;
+    if (num > limit || den > limit) return error(errc::decimal_overflow, "conversion factor too large");
+    auto product = decimal::multiply(q.value, decimal(static_cast<std::int64_t>(num), 0));
+    if (!product) return product.error();
+    auto quotient = decimal::divide_exact(*product, decimal(static_cast<std::int64_t>(den), 0));
+    if (!quotient) {
+        if (quotient.error().code == errc::inexact_conversion) {
+            return error(errc::inexact_conversion, to_string(q) + " is not a finite decimal in " + to.symbol);
+        }
+        return quotient.error();
+    }
+    // A converted value is computed, not written: drop trailing zeros.
+    return quantity{quotient->normalized(), to};
+}
+
+result<std::strong_ordering> compare(const quantity& a, const quantity& b)
+{
+    if (!convertible(a.unit, b.unit)) return incompatible(b.unit, a.unit);
+    // Compare a.v·a.num·b.den with b.v·b.num·a.den on a common scale.
+    const int scale = std::max(a.value.scale(), b.value.scale());
+    auto side = [&](const quantity& q, const quantity& other, int128& out) {
+        int128 v = int128(q.value.coefficient()) * detail::pow10_128(scale - q.value.scale());
+        int128 f = int128(q.unit.scale.numerator) * other.unit.scale.denominator;
+        return !__builtin_mul_overflow(v, f, &out);
+    };
+    int128 x = 0, y = 0;
+    if (!side(a, b, x) || !side(b, a, y)) return error(errc::decimal_overflow, "comparison overflows");
+    return x <=> y;
+}
+
+result<quantity> add(const quantity& a, const quantity& b)
+{
+    auto converted = convert(b, a.unit);
+    if (!converted) return converted.error();
+    auto sum = decimal::add(a.value, converted->value);
+    if (!sum) return sum.error();
+    return quantity{*sum, a.unit};
+}
+
+std::string to_string(const quantity& q) { return q.value.to_string() + q.unit.symbol; }
+
+}  // namespace govplan

@@ -1,0 +1,425 @@
+#include <govplan/codes.hpp>
+#include <govplan/validation.hpp>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+
+namespace govplan {
+namespace {
+
+std::string indexed(const std::string& path, const char* member, std::size_t i)
+{
+    return path + "." + member + "[" + std::to_string(i) + "]";
+}
+
+std::string quoted(const std::string& s) { return "\"" + s + "\""; }
+
+/// The code of an enumerator, or "<invalid N>" for a stray value: validation
+/// must not throw on bad data.
+template <class Enum>
+std::string code_of(Enum e)
+{
+    for (Enum v : all_values<Enum>())
+        if (v == e) return std::string(to_code(e));
+    return "<invalid " + std::to_string(static_cast<long long>(e)) + ">";
+}
+
+template <class Enum>
+bool is_enumerator(Enum e)
+{
+    for (Enum v : all_values<Enum>())
+        if (v == e) return true;
+    return false;
+}
+
+class checker {
+public:
+    checker(std::vector<diagnostic>& out, const validation_options& options)
+        : out_(out), options_(options),
+          units_(options.units != nullptr ? *options.units : unit_registry::standard())
+    {
+    }
+
+    void error(std::string code, std::string path, std::string message)
+    {
+        out_.push_back({severity::error, std::move(code), std::move(path), std::move(message)});
+    }
+    void warning(std::string code, std::string path, std::string message)
+    {
+        out_.push_back({severity::warning, std::move(code), std::move(path), std::move(message)});
+    }
+
+    // ---- dates -----------------------------------------------------------
+    void check_deadline(const std::optional<date>& deadline, const char* element, const std::string& path)
+    {
+        if (!deadline) return;
+        const std::string code_prefix = std::string(element) + ".deadline.";
+        if (deadline->is_special()) {
+            error(code_prefix + "invalid", path, "the deadline is not a calendar date");
+            return;
+        }
+        if (options_.period && is_valid(*options_.period) && !options_.period->contains(*deadline)) {
+            error(code_prefix + "outside_period", path,
+                  "deadline " + to_iso_string(*deadline) + " is outside the plan period " +
+                      to_iso_string(options_.period->begin()) + " to " + to_iso_string(options_.period->last()));
+        }
+    }
+
+    // ---- targets ---------------------------------------------------------
+    void check_target(const target& t, const std::string& path, std::size_t named_projects)
+    {
+        if (t.id.empty()) error("target.id.empty", path + ".id", "the target has no id");
+        if (t.metric.empty()) error("target.metric.empty", path + ".metric", "the target names no metric");
+        if (!is_enumerator(t.kind)) error("target.kind.invalid", path + ".kind", "kind " + code_of(t.kind) + " is not defined");
+        if (!is_enumerator(t.comparator)) {
+            error("target.comparator.invalid", path + ".comparator",
+                  "comparator " + code_of(t.comparator) + " is not defined");
+        }
+        if (!is_enumerator(t.commitment)) {
+            error("target.commitment.invalid", path + ".commitment",
+                  "commitment " + code_of(t.commitment) + " is not defined");
+        }
+
+        const bool unit_known = check_unit(t, path);
+        check_values(t, path, unit_known);
+        check_baseline(t, path, unit_known);
+        check_deadline(t.deadline, "target", path + ".deadline");
+        check_observations(t, path);
+        check_named_count(t, path, named_projects, unit_known);
+    }
+
+    bool check_unit(const target& t, const std::string& path)
+    {
+        if (t.unit.empty()) {
+            if (t.comparator != comparator::direction) {
+                error("target.unit.missing", path + ".unit", "a target with a value needs a unit");
+            }
+            return false;
+        }
+        if (!units_.contains(t.unit)) {
+            const unit* same_symbol = units_.lookup(t.unit.symbol);
+            error("target.unit.unknown", path + ".unit",
+                  same_symbol ? "unit " + quoted(t.unit.symbol) + " differs from the registered unit of that name"
+                              : "unit " + quoted(t.unit.symbol) + " is not registered");
+            return false;
+        }
+        if (!kind_accepts(t.kind, t.unit.dimension)) {
+            error("target.unit.incompatible", path + ".unit",
+                  "a " + std::string(code_of(t.kind)) + " target cannot be stated in " + quoted(t.unit.symbol) + " (" +
+                      std::string(code_of(t.unit.dimension)) + ")");
+        }
+        return true;
+    }
+
+    void unexpected(const std::optional<decimal>& v, const std::string& path, const char* field, const target& t)
+    {
+        if (v) {
+            error("target.value.unexpected", path + "." + field,
+                  std::string("a ") + std::string(code_of(t.comparator)) + " target does not use " + field);
+        }
+    }
+
+    void check_values(const target& t, const std::string& path, bool unit_known)
+    {
+        if (t.kind == target_kind::direction && t.comparator != comparator::direction) {
+            error("target.comparator.incompatible", path + ".comparator",
+                  "a direction target needs the direction comparator, not " + std::string(code_of(t.comparator)));
+        }
+        switch (t.comparator) {
+        case comparator::range:
+            unexpected(t.value, path, "value", t);
+            if (!t.low) error("target.range.missing", path + ".low", "a range needs its low end");
+            if (!t.high) error("target.range.missing", path + ".high", "a range needs its high end");
+            if (t.low && t.high && !(*t.low < *t.high)) {
+                error("target.range.order", path + ".low",
+                      "the low end " + t.low->to_string() + " is not below the high end " + t.high->to_string());
+            }
+            break;
+        case comparator::direction:
+            unexpected(t.value, path, "value", t);
+            unexpected(t.low, path, "low", t);
+            unexpected(t.high, path, "high", t);
+            unexpected(t.stretch, path, "stretch", t);
+            if (!t.trend) error("target.trend.missing", path + ".trend", "a direction target needs its trend");
+            break;
+        default:
+            if (!t.value) error("target.value.missing", path + ".value", "the target states no value");
+            unexpected(t.low, path, "low", t);
+            unexpected(t.high, path, "high", t);
+            break;
+        }
+        if (t.trend && t.comparator != comparator::direction) {
+            error("target.value.unexpected", path + ".trend",
+                  "only a direction target has a trend, not a " + std::string(code_of(t.comparator)) + " one");
+        }
+
+        const bool non_negative = t.kind == target_kind::amount || t.kind == target_kind::count ||
+                                  t.kind == target_kind::share ||
+                                  (t.kind == target_kind::level && unit_known && t.unit.dimension != dimension::percent);
+        const bool percent_share =
+            t.kind == target_kind::share || t.kind == target_kind::reduction_rate ||
+            (t.kind == target_kind::level && unit_known && t.unit.dimension == dimension::percent);
+        const decimal hundred = decimal::from_integer(100);
+        auto check_number = [&](const std::optional<decimal>& v, const char* field) {
+            if (!v) return;
+            if (non_negative && v->is_negative()) {
+                error("target.value.negative", path + "." + field,
+                      "a " + std::string(code_of(t.kind)) + " cannot be negative (" + v->to_string() + ")");
+            }
+            if (percent_share && unit_known && t.unit.dimension == dimension::percent && *v > hundred) {
+                error("target.value.over_100_percent", path + "." + field,
+                      "a share cannot exceed 100% (" + v->to_string() + "%)");
+            }
+            if (unit_known && t.unit.dimension == dimension::count) {
+                auto in_base = convert(quantity{*v, t.unit}, unit{t.unit.base, dimension::count, t.unit.base, {}});
+                if (!in_base || !in_base->value.is_integer()) {
+                    error("target.value.fractional_count", path + "." + field,
+                          "a count of " + t.unit.base + " must be a whole number (" + v->to_string() + t.unit.symbol +
+                              ")");
+                }
+            }
+        };
+        check_number(t.value, "value");
+        check_number(t.low, "low");
+        check_number(t.high, "high");
+        check_number(t.stretch, "stretch");
+
+        if (t.kind == target_kind::growth_rate && t.value && t.value->is_zero()) {
+            warning("target.value.zero_growth", path + ".value", "a growth target of zero commits to nothing");
+        }
+        if (t.stretch && t.value) {
+            const bool upper = t.comparator == comparator::at_most || t.comparator == comparator::less_than;
+            if (upper && !(*t.stretch < *t.value)) {
+                warning("target.stretch.above_ceiling", path + ".stretch",
+                        "the stretch value " + t.stretch->to_string() + " is not below the ceiling " +
+                            t.value->to_string());
+            } else if (!upper && !(*t.stretch > *t.value)) {
+                warning("target.stretch.below_floor", path + ".stretch",
+                        "the stretch value " + t.stretch->to_string() + " is not above the floor " +
+                            t.value->to_string());
+            }
+        } else if (t.stretch && t.comparator == comparator::range && t.high && !(*t.stretch > *t.high)) {
+            warning("target.stretch.below_floor", path + ".stretch",
+                    "the stretch value " + t.stretch->to_string() + " is not above the range");
+        }
+    }
+
+    static bool same_family_required(target_kind k) noexcept
+    {
+        return k == target_kind::amount || k == target_kind::count || k == target_kind::level ||
+               k == target_kind::share;
+    }
+
+    void check_baseline(const target& t, const std::string& path, bool unit_known)
+    {
+        if (!t.baseline) return;
+        const std::string p = path + ".baseline";
+        if (t.baseline->date.is_special()) error("target.baseline.date.invalid", p + ".date", "not a calendar date");
+        if (!unit_known || !same_family_required(t.kind)) return;
+        if (!convertible(t.baseline->value.unit, t.unit)) {
+            error("target.baseline.unit.incompatible", p + ".value",
+                  "baseline " + to_string(t.baseline->value) + " cannot be compared with a target in " +
+                      quoted(t.unit.symbol));
+            return;
+        }
+        if (t.value && (t.comparator == comparator::exactly || t.comparator == comparator::at_least ||
+                        t.comparator == comparator::about)) {
+            auto order = compare(t.baseline->value, quantity{*t.value, t.unit});
+            if (order && *order == std::strong_ordering::equal) {
+                warning("target.value.equals_baseline", path + ".value",
+                        "the target " + t.value->to_string() + t.unit.symbol + " equals its baseline");
+            }
+        }
+    }
+
+    void check_observations(const target& t, const std::string& path)
+    {
+        for (std::size_t i = 0; i < t.observations.size(); ++i) {
+            const auto& o = t.observations[i];
+            const std::string p = indexed(path, "observations", i);
+            if (o.date.is_special()) {
+                error("observation.date.invalid", p + ".date", "not a calendar date");
+            } else if (options_.as_of && o.date > *options_.as_of) {
+                error("observation.date.after_as_of", p + ".date",
+                      "observed on " + to_iso_string(o.date) + ", after the as-of date " +
+                          to_iso_string(*options_.as_of));
+            }
+            const unit& reference = t.kind == target_kind::direction || t.unit.empty()
+                                        ? (i == 0 ? o.value.unit : t.observations[0].value.unit)
+                                        : t.unit;
+            if (o.value.unit.empty()) {
+                error("observation.unit.missing", p + ".value", "the observation has no unit");
+            } else if (!reference.empty() && !convertible(o.value.unit, reference)) {
+                std::string why = o.value.unit.dimension == dimension::money && reference.dimension == dimension::money
+                                      ? " (money in two currencies: " + std::string(o.value.unit.currency()) +
+                                            " and " + std::string(reference.currency()) + ")"
+                                      : "";
+                error("observation.unit.incompatible", p + ".value",
+                      "observed " + to_string(o.value) + " cannot be combined with " + quoted(reference.symbol) + why);
+            }
+        }
+    }
+
+    void check_named_count(const target& t, const std::string& path, std::size_t named, bool unit_known)
+    {
+        if (!unit_known || t.unit.dimension != dimension::count || named == 0) return;
+        std::optional<decimal> bound = t.comparator == comparator::range ? t.high : t.value;
+        if (!bound || t.comparator == comparator::more_than) return;
+        auto in_base = convert(quantity{*bound, t.unit}, unit{t.unit.base, dimension::count, t.unit.base, {}});
+        if (!in_base) return;
+        if (decimal::from_integer(static_cast<std::int64_t>(named)) > in_base->value) {
+            error("target.projects.exceed_count", path + ".project_ids",
+                  std::to_string(named) + " named projects exceed the count of " + bound->to_string() +
+                      t.unit.symbol);
+        }
+    }
+
+    // ---- projects --------------------------------------------------------
+    void check_project(const project& p, const std::string& path)
+    {
+        if (p.id.empty()) error("project.id.empty", path + ".id", "the project has no id");
+        if (p.name.empty()) error("project.name.empty", path + ".name", "the project has no name");
+        if (!is_enumerator(p.stage)) error("project.stage.invalid", path + ".stage", "stage " + code_of(p.stage) + " is not defined");
+    }
+
+    std::optional<date_period> period() const { return options_.period; }
+    void set_period(date_period p) { options_.period = p; }
+
+private:
+    std::vector<diagnostic>& out_;
+    validation_options options_;
+    const unit_registry& units_;
+};
+
+}  // namespace
+
+std::vector<diagnostic> validate(const plan& p, const validation_options& options)
+{
+    std::vector<diagnostic> out;
+    validation_options local = options;
+    const bool period_ok = is_valid(p.period);
+    if (period_ok) local.period = p.period;
+    else local.period.reset();
+    checker c(out, local);
+
+    if (p.id.empty()) c.error("plan.id.empty", "id", "the plan has no id");
+    if (p.title.empty()) c.error("plan.title.empty", "title", "the plan has no title");
+    if (!period_ok) {
+        c.error("plan.period.invalid", "period", "the plan period must be two calendar dates, first <= last");
+    } else if (p.year != p.period.begin().year()) {
+        c.error("plan.year.mismatch", "year",
+                "year " + std::to_string(p.year) + " is not the year the period starts (" +
+                    std::to_string(p.period.begin().year()) + ")");
+    }
+    if (p.report_date.is_special()) c.error("plan.report_date.missing", "report_date", "the plan has no report date");
+    if (p.focus_areas.empty()) c.warning("plan.focus_areas.empty", "focus_areas", "the plan has no focus areas");
+
+    // Ids: one namespace for targets and projects, first use wins.
+    std::map<std::string, std::string, std::less<>> first_use;
+    auto claim = [&](const std::string& id, const std::string& path, const char* element) {
+        if (id.empty()) return;
+        auto [it, inserted] = first_use.emplace(id, path);
+        if (!inserted) {
+            c.error(std::string(element) + ".id.duplicate", path + ".id",
+                    "id " + quoted(id) + " is already used by " + it->second);
+        }
+    };
+    // Projects naming each target, for the named-versus-counted check.
+    std::map<std::string, std::set<std::string>, std::less<>> named_for_target;
+    for_each_target(p, [&](const target& t, const element_position&) {
+        for (const auto& pid : t.project_ids) named_for_target[t.id].insert(pid);
+    });
+    for_each_project(p, [&](const project& pr, const element_position&) {
+        if (!pr.target_id.empty() && !pr.id.empty()) named_for_target[pr.target_id].insert(pr.id);
+    });
+
+    for (std::size_t f = 0; f < p.focus_areas.size(); ++f) {
+        const focus_area& area = p.focus_areas[f];
+        const std::string fpath = "focus_areas[" + std::to_string(f) + "]";
+        if (area.ordinal != static_cast<int>(f) + 1) {
+            c.error("focus_area.ordinal.sequence", fpath + ".ordinal",
+                    "focus area ordinal " + std::to_string(area.ordinal) + " should be " + std::to_string(f + 1) +
+                        " (ordinals run 1..N in order)");
+        }
+        if (area.title.empty()) c.error("focus_area.title.empty", fpath + ".title", "the focus area has no title");
+        for (std::size_t m = 0; m < area.measures.size(); ++m) {
+            const measure& ms = area.measures[m];
+            const std::string mpath = indexed(fpath, "measures", m);
+            if (ms.lead.empty()) c.error("measure.lead.empty", mpath + ".lead", "the measure has no lead phrase");
+            if (ms.text.empty()) c.error("measure.text.empty", mpath + ".text", "the measure has no text");
+            c.check_deadline(ms.deadline, "measure", mpath + ".deadline");
+            for (std::size_t t = 0; t < ms.targets.size(); ++t) {
+                const target& tg = ms.targets[t];
+                const std::string tpath = indexed(mpath, "targets", t);
+                claim(tg.id, tpath, "target");
+                auto named = named_for_target.find(tg.id);
+                c.check_target(tg, tpath, tg.id.empty() || named == named_for_target.end() ? 0 : named->second.size());
+            }
+            for (std::size_t j = 0; j < ms.projects.size(); ++j) {
+                const std::string ppath = indexed(mpath, "projects", j);
+                claim(ms.projects[j].id, ppath, "project");
+                c.check_project(ms.projects[j], ppath);
+            }
+        }
+    }
+
+    // Links, checked once every id is known.
+    for (std::size_t f = 0; f < p.focus_areas.size(); ++f) {
+        const auto& measures = p.focus_areas[f].measures;
+        for (std::size_t m = 0; m < measures.size(); ++m) {
+            const std::string mpath = "focus_areas[" + std::to_string(f) + "].measures[" + std::to_string(m) + "]";
+            for (std::size_t t = 0; t < measures[m].targets.size(); ++t) {
+                const auto& ids = measures[m].targets[t].project_ids;
+                for (std::size_t k = 0; k < ids.size(); ++k) {
+                    const std::string path = indexed(indexed(mpath, "targets", t), "project_ids", k);
+                    if (find_project(p, ids[k]) == nullptr) {
+                        c.error("target.projects.dangling", path, "no project has id " + quoted(ids[k]));
+                    } else if (std::find(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(k), ids[k]) !=
+                               ids.begin() + static_cast<std::ptrdiff_t>(k)) {
+                        c.error("target.projects.duplicate", path, "project " + quoted(ids[k]) + " is listed twice");
+                    }
+                }
+            }
+            for (std::size_t j = 0; j < measures[m].projects.size(); ++j) {
+                const auto& tid = measures[m].projects[j].target_id;
+                if (!tid.empty() && find_target(p, tid) == nullptr) {
+                    c.error("project.target.dangling", indexed(mpath, "projects", j) + ".target_id",
+                            "no target has id " + quoted(tid));
+                }
+            }
+        }
+    }
+    return out;
+}
+
+std::vector<diagnostic> validate(const target& t, const validation_options& options, const std::string& path)
+{
+    std::vector<diagnostic> out;
+    checker c(out, options);
+    c.check_target(t, path, t.project_ids.size());
+    return out;
+}
+
+std::vector<diagnostic> validate(const project& p, const validation_options& options, const std::string& path)
+{
+    std::vector<diagnostic> out;
+    checker c(out, options);
+    c.check_project(p, path);
+    return out;
+}
+
+std::size_t error_count(const std::vector<diagnostic>& diagnostics) noexcept
+{
+    return static_cast<std::size_t>(std::count_if(diagnostics.begin(), diagnostics.end(),
+                                                  [](const diagnostic& d) { return d.severity == severity::error; }));
+}
+
+std::size_t warning_count(const std::vector<diagnostic>& diagnostics) noexcept
+{
+    return static_cast<std::size_t>(std::count_if(
+        diagnostics.begin(), diagnostics.end(), [](const diagnostic& d) { return d.severity == severity::warning; }));
+}
+
+}  // namespace govplan

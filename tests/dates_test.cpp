@@ -1,0 +1,37 @@
+#include <govplan/dates.hpp>
+
+#include <doctest/doctest.h>
+
+using namespace govplan;
+
+TEST_CASE("dates parse strict ISO 8601")
+{
+    auto d = parse_date("2025-04-17");
+    REQUIRE(d.has_value());
+    CHECK(*d == date(2025, 4, 17));
+    CHECK(to_iso_string(*d) == "2025-04-17");
+    CHECK(parse_date("2024-02-29").has_value());
+}
+
+TEST_CASE("dates reject lenient and impossible forms without throwing")
+{
+    for (const char* text : {"2024-1-5", "2024/01/05", " 2024-01-05", "2024-01-05 ", "2024-02-30", "2025-02-29",
+                             "2025-13-01", "2025-00-10", "2025-04-31", "20250417", "", "0999-01-01", "abcd-ef-gh"}) {
+        result<date> r = parse_date(text);
+        REQUIRE_FALSE_MESSAGE(r.has_value(), std::string(text));
+        CHECK(r.error().code == errc::invalid_date);
+        CHECK(r.error().message.find(text) != std::string::npos);
+    }
+}
+
+TEST_CASE("dates calendar year and inclusive periods")
+{
+    const date_period y = calendar_year(2025);
+    CHECK(y.begin() == date(2025, 1, 1));
+    CHECK(y.last() == date(2025, 12, 31));
+    CHECK(y.contains(date(2025, 12, 31)));
+    CHECK_FALSE(y.contains(date(2026, 1, 1)));
+    CHECK(is_valid(y));
+    CHECK_FALSE(is_valid(date_period(date(), date())));
+    CHECK(y.length().days() == 365);
+}

@@ -1,0 +1,51 @@
+#include <govplan/format.hpp>
+
+#include <doctest/doctest.h>
+
+#include "support.hpp"
+
+using namespace govplan;
+using govplan::testing::u;
+
+TEST_CASE("format decimals units quantities dates and codes")
+{
+    CHECK(fmt::format("{}", "10.60"_dec) == "10.60");
+    CHECK(fmt::format("[{:>6}]", "1.2"_dec) == "[   1.2]");
+    CHECK(fmt::format("{}", quantity{"42"_dec, u("万亩")}) == "42万亩");
+    CHECK(fmt::format("{}", date(2025, 4, 17)) == "2025-04-17");
+    CHECK(fmt::format("{}", comparator::more_than) == "more_than");
+    CHECK(fmt::format("{:<10}|", commitment::binding) == "binding   |");
+}
+
+TEST_CASE("format pads CJK text by display width")
+{
+    // 耕地面积 is four wide characters: eight terminal columns.
+    CHECK(fmt::format("{:<10}|", std::string("耕地面积")) == "耕地面积  |");
+    CHECK(fmt::format("{:>8}|", quantity{"42"_dec, u("万亩")}) == "  42万亩|");
+}
+
+TEST_CASE("format diagnostics and errors")
+{
+    diagnostic d{severity::error, "target.unit.unknown", "focus_areas[0].measures[0].targets[0].unit", "bad"};
+    CHECK(fmt::format("{}", d) ==
+          "error target.unit.unknown at focus_areas[0].measures[0].targets[0].unit: bad");
+    error e(errc::syntax_error, "expected ','");
+    e.pointer = "/focus_areas/0";
+    e.line = 3;
+    e.column = 5;
+    e.source = "plan.json";
+    CHECK(fmt::format("{}", e) == "plan.json:/focus_areas/0 (line 3, column 5): expected ','");
+}
+
+TEST_CASE("format requirement text")
+{
+    const plan p = govplan::testing::make_clean_plan();
+    const auto& ts = p.focus_areas[0].measures[0].targets;
+    CHECK(requirement_text(ts[0]) == "≥ 15%");
+    CHECK(requirement_text(ts[2]) == "> 20亿元");
+    CHECK(requirement_text(ts[11]) == "↓");
+    CHECK(requirement_text(ts[14]) == "5–6%");
+    CHECK(requirement_text(ts[15]) == "≥ 5% (stretch 6%)");
+    CHECK(requirement_text(ts[16]) == "≤ 3%");
+    CHECK(requirement_text(ts[17]) == "≈ 2万单");
+}

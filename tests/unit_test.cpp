@@ -1,0 +1,110 @@
+#include <govplan/unit.hpp>
+
+#include <doctest/doctest.h>
+
+#include "support.hpp"
+
+using namespace govplan;
+using govplan::testing::u;
+
+TEST_CASE("unit registry knows every unit of the reports")
+{
+    const auto& reg = unit_registry::standard();
+    for (const char* symbol : {"个", "家", "套", "所", "条", "户", "人", "项", "件", "单", "万单", "元", "万元", "亿元",
+                               "美元", "万美元", "亩", "万亩", "平方米", "万平方米", "平方公里", "公里", "吨", "万吨",
+                               "%", "个百分点", "百分点"}) {
+        CHECK_MESSAGE(reg.lookup(symbol) != nullptr, std::string(symbol));
+    }
+    CHECK(u("万亩").dimension == dimension::area);
+    CHECK(u("万美元").currency() == "USD");
+    CHECK(u("亿元").currency() == "CNY");
+    CHECK(u("万单").measure_word() == "单");
+    CHECK(u("%").dimension == dimension::percent);
+    CHECK(u("百分点").dimension == dimension::percentage_point);
+    CHECK(u("亩").measure_word().empty());
+}
+
+TEST_CASE("unit parsing reports unknown units by name")
+{
+    auto r = unit_registry::standard().find("斤");
+    REQUIRE_FALSE(r.has_value());
+    CHECK(r.error().code == errc::unknown_unit);
+    CHECK(r.error().message == "unknown unit \"斤\"");
+    CHECK_FALSE(unit_registry::standard().find("").has_value());
+    CHECK_FALSE(unit_registry::standard().find("万 元").has_value());
+}
+
+TEST_CASE("unit conversion 2万单 is exactly 20000 单")
+{
+    auto r = convert({"2"_dec, u("万单")}, u("单"));
+    REQUIRE(r.has_value());
+    CHECK(r->value.to_string() == "20000");
+    CHECK(r->unit.symbol == "单");
+}
+
+TEST_CASE("unit conversion within money and area is exact")
+{
+    CHECK(convert({"4500"_dec, u("万元")}, u("亿元"))->value.to_string() == "0.45");
+    CHECK(convert({"50"_dec, u("亿元")}, u("万元"))->value.to_string() == "500000");
+    CHECK(convert({"10.6"_dec, u("万亩")}, u("亩"))->value.to_string() == "106000");
+    CHECK(convert({"1"_dec, u("平方公里")}, u("亩"))->value.to_string() == "1500");
+    CHECK(convert({"3"_dec, u("亩")}, u("平方米"))->value.to_string() == "2000");
+    CHECK(convert({"2"_dec, u("万吨")}, u("吨"))->value.to_string() == "20000");
+    CHECK(convert({"1.5"_dec, u("公里")}, u("米"))->value.to_string() == "1500");
+}
+
+TEST_CASE("unit conversion that is not a finite decimal is an error")
+{
+    auto r = convert({"1"_dec, u("亩")}, u("平方米"));
+    REQUIRE_FALSE(r.has_value());
+    CHECK(r.error().code == errc::inexact_conversion);
+}
+
+TEST_CASE("unit conversion across dimensions currencies and measure words fails")
+{
+    struct pair {
+        const char* from;
+        const char* to;
+    };
+    for (auto [from, to] : {pair{"亩", "公里"}, pair{"美元", "元"}, pair{"万美元", "亿元"}, pair{"%", "个百分点"},
+                            pair{"个", "家"}, pair{"吨", "亿元"}}) {
+        auto r = convert({"1"_dec, u(from)}, u(to));
+        REQUIRE_FALSE_MESSAGE(r.has_value(), std::string(from));
+        CHECK(r.error().code == errc::incompatible_units);
+        CHECK(r.error().message.find(from) != std::string::npos);
+        CHECK(r.error().message.find(to) != std::string::npos);
+    }
+}
+
+TEST_CASE("unit quantities compare across scales")
+{
+    CHECK(*compare({"42"_dec, u("万亩")}, {"420000"_dec, u("亩")}) == std::strong_ordering::equal);
+    CHECK(*compare({"42"_dec, u("万亩")}, {"420001"_dec, u("亩")}) == std::strong_ordering::less);
+    CHECK(*compare({"1"_dec, u("亩")}, {"666.66"_dec, u("平方米")}) == std::strong_ordering::greater);
+    CHECK(*compare({"1"_dec, u("亩")}, {"666.67"_dec, u("平方米")}) == std::strong_ordering::less);
+    CHECK(*compare({"0.45"_dec, u("亿元")}, {"4500"_dec, u("万元")}) == std::strong_ordering::equal);
+    CHECK(compare({"1"_dec, u("%")}, {"1"_dec, u("个百分点")}).error().code == errc::incompatible_units);
+}
+
+TEST_CASE("unit quantities add in the first unit")
+{
+    auto sum = add({"1.2"_dec, u("亿元")}, {"4500"_dec, u("万元")});
+    REQUIRE(sum.has_value());
+    CHECK(to_string(*sum) == "1.65亿元");
+    CHECK(add({"1"_dec, u("元")}, {"1"_dec, u("美元")}).error().code == errc::incompatible_units);
+}
+
+TEST_CASE("unit registry accepts user units and rejects bad definitions")
+{
+    unit_registry reg = unit_registry::standard();
+    reg.add(unit{"斤", dimension::mass, "千克", {1, 2}});
+    REQUIRE(reg.lookup("斤") != nullptr);
+    CHECK(convert({"3"_dec, *reg.lookup("斤")}, u("千克"))->value.to_string() == "1.5");
+    reg.add(unit{"斤", dimension::mass, "千克", {1, 2}});  // identical: fine
+    CHECK_THROWS_AS(reg.add(unit{"斤", dimension::mass, "千克", {1, 3}}), std::invalid_argument);
+    CHECK_THROWS_AS(reg.add(unit{"", dimension::mass, "千克", {1, 1}}), std::invalid_argument);
+    CHECK_THROWS_AS(reg.add(unit{"x", dimension::mass, "", {1, 1}}), std::invalid_argument);
+    CHECK_THROWS_AS(reg.add(unit{"y", dimension::mass, "千克", {0, 1}}), std::invalid_argument);
+    CHECK(unit_registry::standard().lookup("斤") == nullptr);
+    CHECK(reg.contains(u("亿元")));
+}

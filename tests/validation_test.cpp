@@ -1,0 +1,320 @@
+#include <govplan/validation.hpp>
+
+#include <doctest/doctest.h>
+
+#include "support.hpp"
+
+#include <functional>
+#include <string>
+#include <utility>
+#include <vector>
+
+using namespace govplan;
+using govplan::testing::make_clean_plan;
+using govplan::testing::target_path;
+using govplan::testing::u;
+
+namespace {
+
+using finding = std::pair<std::string, std::string>;  // code, path
+
+std::vector<finding> findings(const std::vector<diagnostic>& ds)
+{
+    std::vector<finding> out;
+    for (const auto& d : ds) out.emplace_back(d.code, d.path);
+    return out;
+}
+
+target& tg(plan& p, std::size_t i) { return p.focus_areas[0].measures[0].targets[i]; }
+
+/// Applies `mutate` to the clean plan and checks the diagnostics are exactly
+/// `expected` (code and path, in order).
+void expect_findings(const std::function<void(plan&)>& mutate, const std::vector<finding>& expected,
+                     const validation_options& options = {})
+{
+    plan p = make_clean_plan();
+    mutate(p);
+    const auto ds = validate(p, options);
+    std::string seen;
+    for (const auto& d : ds) seen += d.code + " @ " + d.path + "; ";
+    INFO("diagnostics: " << seen);
+    CHECK(findings(ds) == expected);
+    for (const auto& d : ds) CHECK_FALSE(d.message.empty());
+}
+
+void expect_clean(const std::function<void(plan&)>& mutate, const validation_options& options = {})
+{
+    expect_findings(mutate, {}, options);
+}
+
+}  // namespace
+
+TEST_CASE("validation a plan with every kind of target validates clean")
+{
+    const plan p = make_clean_plan();
+    const auto ds = validate(p);
+    for (const auto& d : ds) MESSAGE(d.code << " " << d.path << " " << d.message);
+    CHECK(ds.empty());
+    CHECK(target_count(p) == 18);
+}
+
+TEST_CASE("validation duplicate ids")
+{
+    expect_findings([](plan& p) { tg(p, 3).id = "t-stored"; }, {{"target.id.duplicate", target_path(3) + ".id"}});
+    expect_findings([](plan& p) { p.focus_areas[0].measures[0].projects[1].id = "t-stored"; },
+                    {{"project.id.duplicate", "focus_areas[0].measures[0].projects[1].id"},
+                     {"target.projects.dangling", target_path(13) + ".project_ids[1]"}});
+    expect_clean([](plan& p) { tg(p, 3).id = "t-firms-2"; });
+}
+
+TEST_CASE("validation dangling ids")
+{
+    expect_findings([](plan& p) { tg(p, 13).project_ids.push_back("p-missing"); },
+                    {{"target.projects.dangling", target_path(13) + ".project_ids[2]"}});
+    expect_findings([](plan& p) { p.focus_areas[0].measures[0].projects[0].target_id = "t-missing"; },
+                    {{"project.target.dangling", "focus_areas[0].measures[0].projects[0].target_id"}});
+    expect_findings([](plan& p) { tg(p, 13).project_ids.push_back("p-wulimiao"); },
+                    {{"target.projects.duplicate", target_path(13) + ".project_ids[2]"}});
+    expect_clean([](plan& p) { p.focus_areas[0].measures[0].projects[0].target_id.clear(); });
+}
+
+TEST_CASE("validation focus ordinals run 1..N")
+{
+    expect_findings(
+        [](plan& p) {
+            p.focus_areas.push_back(p.focus_areas[0]);
+            p.focus_areas[1].measures.clear();
+            p.focus_areas[1].ordinal = 3;
+        },
+        {{"focus_area.ordinal.sequence", "focus_areas[1].ordinal"}});
+    expect_findings([](plan& p) { p.focus_areas[0].ordinal = 0; },
+                    {{"focus_area.ordinal.sequence", "focus_areas[0].ordinal"}});
+    expect_clean([](plan& p) {
+        p.focus_areas.push_back(p.focus_areas[0]);
+        p.focus_areas[1].measures.clear();
+        p.focus_areas[1].ordinal = 2;
+    });
+}
+
+TEST_CASE("validation empty titles and names")
+{
+    expect_findings(
+        [](plan& p) {
+            p.title.clear();
+            p.focus_areas[0].title.clear();
+            p.focus_areas[0].measures[0].lead.clear();
+            tg(p, 0).metric.clear();
+            p.focus_areas[0].measures[0].projects[0].name.clear();
+        },
+        {{"plan.title.empty", "title"},
+         {"focus_area.title.empty", "focus_areas[0].title"},
+         {"measure.lead.empty", "focus_areas[0].measures[0].lead"},
+         {"target.metric.empty", target_path(0) + ".metric"},
+         {"project.name.empty", "focus_areas[0].measures[0].projects[0].name"}});
+    expect_findings(
+        [](plan& p) {
+            p.id.clear();
+            tg(p, 0).id.clear();
+            p.focus_areas[0].measures[0].text.clear();
+        },
+        {{"plan.id.empty", "id"},
+         {"measure.text.empty", "focus_areas[0].measures[0].text"},
+         {"target.id.empty", target_path(0) + ".id"}});
+}
+
+TEST_CASE("validation target with no value")
+{
+    expect_findings([](plan& p) { tg(p, 1).value.reset(); }, {{"target.value.missing", target_path(1) + ".value"}});
+    expect_findings([](plan& p) { tg(p, 11).trend.reset(); }, {{"target.trend.missing", target_path(11) + ".trend"}});
+    expect_findings([](plan& p) { tg(p, 14).high.reset(); }, {{"target.range.missing", target_path(14) + ".high"}});
+    // A direction-only target needs no value and no unit.
+    expect_clean([](plan& p) { tg(p, 11).unit = {}; });
+}
+
+TEST_CASE("validation values that do not belong to the comparator")
+{
+    expect_findings([](plan& p) { tg(p, 11).value = decimal::from_integer(3); },
+                    {{"target.value.unexpected", target_path(11) + ".value"}});
+    expect_findings([](plan& p) { tg(p, 1).low = decimal::from_integer(3); },
+                    {{"target.value.unexpected", target_path(1) + ".low"}});
+    expect_findings([](plan& p) { tg(p, 1).trend = trend::increase; },
+                    {{"target.value.unexpected", target_path(1) + ".trend"}});
+    expect_findings([](plan& p) { tg(p, 11).comparator = comparator::at_least; },
+                    {{"target.unit.missing", target_path(11) + ".unit"},
+                     {"target.comparator.incompatible", target_path(11) + ".comparator"},
+                     {"target.value.missing", target_path(11) + ".value"},
+                     {"target.value.unexpected", target_path(11) + ".trend"}});
+}
+
+TEST_CASE("validation range low end must be below high end")
+{
+    expect_findings([](plan& p) { tg(p, 14).low = "6"_dec; }, {{"target.range.order", target_path(14) + ".low"}});
+    expect_findings([](plan& p) { tg(p, 14).low = "7"_dec; }, {{"target.range.order", target_path(14) + ".low"}});
+    expect_clean([](plan& p) { tg(p, 14).low = "5.9"_dec; });
+}
+
+TEST_CASE("validation negative count or amount")
+{
+    expect_findings([](plan& p) { tg(p, 3).value = "-20"_dec; }, {{"target.value.negative", target_path(3) + ".value"}});
+    expect_findings([](plan& p) { tg(p, 1).value = "-0.5"_dec; }, {{"target.value.negative", target_path(1) + ".value"}});
+    // A negative growth rate is a decline, not a data error.
+    expect_clean([](plan& p) { tg(p, 0).value = "-2"_dec; });
+    expect_clean([](plan& p) { tg(p, 1).value = "0"_dec; });
+}
+
+TEST_CASE("validation share above 100 percent")
+{
+    expect_findings([](plan& p) { tg(p, 5).value = "100.5"_dec; },
+                    {{"target.value.over_100_percent", target_path(5) + ".value"}});
+    expect_findings([](plan& p) { tg(p, 16).value = "101"_dec; },
+                    {{"target.value.over_100_percent", target_path(16) + ".value"}});
+    expect_clean([](plan& p) { tg(p, 5).value = "100"_dec; });
+    // Growth may exceed 100%.
+    expect_clean([](plan& p) { tg(p, 0).value = "150"_dec; });
+}
+
+TEST_CASE("validation growth rate in 亩 and pp change in percent")
+{
+    expect_findings([](plan& p) { tg(p, 0).unit = u("亩"); }, {{"target.unit.incompatible", target_path(0) + ".unit"}});
+    expect_findings([](plan& p) { tg(p, 8).unit = u("%"); }, {{"target.unit.incompatible", target_path(8) + ".unit"}});
+    expect_findings([](plan& p) { tg(p, 3).unit = u("亿元"); },
+                    {{"target.unit.incompatible", target_path(3) + ".unit"}});
+    expect_clean([](plan& p) { tg(p, 8).unit = u("百分点"); });
+}
+
+TEST_CASE("validation unknown or missing unit")
+{
+    expect_findings([](plan& p) { tg(p, 1).unit = unit{"斤", dimension::mass, "千克", {1, 2}}; },
+                    {{"target.unit.unknown", target_path(1) + ".unit"}});
+    expect_findings([](plan& p) { tg(p, 1).unit.scale = {3, 1}; }, {{"target.unit.unknown", target_path(1) + ".unit"}});
+    expect_findings([](plan& p) { tg(p, 1).unit = {}; }, {{"target.unit.missing", target_path(1) + ".unit"}});
+    // Registered by the user: known.
+    unit_registry mine = unit_registry::standard();
+    mine.add(unit{"斤", dimension::mass, "千克", {1, 2}});
+    validation_options options;
+    options.units = &mine;
+    expect_clean([](plan& p) { tg(p, 1).unit = unit{"斤", dimension::mass, "千克", {1, 2}}; }, options);
+}
+
+TEST_CASE("validation money in two currencies")
+{
+    expect_findings(
+        [](plan& p) {
+            tg(p, 1).observations.push_back({date(2025, 6, 30), {"30"_dec, u("亿元")}, "", ""});
+            tg(p, 1).observations.push_back({date(2025, 9, 30), {"100"_dec, u("万美元")}, "", ""});
+        },
+        {{"observation.unit.incompatible", target_path(1) + ".observations[1].value"}});
+    expect_findings(
+        [](plan& p) {
+            tg(p, 10).baseline = baseline{date(2024, 12, 31), {"1"_dec, u("亿元")}};
+        },
+        {{"target.baseline.unit.incompatible", target_path(10) + ".baseline.value"}});
+    expect_clean([](plan& p) {
+        tg(p, 1).observations.push_back({date(2025, 6, 30), {"30"_dec, u("亿元")}, "", ""});
+        tg(p, 1).observations.push_back({date(2025, 9, 30), {"4500"_dec, u("万元")}, "", ""});
+    });
+}
+
+TEST_CASE("validation a date outside the plan period")
+{
+    expect_findings([](plan& p) { tg(p, 2).deadline = date(2026, 1, 1); },
+                    {{"target.deadline.outside_period", target_path(2) + ".deadline"}});
+    expect_findings([](plan& p) { p.focus_areas[0].measures[0].deadline = date(2024, 12, 31); },
+                    {{"measure.deadline.outside_period", "focus_areas[0].measures[0].deadline"}});
+    expect_clean([](plan& p) { tg(p, 2).deadline = date(2025, 12, 31); });
+    expect_findings([](plan& p) { p.period = inclusive_period(date(2025, 12, 31), date(2025, 1, 1)); },
+                    {{"plan.period.invalid", "period"}});
+    expect_findings([](plan& p) { p.year = 2024; }, {{"plan.year.mismatch", "year"}});
+    expect_findings([](plan& p) { p.report_date = date(); }, {{"plan.report_date.missing", "report_date"}});
+}
+
+TEST_CASE("validation more named projects than the count they exemplify")
+{
+    expect_findings([](plan& p) { tg(p, 13).value = "1"_dec; },
+                    {{"target.projects.exceed_count", target_path(13) + ".project_ids"}});
+    expect_clean([](plan& p) { tg(p, 13).value = "2"_dec; });
+    // Links from the project side count too.
+    expect_findings(
+        [](plan& p) {
+            tg(p, 13).project_ids.clear();
+            tg(p, 13).value = "1"_dec;
+        },
+        {{"target.projects.exceed_count", target_path(13) + ".project_ids"}});
+}
+
+TEST_CASE("validation fractional count")
+{
+    expect_findings([](plan& p) { tg(p, 3).value = "2.5"_dec; },
+                    {{"target.value.fractional_count", target_path(3) + ".value"}});
+    expect_clean([](plan& p) { tg(p, 17).value = "2.5"_dec; });  // 2.5万单 = 25000 单
+}
+
+TEST_CASE("validation observation dated after the as-of date")
+{
+    validation_options options;
+    options.as_of = date(2025, 6, 30);
+    expect_findings([](plan& p) { tg(p, 1).observations.push_back({date(2025, 7, 1), {"10"_dec, u("亿元")}, "", ""}); },
+                    {{"observation.date.after_as_of", target_path(1) + ".observations[0].date"}}, options);
+    expect_clean([](plan& p) { tg(p, 1).observations.push_back({date(2025, 6, 30), {"10"_dec, u("亿元")}, "", ""}); },
+                 options);
+    expect_findings([](plan& p) { tg(p, 1).observations.push_back({date(), {"10"_dec, u("亿元")}, "", ""}); },
+                    {{"observation.date.invalid", target_path(1) + ".observations[0].date"}});
+}
+
+TEST_CASE("validation warnings for degenerate targets")
+{
+    expect_findings([](plan& p) { tg(p, 4).baseline = baseline{date(2024, 12, 31), {"420000"_dec, u("亩")}}; },
+                    {{"target.value.equals_baseline", target_path(4) + ".value"}});
+    expect_clean([](plan& p) { tg(p, 4).baseline = baseline{date(2024, 12, 31), {"41.5"_dec, u("万亩")}}; });
+    expect_findings([](plan& p) { tg(p, 0).value = "0"_dec; }, {{"target.value.zero_growth", target_path(0) + ".value"}});
+    expect_findings([](plan& p) { tg(p, 15).stretch = "4"_dec; },
+                    {{"target.stretch.below_floor", target_path(15) + ".stretch"}});
+    expect_findings([](plan& p) { tg(p, 16).stretch = "4"_dec; },
+                    {{"target.stretch.above_ceiling", target_path(16) + ".stretch"}});
+    expect_clean([](plan& p) { tg(p, 16).stretch = "2.5"_dec; });
+    plan p = make_clean_plan();
+    tg(p, 0).value = "0"_dec;
+    const auto ds = validate(p);
+    REQUIRE(ds.size() == 1);
+    CHECK(ds[0].severity == severity::warning);
+    CHECK(error_count(ds) == 0);
+    CHECK(warning_count(ds) == 1);
+}
+
+TEST_CASE("validation reports every problem at once")
+{
+    plan p = make_clean_plan();
+    tg(p, 0).unit = u("亩");
+    tg(p, 3).value = "-1"_dec;
+    tg(p, 5).value = "120"_dec;
+    p.focus_areas[0].ordinal = 2;
+    const auto ds = validate(p);
+    CHECK(findings(ds) == std::vector<finding>{{"focus_area.ordinal.sequence", "focus_areas[0].ordinal"},
+                                               {"target.unit.incompatible", target_path(0) + ".unit"},
+                                               {"target.value.negative", target_path(3) + ".value"},
+                                               {"target.value.over_100_percent", target_path(5) + ".value"}});
+    CHECK(error_count(ds) == 4);
+}
+
+TEST_CASE("validation of a lone target uses the given path and period")
+{
+    target t = make_clean_plan().focus_areas[0].measures[0].targets[1];
+    t.deadline = date(2030, 1, 1);
+    validation_options options;
+    options.period = calendar_year(2025);
+    const auto ds = validate(t, options, "t");
+    CHECK(findings(ds) == std::vector<finding>{{"target.deadline.outside_period", "t.deadline"}});
+    CHECK(validate(t).empty());  // no period given: no period check
+}
+
+TEST_CASE("validation never throws on garbage values")
+{
+    plan p = make_clean_plan();
+    tg(p, 0).kind = static_cast<target_kind>(99);
+    tg(p, 1).comparator = static_cast<comparator>(42);
+    tg(p, 2).unit = unit{"x", static_cast<dimension>(77), "", {0, 0}};
+    tg(p, 3).deadline = date(boost::date_time::not_a_date_time);
+    std::vector<diagnostic> ds;
+    CHECK_NOTHROW(ds = validate(p));
+    CHECK(error_count(ds) >= 3);
+}
