@@ -24,6 +24,21 @@ TEST_CASE("format pads CJK text by display width")
     CHECK(fmt::format("{:>8}|", quantity{"42"_dec, u("万亩")}) == "  42万亩|");
 }
 
+TEST_CASE("format display width matches fmt padding")
+{
+    CHECK(display_width("") == 0);
+    CHECK(display_width("abc") == 3);
+    CHECK(display_width("耕地面积") == 8);
+    CHECK(display_width("42万亩") == 6);
+    CHECK(display_width("PM2.5、PM10") == 11);  // 、 is wide
+    CHECK(display_width("（一）") == 6);        // fullwidth parentheses
+    for (std::string s : {"聚焦扩大内需", "≥ 15%", "电商交易额 > 20亿元", "x"}) {
+        const std::string padded = fmt::format("{:<{}}", s, 30);
+        CHECK(display_width(padded) == 30);
+        CHECK(padded.size() - s.size() == 30 - display_width(s));
+    }
+}
+
 TEST_CASE("format diagnostics and errors")
 {
     diagnostic d{severity::error, "target.unit.unknown", "focus_areas[0].measures[0].targets[0].unit", "bad"};

@@ -141,6 +141,30 @@ private:
     std::variant<T, govplan::error> state_;
 };
 
+/// Success or a govplan::error, for calls that produce no value.
+template <>
+class [[nodiscard]] result<void> {
+public:
+    result() = default;
+    result(govplan::error e) : error_(std::move(e)) {}  // NOLINT: implicit by design
+
+    [[nodiscard]] bool has_value() const noexcept { return !error_.has_value(); }
+    explicit operator bool() const noexcept { return has_value(); }
+    /// Throws govplan::exception when failed.
+    void value() const
+    {
+        if (error_) throw exception(*error_);
+    }
+    [[nodiscard]] const govplan::error& error() const
+    {
+        if (!error_) throw std::logic_error("govplan::result::error() called on a successful result");
+        return *error_;
+    }
+
+private:
+    std::optional<govplan::error> error_;
+};
+
 }  // namespace govplan
 
 template <>

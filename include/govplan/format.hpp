@@ -26,6 +26,20 @@
 #include <string_view>
 #include <type_traits>
 
+namespace govplan {
+
+/// Terminal columns `utf8` occupies, as fmt counts them when padding: East
+/// Asian wide characters (CJK ideographs, fullwidth forms) count two. Use it
+/// to size columns that fmt then pads with "{:<{}}".
+inline std::size_t display_width(std::string_view utf8)
+{
+    // Padding a string to its byte length adds (bytes - width) fill characters.
+    const std::size_t padded = fmt::formatted_size(fmt::runtime("{:<{}}"), utf8, utf8.size());
+    return 2 * utf8.size() - padded;
+}
+
+}  // namespace govplan
+
 namespace govplan::detail {
 
 template <class T> struct is_formatted_enum : std::false_type {};

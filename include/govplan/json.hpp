@@ -1,0 +1,59 @@
+// govplan — the JSON interchange format (see docs/format.md).
+//
+// A plan file is UTF-8 JSON with a fixed key order, Chinese text as is,
+// decimals as strings ("10.6") so no digit is ever lost, and ISO dates. The
+// root names the format: {"format": "govplan", "format_version": 1, ...}.
+//
+// Reading never yields a half-built plan: either the whole plan or an error
+// naming the JSON pointer and line:column where reading stopped. The
+// throwing form is `.value()` on the result.
+#pragma once
+
+#include <govplan/error.hpp>
+#include <govplan/plan.hpp>
+#include <govplan/unit.hpp>
+
+#include <cstddef>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace govplan {
+
+/// The version of the JSON format this library writes, and the newest it reads.
+inline constexpr int json_format_version = 1;
+
+/// Guards against hostile or runaway input; exceeding one is errc::limit_exceeded.
+struct json_limits {
+    std::size_t max_bytes = 256u << 20;        ///< whole document
+    std::size_t max_depth = 32;                ///< nesting of objects and arrays
+    std::size_t max_string_bytes = 1u << 20;   ///< one string or key
+    std::size_t max_array_size = 1u << 20;     ///< elements of one array
+};
+
+struct json_read_options {
+    json_limits limits;
+    /// Units a file may name besides those it defines itself; nullptr means
+    /// unit_registry::standard().
+    const unit_registry* units = nullptr;
+    /// Named in errors (usually the file name); load_json sets it to the path.
+    std::string source_name;
+};
+
+/// Parses a plan document.
+[[nodiscard]] result<plan> plan_from_json(std::string_view json, const json_read_options& options = {});
+
+/// The plan as a JSON document: two-space indentation, keys in a fixed order,
+/// absent optional fields omitted, a final newline. Units not in
+/// unit_registry::standard() are written into the file's "units" list.
+[[nodiscard]] std::string plan_to_json(const plan& p);
+
+/// Reads a plan file. errc::io_error when it cannot be read.
+[[nodiscard]] result<plan> load_json(const std::filesystem::path& file, json_read_options options = {});
+
+/// Writes a plan file atomically: a temporary file in the same directory is
+/// written, flushed and renamed over `file`; on any failure `file` is left as
+/// it was.
+[[nodiscard]] result<void> save_json(const plan& p, const std::filesystem::path& file);
+
+}  // namespace govplan

@@ -1,0 +1,454 @@
+// govplan — Boost.Serialization support for every model type (opt-in header).
+//
+// Include this header to put govplan values into your own Boost archives:
+//
+//   boost::archive::text_oarchive out(stream);
+//   out << boost::serialization::make_nvp("plan", plan);
+//
+// To store a plan as a file, prefer <govplan/archive.hpp>: it wraps the
+// archive in a checked envelope and loads damaged or hostile files safely.
+//
+// Every class carries a version (GOVPLAN_SERIALIZATION_VERSION below, one per
+// type). Loading data written by a *newer* class version fails with
+// govplan::archive_error (Boost 1.81 would otherwise load it silently).
+// Strings and collections are stored with their size first, and a size larger
+// than the current load budget (see load_budget) is refused before anything
+// is allocated. std::optional is stored as a flag and the value (Boost 1.81
+// has no std::optional support); dates as the number yyyymmdd, 0 for
+// not-a-date-time; enumerations as their integer value, checked on load.
+#pragma once
+
+#include <govplan/codes.hpp>
+#include <govplan/dates.hpp>
+#include <govplan/decimal.hpp>
+#include <govplan/plan.hpp>
+#include <govplan/unit.hpp>
+
+#include <boost/serialization/binary_object.hpp>
+#include <boost/serialization/level.hpp>
+#include <boost/serialization/nvp.hpp>
+#include <boost/serialization/tracking.hpp>
+#include <boost/serialization/version.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+namespace boost::archive {
+class xml_iarchive;
+class xml_oarchive;
+}  // namespace boost::archive
+
+namespace govplan {
+
+/// Thrown while loading an archive whose content govplan rejects. The archive
+/// loaders of <govplan/archive.hpp> turn it into a govplan::error.
+class archive_error : public std::runtime_error {
+public:
+    archive_error(errc code, const std::string& message) : std::runtime_error(message), code_(code) {}
+    [[nodiscard]] errc code() const noexcept { return code_; }
+
+private:
+    errc code_;
+};
+
+/// The largest string length or collection count a load may accept on this
+/// thread. Defaults to 256 MiB; the loaders of <govplan/archive.hpp> set it to
+/// the payload size for the duration of a load.
+class load_budget {
+public:
+    static constexpr std::uint64_t default_limit = 256u << 20;
+    explicit load_budget(std::uint64_t limit) : previous_(current_limit()) { current_limit() = limit; }
+    ~load_budget() { current_limit() = previous_; }
+    load_budget(const load_budget&) = delete;
+    load_budget& operator=(const load_budget&) = delete;
+
+    static std::uint64_t& current_limit() noexcept
+    {
+        thread_local std::uint64_t limit = default_limit;
+        return limit;
+    }
+
+private:
+    std::uint64_t previous_;
+};
+
+namespace serialization_detail {
+
+template <class Archive>
+inline constexpr bool is_xml = std::is_same_v<Archive, boost::archive::xml_iarchive> ||
+                               std::is_same_v<Archive, boost::archive::xml_oarchive>;
+
+inline void check_size(std::uint64_t n, const char* what)
+{
+    if (n > load_budget::current_limit()) {
+        throw archive_error(errc::limit_exceeded, std::string(what) + " of " + std::to_string(n) +
+                                                      " exceeds the load limit of " +
+                                                      std::to_string(load_budget::current_limit()));
+    }
+}
+
+template <class T>
+void check_version(unsigned int version, const char* type)
+{
+    const unsigned int current = boost::serialization::version<T>::value;
+    if (version > current) {
+        throw archive_error(errc::unsupported_version,
+                            std::string(type) + " was written by class version " + std::to_string(version) +
+                                ", newer than this library's " + std::to_string(current));
+    }
+}
+
+// ---- io(): one symmetric call per field ---------------------------------
+
+template <class Archive, class T>
+    requires std::is_arithmetic_v<T> && (!std::is_same_v<T, bool>)
+void io(Archive& ar, const char* name, T& value)
+{
+    ar & boost::serialization::make_nvp(name, value);
+}
+
+// bool as a checked byte: Boost's binary archive asserts on a byte other than
+// 0 or 1, which aborts a debug build on a damaged file.
+template <class Archive>
+void io(Archive& ar, const char* name, bool& value)
+{
+    std::uint8_t byte = value ? 1 : 0;
+    ar & boost::serialization::make_nvp(name, byte);
+    if constexpr (Archive::is_loading::value) {
+        if (byte > 1) throw archive_error(errc::corrupt_archive, std::string(name) + " is not a boolean");
+        value = byte == 1;
+    }
+}
+
+template <class Archive>
+void io(Archive& ar, const char* name, std::string& s)
+{
+    if constexpr (is_xml<Archive>) {
+        ar & boost::serialization::make_nvp(name, s);
+    } else {
+        std::uint64_t n = s.size();
+        ar & boost::serialization::make_nvp(name, n);
+        if constexpr (Archive::is_loading::value) {
+            check_size(n, "a string length");
+            s.assign(static_cast<std::size_t>(n), '\0');
+        }
+        if (n != 0) {
+            auto bytes = boost::serialization::make_binary_object(s.data(), static_cast<std::size_t>(n));
+            ar & boost::serialization::make_nvp("bytes", bytes);
+        }
+    }
+}
+
+template <class Archive, class Enum>
+    requires std::is_enum_v<Enum>
+void io(Archive& ar, const char* name, Enum& e)
+{
+    std::int32_t raw = static_cast<std::int32_t>(e);
+    auto known = [&] {
+        for (Enum v : all_values<Enum>())
+            if (static_cast<std::int32_t>(v) == raw) return true;
+        return false;
+    };
+    if constexpr (Archive::is_saving::value) {
+        if (!known()) throw archive_error(errc::invalid_value, std::string(name) + " is not a defined value");
+    }
+    ar & boost::serialization::make_nvp(name, raw);
+    if constexpr (Archive::is_loading::value) {
+        if (!known()) {
+            throw archive_error(errc::corrupt_archive,
+                                std::string(name) + " holds " + std::to_string(raw) + ", not a defined value");
+        }
+        e = static_cast<Enum>(raw);
+    }
+}
+
+template <class Archive>
+void io(Archive& ar, const char* name, date& d)
+{
+    std::uint32_t ymd = 0;
+    if constexpr (Archive::is_saving::value) {
+        if (!d.is_special()) {
+            const auto y = d.year_month_day();
+            ymd = static_cast<std::uint32_t>(y.year) * 10000u + static_cast<std::uint32_t>(y.month.as_number()) * 100u +
+                  static_cast<std::uint32_t>(y.day.as_number());
+        }
+    }
+    ar & boost::serialization::make_nvp(name, ymd);
+    if constexpr (Archive::is_loading::value) {
+        if (ymd == 0) {
+            d = date();
+            return;
+        }
+        char text[11];
+        const unsigned y = ymd / 10000u, m = ymd / 100u % 100u, day = ymd % 100u;
+        if (y > 9999u) throw archive_error(errc::corrupt_archive, std::string(name) + " is not a date");
+        text[0] = static_cast<char>('0' + y / 1000u);
+        text[1] = static_cast<char>('0' + y / 100u % 10u);
+        text[2] = static_cast<char>('0' + y / 10u % 10u);
+        text[3] = static_cast<char>('0' + y % 10u);
+        text[4] = '-';
+        text[5] = static_cast<char>('0' + m / 10u);
+        text[6] = static_cast<char>('0' + m % 10u);
+        text[7] = '-';
+        text[8] = static_cast<char>('0' + day / 10u);
+        text[9] = static_cast<char>('0' + day % 10u);
+        text[10] = '\0';
+        auto parsed = parse_date(std::string_view(text, 10));
+        if (!parsed) throw archive_error(errc::corrupt_archive, std::string(name) + ": " + parsed.error().message);
+        d = *parsed;
+    }
+}
+
+template <class Archive>
+void io(Archive& ar, const char* name, decimal& d)
+{
+    // Coefficient and scale, so that 10.60 stays 10.60.
+    std::int64_t coefficient = d.coefficient();
+    std::int32_t scale = d.scale();
+    ar & boost::serialization::make_nvp(name, coefficient);
+    ar & boost::serialization::make_nvp("scale", scale);
+    if constexpr (Archive::is_loading::value) {
+        constexpr std::int64_t max = 999'999'999'999'999'999;
+        if (scale < 0 || scale > decimal::max_digits || coefficient > max || coefficient < -max) {
+            throw archive_error(errc::corrupt_archive, "a decimal is out of range");
+        }
+        d = decimal(coefficient, scale);
+    }
+}
+
+/// Model structs: through Boost, so that their class version is recorded.
+template <class Archive, class T>
+    requires std::is_class_v<T>
+void io(Archive& ar, const char* name, T& value)
+{
+    ar & boost::serialization::make_nvp(name, value);
+}
+
+template <class Archive, class T>
+void io(Archive& ar, const char* name, std::optional<T>& value)
+{
+    bool present = value.has_value();
+    io(ar, name, present);
+    if constexpr (Archive::is_loading::value) {
+        if (!present) {
+            value.reset();
+            return;
+        }
+        value.emplace();
+    }
+    if (present) io(ar, "value", *value);
+}
+
+template <class Archive, class T>
+void io(Archive& ar, const char* name, std::vector<T>& items)
+{
+    std::uint64_t count = items.size();
+    ar & boost::serialization::make_nvp(name, count);
+    if constexpr (Archive::is_loading::value) {
+        check_size(count, "a collection count");
+        items.clear();
+        // No reserve(): a false count runs out of data, not of memory.
+        for (std::uint64_t i = 0; i < count; ++i) {
+            items.emplace_back();
+            io(ar, "item", items.back());
+        }
+    } else {
+        for (auto& item : items) io(ar, "item", item);
+    }
+}
+
+}  // namespace serialization_detail
+
+// ---- serialize() for each model type (found by ADL) ----------------------
+
+template <class Archive>
+void serialize(Archive& ar, unit& u, const unsigned int version)
+{
+    using namespace serialization_detail;
+    check_version<unit>(version, "unit");
+    io(ar, "symbol", u.symbol);
+    io(ar, "dimension", u.dimension);
+    io(ar, "base", u.base);
+    io(ar, "numerator", u.scale.numerator);
+    io(ar, "denominator", u.scale.denominator);
+    if constexpr (Archive::is_loading::value) {
+        if (u.scale.numerator <= 0 || u.scale.denominator <= 0) {
+            throw archive_error(errc::corrupt_archive, "unit " + u.symbol + " has a non-positive scale");
+        }
+    }
+}
+
+template <class Archive>
+void serialize(Archive& ar, quantity& q, const unsigned int version)
+{
+    using namespace serialization_detail;
+    check_version<quantity>(version, "quantity");
+    io(ar, "value", q.value);
+    io(ar, "unit", q.unit);
+}
+
+template <class Archive>
+void serialize(Archive& ar, provenance& p, const unsigned int version)
+{
+    using namespace serialization_detail;
+    check_version<provenance>(version, "provenance");
+    io(ar, "clause", p.clause);
+    io(ar, "offset", p.offset);
+}
+
+template <class Archive>
+void serialize(Archive& ar, baseline& b, const unsigned int version)
+{
+    using namespace serialization_detail;
+    check_version<baseline>(version, "baseline");
+    io(ar, "date", b.date);
+    io(ar, "value", b.value);
+}
+
+template <class Archive>
+void serialize(Archive& ar, observation& o, const unsigned int version)
+{
+    using namespace serialization_detail;
+    check_version<observation>(version, "observation");
+    io(ar, "date", o.date);
+    io(ar, "value", o.value);
+    io(ar, "note", o.note);
+    io(ar, "source", o.source);
+}
+
+template <class Archive>
+void serialize(Archive& ar, target& t, const unsigned int version)
+{
+    using namespace serialization_detail;
+    check_version<target>(version, "target");
+    io(ar, "id", t.id);
+    io(ar, "metric", t.metric);
+    io(ar, "qualifier", t.qualifier);
+    io(ar, "kind", t.kind);
+    io(ar, "comparator", t.comparator);
+    io(ar, "value", t.value);
+    io(ar, "low", t.low);
+    io(ar, "high", t.high);
+    io(ar, "trend", t.trend);
+    io(ar, "stretch", t.stretch);
+    io(ar, "unit", t.unit);
+    io(ar, "commitment", t.commitment);
+    io(ar, "cumulative", t.cumulative);
+    io(ar, "per_capita", t.per_capita);
+    io(ar, "yearly_average", t.yearly_average);
+    io(ar, "baseline", t.baseline);
+    io(ar, "deadline", t.deadline);
+    io(ar, "project_ids", t.project_ids);
+    io(ar, "provenance", t.provenance);
+    io(ar, "observations", t.observations);
+}
+
+template <class Archive>
+void serialize(Archive& ar, project& p, const unsigned int version)
+{
+    using namespace serialization_detail;
+    check_version<project>(version, "project");
+    io(ar, "id", p.id);
+    io(ar, "name", p.name);
+    io(ar, "action", p.action);
+    io(ar, "stage", p.stage);
+    io(ar, "category", p.category);
+    io(ar, "capacity", p.capacity);
+    io(ar, "organisations", p.organisations);
+    io(ar, "target_id", p.target_id);
+    io(ar, "provenance", p.provenance);
+}
+
+template <class Archive>
+void serialize(Archive& ar, measure& m, const unsigned int version)
+{
+    using namespace serialization_detail;
+    check_version<measure>(version, "measure");
+    io(ar, "lead", m.lead);
+    io(ar, "text", m.text);
+    io(ar, "lead_unit", m.lead_unit);
+    io(ar, "partner_units", m.partner_units);
+    io(ar, "deadline", m.deadline);
+    io(ar, "targets", m.targets);
+    io(ar, "projects", m.projects);
+    io(ar, "organisations", m.organisations);
+}
+
+template <class Archive>
+void serialize(Archive& ar, focus_area& a, const unsigned int version)
+{
+    using namespace serialization_detail;
+    check_version<focus_area>(version, "focus_area");
+    io(ar, "ordinal", a.ordinal);
+    io(ar, "title", a.title);
+    io(ar, "aim", a.aim);
+    io(ar, "lead", a.lead);
+    io(ar, "measures", a.measures);
+}
+
+template <class Archive>
+void serialize(Archive& ar, jurisdiction& j, const unsigned int version)
+{
+    using namespace serialization_detail;
+    check_version<jurisdiction>(version, "jurisdiction");
+    io(ar, "province", j.province);
+    io(ar, "city", j.city);
+    io(ar, "district", j.district);
+    io(ar, "level", j.level);
+}
+
+template <class Archive>
+void serialize(Archive& ar, source_reference& s, const unsigned int version)
+{
+    using namespace serialization_detail;
+    check_version<source_reference>(version, "source_reference");
+    io(ar, "title", s.title);
+    io(ar, "uri", s.uri);
+}
+
+template <class Archive>
+void serialize(Archive& ar, plan& p, const unsigned int version)
+{
+    using namespace serialization_detail;
+    check_version<plan>(version, "plan");
+    io(ar, "id", p.id);
+    io(ar, "title", p.title);
+    io(ar, "jurisdiction", p.jurisdiction);
+    io(ar, "issuing_body", p.issuing_body);
+    io(ar, "year", p.year);
+    date first = p.period.begin(), last = p.period.last();
+    io(ar, "period_first", first);
+    io(ar, "period_last", last);
+    if constexpr (Archive::is_loading::value) p.period = inclusive_period(first, last);
+    io(ar, "report_date", p.report_date);
+    io(ar, "printed_date", p.printed_date);
+    io(ar, "session", p.session);
+    io(ar, "theme", p.theme);
+    io(ar, "source", p.source);
+    io(ar, "focus_areas", p.focus_areas);
+}
+
+}  // namespace govplan
+
+/// Version and tracking of each serialized class. Bump a version when its
+/// serialize() changes, and keep loading the old layout.
+#define GOVPLAN_SERIALIZATION_VERSION(type, version)                                  \
+    BOOST_CLASS_VERSION(type, version)                                                \
+    BOOST_CLASS_TRACKING(type, boost::serialization::track_never)
+
+GOVPLAN_SERIALIZATION_VERSION(govplan::unit, 1)
+GOVPLAN_SERIALIZATION_VERSION(govplan::quantity, 1)
+GOVPLAN_SERIALIZATION_VERSION(govplan::provenance, 1)
+GOVPLAN_SERIALIZATION_VERSION(govplan::baseline, 1)
+GOVPLAN_SERIALIZATION_VERSION(govplan::observation, 1)
+GOVPLAN_SERIALIZATION_VERSION(govplan::target, 1)
+GOVPLAN_SERIALIZATION_VERSION(govplan::project, 1)
+GOVPLAN_SERIALIZATION_VERSION(govplan::measure, 1)
+GOVPLAN_SERIALIZATION_VERSION(govplan::focus_area, 1)
+GOVPLAN_SERIALIZATION_VERSION(govplan::jurisdiction, 1)
+GOVPLAN_SERIALIZATION_VERSION(govplan::source_reference, 1)
+GOVPLAN_SERIALIZATION_VERSION(govplan::plan, 1)

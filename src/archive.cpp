@@ -1,0 +1,245 @@
+#include <govplan/archive.hpp>
+#include <govplan/serialization.hpp>
+
+#include "file_io.hpp"
+
+#include <boost/archive/archive_exception.hpp>
+#include <boost/archive/binary_iarchive.hpp>
+#include <boost/archive/binary_oarchive.hpp>
+#include <boost/archive/text_iarchive.hpp>
+#include <boost/archive/text_oarchive.hpp>
+#include <boost/archive/xml_iarchive.hpp>
+#include <boost/archive/xml_oarchive.hpp>
+#include <boost/crc.hpp>
+
+#include <cctype>
+#include <cstring>
+#include <sstream>
+#include <streambuf>
+
+namespace govplan {
+namespace {
+
+constexpr char magic[8] = {'G', 'O', 'V', 'P', 'L', 'A', 'N', '\x1a'};
+
+std::uint32_t crc32(std::string_view bytes)
+{
+    boost::crc_32_type crc;
+    crc.process_bytes(bytes.data(), bytes.size());
+    return crc.checksum();
+}
+
+template <class Int>
+void put_le(std::string& out, Int value)
+{
+    for (std::size_t i = 0; i < sizeof(Int); ++i) out += static_cast<char>((static_cast<std::uint64_t>(value) >> (8 * i)) & 0xffu);
+}
+
+template <class Int>
+Int get_le(std::string_view bytes, std::size_t offset)
+{
+    std::uint64_t v = 0;
+    for (std::size_t i = 0; i < sizeof(Int); ++i) {
+        v |= static_cast<std::uint64_t>(static_cast<unsigned char>(bytes[offset + i])) << (8 * i);
+    }
+    return static_cast<Int>(v);
+}
+
+error at(errc code, std::string message, std::uint64_t offset)
+{
+    error e(code, std::move(message));
+    e.byte_offset = offset;
+    return e;
+}
+
+/// A read-only streambuf over memory: Boost reads the payload in place.
+class memory_buffer : public std::streambuf {
+public:
+    explicit memory_buffer(std::string_view bytes)
+    {
+        char* begin = const_cast<char*>(bytes.data());  // never written: get area only
+        setg(begin, begin, begin + bytes.size());
+    }
+};
+
+// XML: xml_iarchive's destructor parses the closing tag and throws if it is
+// missing, which terminates the process. We check the closing tag ourselves
+// and destroy the archive while an exception unwinds, which makes Boost skip
+// that step (see ~xml_iarchive_impl).
+struct xml_done {};
+
+bool ends_with_xml_close(std::string_view payload)
+{
+    while (!payload.empty() && std::isspace(static_cast<unsigned char>(payload.back()))) payload.remove_suffix(1);
+    constexpr std::string_view close = "</boost_serialization>";
+    return payload.size() >= close.size() && payload.substr(payload.size() - close.size()) == close;
+}
+
+plan load_payload(std::string_view payload, archive_kind kind)
+{
+    memory_buffer buffer(payload);
+    std::istream in(&buffer);
+    plan p;
+    load_budget budget(payload.size());
+    switch (kind) {
+    case archive_kind::text: {
+        boost::archive::text_iarchive ar(in);
+        ar >> boost::serialization::make_nvp("plan", p);
+        break;
+    }
+    case archive_kind::binary: {
+        boost::archive::binary_iarchive ar(in);
+        ar >> boost::serialization::make_nvp("plan", p);
+        break;
+    }
+    case archive_kind::xml: {
+        if (!ends_with_xml_close(payload)) {
+            throw archive_error(errc::corrupt_archive, "the XML archive has no closing </boost_serialization> tag");
+        }
+        try {
+            boost::archive::xml_iarchive ar(in);
+            ar >> boost::serialization::make_nvp("plan", p);
+            throw xml_done{};
+        } catch (const xml_done&) {
+        }
+        break;
+    }
+    }
+    return p;
+}
+
+}  // namespace
+
+result<std::string> plan_to_archive(const plan& p, archive_kind kind)
+{
+    std::ostringstream out;
+    try {
+        switch (kind) {
+        case archive_kind::text: {
+            boost::archive::text_oarchive ar(out);
+            ar << boost::serialization::make_nvp("plan", p);
+            break;
+        }
+        case archive_kind::xml: {
+            boost::archive::xml_oarchive ar(out);
+            ar << boost::serialization::make_nvp("plan", p);
+            break;
+        }
+        case archive_kind::binary: {
+            boost::archive::binary_oarchive ar(out);
+            ar << boost::serialization::make_nvp("plan", p);
+            break;
+        }
+        default: throw std::invalid_argument("govplan::plan_to_archive: unknown archive kind");
+        }
+    } catch (const std::invalid_argument&) {
+        throw;  // misuse: a value that is not an archive_kind
+    } catch (const std::exception& e) {
+        return error(errc::invalid_value, std::string("cannot archive the plan: ") + e.what());
+    }
+    const std::string payload = std::move(out).str();
+    std::string bytes;
+    bytes.reserve(archive_header_size + payload.size());
+    bytes.append(magic, sizeof magic);
+    put_le<std::uint16_t>(bytes, archive_format_version);
+    bytes += static_cast<char>(kind);
+    bytes += '\0';
+    put_le<std::uint64_t>(bytes, payload.size());
+    put_le<std::uint32_t>(bytes, crc32(payload));
+    bytes += payload;
+    return bytes;
+}
+
+result<archive_kind> archive_kind_of(std::string_view bytes)
+{
+    if (bytes.size() < sizeof magic) {
+        return at(errc::truncated, "the file has " + std::to_string(bytes.size()) + " bytes, too few for a govplan archive header",
+                  bytes.size());
+    }
+    if (std::memcmp(bytes.data(), magic, sizeof magic) != 0) {
+        return at(errc::bad_magic, "not a govplan archive (the first 8 bytes are not \"GOVPLAN\\x1a\")", 0);
+    }
+    if (bytes.size() < archive_header_size) {
+        return at(errc::truncated, "the archive header is cut off after " + std::to_string(bytes.size()) + " of " +
+                                       std::to_string(archive_header_size) + " bytes",
+                  bytes.size());
+    }
+    const auto version = get_le<std::uint16_t>(bytes, 8);
+    if (version == 0 || version > archive_format_version) {
+        return at(errc::unsupported_version, "archive format version " + std::to_string(version) +
+                                                 " is not supported (this library reads 1.." +
+                                                 std::to_string(archive_format_version) + ")",
+                  8);
+    }
+    const auto kind = static_cast<unsigned char>(bytes[10]);
+    if (kind < 1 || kind > 3) return at(errc::corrupt_archive, "unknown archive kind " + std::to_string(kind), 10);
+    if (bytes[11] != '\0') return at(errc::corrupt_archive, "the reserved header byte is not 0", 11);
+    return static_cast<archive_kind>(kind);
+}
+
+result<plan> plan_from_archive(std::string_view bytes, const archive_limits& limits)
+{
+    if (bytes.size() > limits.max_bytes) {
+        return at(errc::limit_exceeded, "the archive of " + std::to_string(bytes.size()) + " bytes exceeds the limit of " +
+                                             std::to_string(limits.max_bytes) + " bytes",
+                  0);
+    }
+    auto kind = archive_kind_of(bytes);
+    if (!kind) return kind.error();
+    const auto length = get_le<std::uint64_t>(bytes, 12);
+    const std::uint64_t available = bytes.size() - archive_header_size;
+    if (length > limits.max_bytes) {
+        return at(errc::limit_exceeded, "the header claims a payload of " + std::to_string(length) + " bytes", 12);
+    }
+    if (length > available) {
+        return at(errc::truncated, "the payload is cut off: " + std::to_string(available) + " of " +
+                                       std::to_string(length) + " bytes present",
+                  bytes.size());
+    }
+    if (length < available) {
+        return at(errc::corrupt_archive, std::to_string(available - length) + " unexpected bytes after the payload",
+                  archive_header_size + length);
+    }
+    const std::string_view payload = bytes.substr(archive_header_size);
+    const auto recorded = get_le<std::uint32_t>(bytes, 20);
+    if (crc32(payload) != recorded) {
+        return at(errc::checksum_mismatch, "the payload does not match its CRC-32: the file is damaged", 20);
+    }
+    try {
+        return load_payload(payload, *kind);
+    } catch (const archive_error& e) {
+        return at(e.code(), e.what(), archive_header_size);
+    } catch (const boost::archive::archive_exception& e) {
+        return at(errc::corrupt_archive, std::string("the archive is damaged: ") + e.what(), archive_header_size);
+    } catch (const std::bad_alloc&) {
+        return at(errc::limit_exceeded, "out of memory while loading the archive", archive_header_size);
+    } catch (const std::exception& e) {
+        return at(errc::corrupt_archive, std::string("the archive is damaged: ") + e.what(), archive_header_size);
+    }
+}
+
+result<plan> load_archive(const std::filesystem::path& file, const archive_limits& limits)
+{
+    auto bytes = detail::read_file(file, limits.max_bytes);
+    if (!bytes) return bytes.error();
+    auto p = plan_from_archive(*bytes, limits);
+    if (!p) {
+        error e = p.error();
+        e.source = file.string();
+        return e;
+    }
+    return p;
+}
+
+result<void> save_archive(const plan& p, const std::filesystem::path& file, archive_kind kind)
+{
+    auto bytes = plan_to_archive(p, kind);
+    if (!bytes) {
+        error e = bytes.error();
+        e.source = file.string();
+        return e;
+    }
+    return detail::write_file_atomically(file, *bytes);
+}
+
+}  // namespace govplan

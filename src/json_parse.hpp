@@ -1,0 +1,32 @@
+// Internal: the checked JSON parser under govplan's reader. Not API.
+//
+// Boost.JSON's own parser accepts duplicate keys silently and builds values
+// without positions. This parser drives boost::json::basic_parser with a
+// handler that rejects duplicate keys, enforces govplan's limits and, on the
+// error path, finds the line and column of a JSON pointer.
+#pragma once
+
+#include <govplan/error.hpp>
+#include <govplan/json.hpp>
+
+#include <boost/json/value.hpp>
+
+#include <string>
+#include <string_view>
+
+namespace govplan::detail {
+
+/// Parses `text` into a value; errors carry pointer, line, column and offset.
+result<boost::json::value> parse_json(std::string_view text, const json_limits& limits);
+
+/// Fills e.line, e.column and e.byte_offset with the position of the value at
+/// e.pointer in `text`, when it can be found.
+void locate_json_pointer(std::string_view text, govplan::error& e, const json_limits& limits);
+
+/// "/" + the segment escaped per RFC 6901 (~ → ~0, / → ~1).
+std::string json_pointer_segment(std::string_view segment);
+
+/// 1-based line and column (in bytes) of a byte offset.
+void set_position(std::string_view text, std::size_t offset, govplan::error& e);
+
+}  // namespace govplan::detail

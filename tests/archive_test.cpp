@@ -1,0 +1,248 @@
+#include <govplan/archive.hpp>
+#include <govplan/json.hpp>
+
+#include <doctest/doctest.h>
+
+#include "support.hpp"
+#include "temp_dir.hpp"
+
+#include <boost/crc.hpp>
+
+#include <random>
+#include <string>
+
+using namespace govplan;
+using govplan::testing::make_clean_plan;
+
+namespace {
+
+constexpr archive_kind all_kinds[] = {archive_kind::text, archive_kind::xml, archive_kind::binary};
+
+/// A new envelope around `payload` with a correct length and checksum, as a
+/// hostile writer would make it.
+std::string reseal(const std::string& archive, const std::string& payload)
+{
+    std::string out = archive.substr(0, archive_header_size);
+    std::uint64_t length = payload.size();
+    for (int i = 0; i < 8; ++i) out[static_cast<std::size_t>(12 + i)] = static_cast<char>((length >> (8 * i)) & 0xff);
+    boost::crc_32_type crc;
+    crc.process_bytes(payload.data(), payload.size());
+    const std::uint32_t sum = crc.checksum();
+    for (int i = 0; i < 4; ++i) out[static_cast<std::size_t>(20 + i)] = static_cast<char>((sum >> (8 * i)) & 0xff);
+    return out + payload;
+}
+
+std::string payload_of(const std::string& archive) { return archive.substr(archive_header_size); }
+
+std::string replace_once(std::string s, const std::string& from, const std::string& to)
+{
+    const auto at = s.find(from);
+    REQUIRE_MESSAGE(at != std::string::npos, from);
+    return s.replace(at, from.size(), to);
+}
+
+plan small_plan()
+{
+    plan p = make_clean_plan();
+    p.focus_areas[0].measures[0].targets.resize(3);
+    p.focus_areas[0].measures[0].projects.clear();
+    p.focus_areas[0].measures[0].organisations = {"ORGMARKER"};
+    return p;
+}
+
+}  // namespace
+
+TEST_CASE("archive round trip of each kind")
+{
+    const plan p = make_clean_plan();
+    for (auto kind : all_kinds) {
+        auto bytes = plan_to_archive(p, kind);
+        REQUIRE(bytes.has_value());
+        CHECK(archive_kind_of(*bytes).value() == kind);
+        auto back = plan_from_archive(*bytes);
+        REQUIRE_MESSAGE(back.has_value(), back.error().to_string());
+        CHECK(*back == p);
+    }
+}
+
+TEST_CASE("archive golden files of format version 1 still load")
+{
+    const std::filesystem::path dir = std::filesystem::path(GOVPLAN_SOURCE_DIR) / "tests" / "data";
+    const auto expected = load_json(dir / "golden-v1.json");
+    REQUIRE_MESSAGE(expected.has_value(), expected.error().to_string());
+    for (const char* name : {"golden-v1.text.govplan", "golden-v1.xml.govplan", "golden-v1.binary.govplan"}) {
+        auto loaded = load_archive(dir / name);
+        REQUIRE_MESSAGE(loaded.has_value(), name << ": " << loaded.error().to_string());
+        CHECK_MESSAGE(*loaded == *expected, name);
+        CHECK(plan_to_json(*loaded) == plan_to_json(*expected));
+    }
+}
+
+TEST_CASE("archive envelope errors are typed and located")
+{
+    const std::string good = plan_to_archive(small_plan(), archive_kind::binary).value();
+    auto error_of = [](const std::string& bytes) {
+        auto r = plan_from_archive(bytes);
+        REQUIRE_FALSE(r.has_value());
+        return r.error();
+    };
+    std::string wrong_magic = good;
+    wrong_magic[0] = 'X';
+    CHECK(error_of(wrong_magic).code == errc::bad_magic);
+    CHECK(error_of("{\"format\": \"govplan\"}").code == errc::bad_magic);
+
+    std::string newer = good;
+    newer[8] = 2;
+    const error v = error_of(newer);
+    CHECK(v.code == errc::unsupported_version);
+    CHECK(v.byte_offset == 8u);
+
+    std::string flipped = good;
+    flipped[good.size() / 2] = static_cast<char>(flipped[good.size() / 2] ^ 0x10);
+    const error c = error_of(flipped);
+    CHECK(c.code == errc::checksum_mismatch);
+    CHECK(c.byte_offset == 20u);
+
+    CHECK(error_of(good.substr(0, good.size() - 1)).code == errc::truncated);
+    CHECK(error_of(good + "x").code == errc::corrupt_archive);
+    CHECK(error_of("").code == errc::truncated);
+
+    std::string kind = good;
+    kind[10] = 9;
+    CHECK(error_of(kind).code == errc::corrupt_archive);
+
+    archive_limits tight;
+    tight.max_bytes = 64;
+    CHECK(plan_from_archive(good, tight).error().code == errc::limit_exceeded);
+}
+
+TEST_CASE("archive every truncation of a small binary archive fails cleanly")
+{
+    const std::string good = plan_to_archive(small_plan(), archive_kind::binary).value();
+    for (std::size_t n = 0; n < good.size(); ++n) {
+        auto r = plan_from_archive(std::string_view(good).substr(0, n));
+        REQUIRE_FALSE_MESSAGE(r.has_value(), "length " << n);
+        CHECK(r.error().code == errc::truncated);
+    }
+    // Truncated payloads resealed with a valid checksum reach Boost: still clean errors.
+    const std::string payload = payload_of(good);
+    for (std::size_t n = 0; n < payload.size(); ++n) {
+        auto r = plan_from_archive(reseal(good, payload.substr(0, n)));
+        CHECK_FALSE_MESSAGE(r.has_value(), "payload length " << n);
+    }
+}
+
+TEST_CASE("archive random byte flips never crash")
+{
+    std::mt19937_64 rng(20250417);
+    for (auto kind : all_kinds) {
+        const std::string good = plan_to_archive(small_plan(), kind).value();
+        const std::string payload = payload_of(good);
+        int failures = 0;
+        for (int i = 0; i < 1500; ++i) {
+            // Flip in the whole file: the envelope must catch it.
+            std::string bytes = good;
+            const auto at = std::uniform_int_distribution<std::size_t>(0, bytes.size() - 1)(rng);
+            bytes[at] = static_cast<char>(bytes[at] ^ static_cast<char>(1 + rng() % 255));
+            CHECK_FALSE(plan_from_archive(bytes).has_value());
+            // Flip the payload and reseal it: Boost and govplan's checks must cope.
+            std::string hostile = payload;
+            const auto p = std::uniform_int_distribution<std::size_t>(0, hostile.size() - 1)(rng);
+            hostile[p] = static_cast<char>(hostile[p] ^ static_cast<char>(1 + rng() % 255));
+            auto r = plan_from_archive(reseal(good, hostile));
+            if (!r.has_value()) ++failures;
+        }
+        CHECK(failures > 0);
+    }
+}
+
+TEST_CASE("archive hostile lengths and counts are refused before allocating")
+{
+    const std::string good = plan_to_archive(small_plan(), archive_kind::binary).value();
+    std::string payload = payload_of(good);
+    const auto marker = payload.find("ORGMARKER");
+    REQUIRE(marker != std::string::npos);
+    auto patch_u64 = [](std::string s, std::size_t at, std::uint64_t v) {
+        for (int i = 0; i < 8; ++i) s[at + static_cast<std::size_t>(i)] = static_cast<char>((v >> (8 * i)) & 0xff);
+        return s;
+    };
+    // The string length just before the marker.
+    const auto huge_string = plan_from_archive(reseal(good, patch_u64(payload, marker - 8, 0x7fffffffffffULL)));
+    REQUIRE_FALSE(huge_string.has_value());
+    CHECK(huge_string.error().code == errc::limit_exceeded);
+    // The collection count before that string.
+    const auto huge_count = plan_from_archive(reseal(good, patch_u64(payload, marker - 16, 0xffffffffffffffffULL)));
+    REQUIRE_FALSE(huge_count.has_value());
+    CHECK(huge_count.error().code == errc::limit_exceeded);
+    // A count within the budget but beyond the data runs out of data, not memory.
+    const auto long_count = plan_from_archive(reseal(good, patch_u64(payload, marker - 16, payload.size() - 1)));
+    REQUIRE_FALSE(long_count.has_value());
+    CHECK(long_count.error().code == errc::corrupt_archive);
+}
+
+TEST_CASE("archive from a newer class version is rejected")
+{
+    const std::string good = plan_to_archive(small_plan(), archive_kind::xml).value();
+    const std::string payload =
+        replace_once(payload_of(good), "<plan class_id=\"0\" tracking_level=\"0\" version=\"1\">",
+                     "<plan class_id=\"0\" tracking_level=\"0\" version=\"2\">");
+    auto r = plan_from_archive(reseal(good, payload));
+    REQUIRE_FALSE(r.has_value());
+    CHECK(r.error().code == errc::unsupported_version);
+    CHECK(r.error().message.find("plan was written by class version 2") != std::string::npos);
+}
+
+TEST_CASE("archive XML without its end tag is an error not an abort")
+{
+    const std::string good = plan_to_archive(small_plan(), archive_kind::xml).value();
+    const std::string payload = replace_once(payload_of(good), "</boost_serialization>", "");
+    auto r = plan_from_archive(reseal(good, payload));
+    REQUIRE_FALSE(r.has_value());
+    CHECK(r.error().code == errc::corrupt_archive);
+    // Cut in the middle of an element: Boost's own parser error, mapped.
+    auto cut = plan_from_archive(reseal(good, payload_of(good).substr(0, payload_of(good).size() / 2)));
+    REQUIRE_FALSE(cut.has_value());
+}
+
+TEST_CASE("archive invalid dates and enum values are errors not exceptions")
+{
+    const std::string good = plan_to_archive(small_plan(), archive_kind::xml).value();
+    auto bad_date = plan_from_archive(
+        reseal(good, replace_once(payload_of(good), "<period_first>20250101", "<period_first>20250230")));
+    REQUIRE_FALSE(bad_date.has_value());
+    CHECK(bad_date.error().code == errc::corrupt_archive);
+    CHECK(bad_date.error().message.find("2025-02-30") != std::string::npos);
+
+    auto bad_enum = plan_from_archive(reseal(good, replace_once(payload_of(good), "<level>3</level>", "<level>7</level>")));
+    REQUIRE_FALSE(bad_enum.has_value());
+    CHECK(bad_enum.error().code == errc::corrupt_archive);
+}
+
+TEST_CASE("archive files save atomically and load")
+{
+    govplan::testing::temp_dir dir;
+    const plan p = make_clean_plan();
+    for (auto kind : all_kinds) {
+        const auto file = dir.path() / (std::string("plan.") + std::string(to_code(kind)));
+        REQUIRE(save_archive(p, file, kind).has_value());
+        auto back = load_archive(file);
+        REQUIRE(back.has_value());
+        CHECK(*back == p);
+    }
+    const auto file = dir.path() / "plan.binary";
+    const std::string before = govplan::testing::read_all(file);
+    plan broken = p;
+    broken.focus_areas[0].measures[0].projects[0].stage = static_cast<project_stage>(99);
+    const auto r = save_archive(broken, file, archive_kind::binary);
+    REQUIRE_FALSE(r.has_value());
+    CHECK(govplan::testing::read_all(file) == before);
+    {
+        govplan::testing::file_size_limit limit(100);
+        CHECK_FALSE(save_archive(p, file, archive_kind::binary).has_value());
+    }
+    CHECK(govplan::testing::read_all(file) == before);
+    CHECK(dir.entries() == 3);
+    const auto missing = load_archive(dir.path() / "nothing");
+    REQUIRE_FALSE(missing.has_value());
+    CHECK(missing.error().code == errc::io_error);
+}

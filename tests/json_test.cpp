@@ -1,0 +1,340 @@
+#include <govplan/archive.hpp>
+#include <govplan/json.hpp>
+
+#include <doctest/doctest.h>
+
+#include "generator.hpp"
+#include "support.hpp"
+#include "temp_dir.hpp"
+
+#include <fstream>
+#include <set>
+#include <string>
+
+using namespace govplan;
+using govplan::testing::make_clean_plan;
+
+namespace {
+
+std::string clean_json() { return plan_to_json(make_clean_plan()); }
+
+/// Replaces the first occurrence of `from` (which must exist) by `to`.
+std::string edit(std::string text, const std::string& from, const std::string& to)
+{
+    const auto at = text.find(from);
+    REQUIRE_MESSAGE(at != std::string::npos, from);
+    return text.replace(at, from.size(), to);
+}
+
+error load_error(const std::string& text, const json_read_options& options = {})
+{
+    auto r = plan_from_json(text, options);
+    REQUIRE_FALSE(r.has_value());
+    return r.error();
+}
+
+/// The 1-based line of the first occurrence of `needle` in `text`.
+std::uint64_t line_of(const std::string& text, const std::string& needle)
+{
+    const auto at = text.find(needle);
+    REQUIRE(at != std::string::npos);
+    return 1 + static_cast<std::uint64_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+}
+
+const std::string t0 = "/focus_areas/0/measures/0/targets/0";
+
+}  // namespace
+
+TEST_CASE("json round trip of a hand-made plan is exact")
+{
+    const plan p = make_clean_plan();
+    const std::string text = plan_to_json(p);
+    auto back = plan_from_json(text);
+    REQUIRE(back.has_value());
+    CHECK(*back == p);
+    CHECK(plan_to_json(*back) == text);
+    CHECK(text.find("\"format\": \"govplan\"") != std::string::npos);
+    CHECK(text.find("\"format_version\": 1") != std::string::npos);
+    CHECK(text.find("耕地面积") != std::string::npos);  // UTF-8 as is, no \u escapes
+    CHECK(text.find("\\u") == std::string::npos);
+    CHECK(text.find("\"value\": \"1.2\"") != std::string::npos);
+    CHECK(text.back() == '\n');
+}
+
+TEST_CASE("json keeps decimals exactly as written")
+{
+    plan p = make_clean_plan();
+    auto& t = p.focus_areas[0].measures[0].targets[4];
+    t.value = "10.60"_dec;
+    t.stretch = "0.000000000000000001"_dec;
+    auto back = plan_from_json(plan_to_json(p)).value();
+    const auto& u = back.focus_areas[0].measures[0].targets[4];
+    CHECK(u.value->to_string() == "10.60");
+    CHECK(u.stretch->to_string() == "0.000000000000000001");
+}
+
+TEST_CASE("json round trip through every archive kind for random plans")
+{
+    std::set<std::string> kinds, comparators, stages, commitments, dimensions;
+    for (std::uint64_t seed = 1; seed <= 150; ++seed) {
+        govplan::testing::plan_generator gen(seed);
+        const plan p = gen.make();
+        const std::string text = plan_to_json(p);
+        auto from_json = plan_from_json(text);
+        REQUIRE_MESSAGE(from_json.has_value(), "seed " << seed << ": " << from_json.error().to_string());
+        REQUIRE_MESSAGE(*from_json == p, "seed " << seed);
+        for (auto kind : {archive_kind::text, archive_kind::xml, archive_kind::binary}) {
+            auto bytes = plan_to_archive(*from_json, kind);
+            REQUIRE(bytes.has_value());
+            auto loaded = plan_from_archive(*bytes);
+            REQUIRE_MESSAGE(loaded.has_value(), "seed " << seed << " kind " << to_code(kind) << ": "
+                                                       << loaded.error().to_string());
+            CHECK_MESSAGE(plan_to_json(*loaded) == text, "seed " << seed << " kind " << to_code(kind));
+        }
+        for_each_target(p, [&](const target& t, const element_position&) {
+            kinds.insert(std::string(to_code(t.kind)));
+            comparators.insert(std::string(to_code(t.comparator)));
+            commitments.insert(std::string(to_code(t.commitment)));
+            if (!t.unit.empty()) dimensions.insert(std::string(to_code(t.unit.dimension)));
+        });
+        for_each_project(p, [&](const project& pr, const element_position&) {
+            stages.insert(std::string(to_code(pr.stage)));
+        });
+    }
+    // The generator reached every enumeration value.
+    CHECK(kinds.size() == all_values<target_kind>().size());
+    CHECK(comparators.size() == all_values<comparator>().size());
+    CHECK(commitments.size() == all_values<commitment>().size());
+    CHECK(stages.size() == all_values<project_stage>().size());
+    CHECK(dimensions.size() == all_values<dimension>().size());
+}
+
+TEST_CASE("json error malformed document names line and column")
+{
+    const std::string text = edit(clean_json(), "\"year\": 2025,", "\"year\": 2025,,");
+    const error e = load_error(text);
+    CHECK(e.code == errc::syntax_error);
+    CHECK(e.line == line_of(text, "\"year\""));
+    CHECK(e.column == 16);  // the second comma
+    CHECK(e.to_string().find("line " + std::to_string(e.line)) != std::string::npos);
+}
+
+TEST_CASE("json error wrong type")
+{
+    const std::string text = edit(clean_json(), "\"year\": 2025", "\"year\": \"2025\"");
+    const error e = load_error(text);
+    CHECK(e.code == errc::type_mismatch);
+    CHECK(e.pointer == "/year");
+    CHECK(e.line == line_of(text, "\"year\""));
+    CHECK(e.column == 11);
+    CHECK(e.message == "expected an integer, found a string");
+}
+
+TEST_CASE("json error decimal written as a number")
+{
+    const std::string text = edit(clean_json(), "\"value\": \"15\"", "\"value\": 15");
+    const error e = load_error(text);
+    CHECK(e.code == errc::type_mismatch);
+    CHECK(e.pointer == t0 + "/value");
+    CHECK(e.line == line_of(text, "\"value\": 15"));
+    CHECK(e.message.find("decimal written as a string") != std::string::npos);
+}
+
+TEST_CASE("json error missing required field")
+{
+    const std::string text = edit(clean_json(), "\"metric\": \"工业投资\",", "");
+    const error e = load_error(text);
+    CHECK(e.code == errc::missing_field);
+    CHECK(e.pointer == t0);
+    CHECK(e.message == "missing key \"metric\" in target");
+    CHECK(e.line == line_of(text, "\"id\": \"t-invest-growth\"") - 1);  // the target's opening brace
+}
+
+TEST_CASE("json error unknown key")
+{
+    const std::string text = edit(clean_json(), "\"metric\": \"工业投资\"", "\"metrik\": \"工业投资\"");
+    const error e = load_error(text);
+    CHECK(e.code == errc::unknown_field);
+    CHECK(e.pointer == t0 + "/metrik");
+    CHECK(e.line == line_of(text, "\"metrik\""));
+    CHECK(e.message.find("unknown key \"metrik\" in target; expected one of: id, metric,") == 0);
+}
+
+TEST_CASE("json error unknown enumeration code")
+{
+    const std::string text = edit(clean_json(), "\"comparator\": \"at_least\"", "\"comparator\": \"atleast\"");
+    const error e = load_error(text);
+    CHECK(e.code == errc::unknown_code);
+    CHECK(e.pointer == t0 + "/comparator");
+    CHECK(e.line == line_of(text, "\"atleast\""));
+    CHECK(e.message ==
+          "unknown comparator \"atleast\"; expected one of: at_least, more_than, at_most, less_than, exactly, about, "
+          "range, direction");
+}
+
+TEST_CASE("json error unparsable decimal")
+{
+    const std::string text = edit(clean_json(), "\"value\": \"15\"", "\"value\": \"1,5\"");
+    const error e = load_error(text);
+    CHECK(e.code == errc::invalid_decimal);
+    CHECK(e.pointer == t0 + "/value");
+    CHECK(e.line == line_of(text, "\"1,5\""));
+    CHECK(e.message.find("unexpected character ','") != std::string::npos);
+}
+
+TEST_CASE("json error unknown unit")
+{
+    const std::string text = edit(clean_json(), "\"unit\": \"%\"", "\"unit\": \"斤\"");
+    const error e = load_error(text);
+    CHECK(e.code == errc::unknown_unit);
+    CHECK(e.pointer == t0 + "/unit");
+    CHECK(e.line == line_of(text, "\"斤\""));
+}
+
+TEST_CASE("json units defined in the file are accepted")
+{
+    std::string text = edit(clean_json(), "\"unit\": \"%\"", "\"unit\": \"斤\"");
+    text = edit(text, "\"focus_areas\": [",
+                "\"units\": [{\"symbol\": \"斤\", \"dimension\": \"mass\", \"base\": \"千克\", \"scale\": \"1/2\"}],\n"
+                "  \"focus_areas\": [");
+    auto p = plan_from_json(text);
+    REQUIRE_MESSAGE(p.has_value(), p.error().to_string());
+    CHECK(p->focus_areas[0].measures[0].targets[0].unit.scale == unit_scale{1, 2});
+    // …and written back.
+    CHECK(plan_to_json(*p).find("\"scale\": \"1/2\"") != std::string::npos);
+}
+
+TEST_CASE("json error duplicate ids")
+{
+    const std::string text = edit(clean_json(), "\"id\": \"t-firms\"", "\"id\": \"t-stored\"");
+    const error e = load_error(text);
+    CHECK(e.code == errc::duplicate_id);
+    CHECK(e.pointer == "/focus_areas/0/measures/0/targets/3/id");
+    CHECK(e.line == line_of(text, "\"id\": \"t-stored\",\n              \"metric\": \"新增"));
+}
+
+TEST_CASE("json error duplicate key")
+{
+    const std::string text = edit(clean_json(), "\"metric\": \"工业投资\"", "\"metric\": \"工业投资\", \"metric\": \"x\"");
+    const error e = load_error(text);
+    CHECK(e.code == errc::duplicate_key);
+    CHECK(e.pointer == t0 + "/metric");
+    CHECK(e.line == line_of(text, "\"metric\": \"x\""));
+}
+
+TEST_CASE("json error invalid date")
+{
+    const std::string text = edit(clean_json(), "\"report_date\": \"2025-04-17\"", "\"report_date\": \"2025-02-30\"");
+    const error e = load_error(text);
+    CHECK(e.code == errc::invalid_date);
+    CHECK(e.pointer == "/report_date");
+    CHECK(e.line == line_of(text, "\"report_date\""));
+    CHECK(load_error(edit(clean_json(), "\"2025-04-17\"", "\"2025-4-17\"")).code == errc::invalid_date);
+}
+
+TEST_CASE("json error non-finite and special numbers")
+{
+    CHECK(load_error(edit(clean_json(), "\"year\": 2025", "\"year\": 1e400")).code == errc::type_mismatch);
+    CHECK(load_error(edit(clean_json(), "\"year\": 2025", "\"year\": NaN")).code == errc::syntax_error);
+    CHECK(load_error(edit(clean_json(), "\"year\": 2025", "\"year\": 20250")).code == errc::invalid_value);
+    CHECK(load_error(edit(clean_json(), "\"year\": 2025", "\"year\": 18446744073709551615")).code ==
+          errc::invalid_value);
+}
+
+TEST_CASE("json error format and version")
+{
+    const error wrong = load_error(edit(clean_json(), "\"format\": \"govplan\"", "\"format\": \"geojson\""));
+    CHECK(wrong.code == errc::bad_magic);
+    CHECK(wrong.pointer == "/format");
+    const error newer = load_error(edit(clean_json(), "\"format_version\": 1", "\"format_version\": 2"));
+    CHECK(newer.code == errc::unsupported_version);
+    CHECK(newer.pointer == "/format_version");
+    CHECK(load_error("[]").code == errc::type_mismatch);
+    CHECK(load_error("").code == errc::syntax_error);
+    CHECK(load_error(clean_json() + "{}").code == errc::syntax_error);
+}
+
+TEST_CASE("json limits guard against hostile input")
+{
+    json_read_options small;
+    small.limits.max_string_bytes = 16;
+    const error str = load_error(clean_json(), small);
+    CHECK(str.code == errc::limit_exceeded);
+    CHECK(str.pointer == "/title");
+
+    json_read_options shallow;
+    shallow.limits.max_depth = 4;
+    const error deep = load_error(clean_json(), shallow);
+    CHECK(deep.code == errc::limit_exceeded);
+    CHECK(deep.line > 0);
+
+    json_read_options narrow;
+    narrow.limits.max_array_size = 3;
+    const error wide = load_error(clean_json(), narrow);
+    CHECK(wide.code == errc::limit_exceeded);
+    CHECK(wide.pointer == "/focus_areas/0/measures/0/targets/3");
+
+    json_read_options tiny;
+    tiny.limits.max_bytes = 100;
+    CHECK(load_error(clean_json(), tiny).code == errc::limit_exceeded);
+
+    // A deeply nested document stops at the default depth limit, no crash.
+    const std::string nested = "{\"format\": " + std::string(100000, '[') + std::string(100000, ']') + "}";
+    CHECK(load_error(nested).code == errc::limit_exceeded);
+}
+
+TEST_CASE("json files load and save atomically")
+{
+    govplan::testing::temp_dir dir;
+    const auto file = dir.path() / "plan.json";
+    const plan p = make_clean_plan();
+    REQUIRE(save_json(p, file).has_value());
+    auto back = load_json(file);
+    REQUIRE(back.has_value());
+    CHECK(*back == p);
+    CHECK(dir.entries() == 1);  // no temporary left behind
+
+    const auto missing = load_json(dir.path() / "missing.json");
+    REQUIRE_FALSE(missing.has_value());
+    CHECK(missing.error().code == errc::io_error);
+    CHECK(missing.error().source == (dir.path() / "missing.json").string());
+
+    // An error inside the file names the file.
+    std::ofstream(dir.path() / "bad.json") << "{";
+    const auto bad = load_json(dir.path() / "bad.json");
+    REQUIRE_FALSE(bad.has_value());
+    CHECK(bad.error().to_string().find((dir.path() / "bad.json").string() + ":/ (line 1, column 2): ") == 0);
+}
+
+TEST_CASE("json save failure leaves the previous file intact")
+{
+    govplan::testing::temp_dir dir;
+    const auto file = dir.path() / "plan.json";
+    const plan p = make_clean_plan();
+    REQUIRE(save_json(p, file).has_value());
+    const std::string before = govplan::testing::read_all(file);
+
+    SUBCASE("an exception while serialising")
+    {
+        plan broken = p;
+        broken.focus_areas[0].measures[0].targets[0].kind = static_cast<target_kind>(42);
+        const auto r = save_json(broken, file);
+        REQUIRE_FALSE(r.has_value());
+        CHECK(r.error().source == file.string());
+    }
+    SUBCASE("the disk fills up")
+    {
+        govplan::testing::file_size_limit limit(200);  // writes past 200 bytes fail with EFBIG
+        const auto r = save_json(p, file);
+        REQUIRE_FALSE(r.has_value());
+        CHECK(r.error().code == errc::io_error);
+    }
+    SUBCASE("an unwritable directory")
+    {
+        const auto r = save_json(p, dir.path() / "no-such-dir" / "plan.json");
+        REQUIRE_FALSE(r.has_value());
+        CHECK(r.error().code == errc::io_error);
+    }
+    CHECK(govplan::testing::read_all(file) == before);
+    CHECK(dir.entries() == 1);
+}
