@@ -94,7 +94,8 @@ int main(int argc, char** argv)
     std::array<std::size_t, 3> totals{};
     for (const auto& area : p.focus_areas) {
         std::array<std::size_t, 3> by_commitment{};
-        std::size_t targets = 0, projects = 0;
+        std::size_t targets = area.targets.size(), projects = 0;
+        for (const auto& t : area.targets) ++by_commitment[static_cast<std::size_t>(t.commitment)];
         for (const auto& m : area.measures) {
             targets += m.targets.size();
             projects += m.projects.size();

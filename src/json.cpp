@@ -293,12 +293,15 @@ public:
 
     focus_area read_focus_area(const json::value& v)
     {
-        fields f(*this, v, "focus area", {"ordinal", "title", "aim", "lead", "measures"});
+        fields f(*this, v, "focus area", {"ordinal", "title", "aim", "lead", "targets", "measures"});
         focus_area a;
         req(f, "ordinal", [&](const json::value& x) { a.ordinal = static_cast<int>(integer(x, 0, 10'000)); });
         req(f, "title", [&](const json::value& x) { a.title = string(x); });
         opt(f, "aim", [&](const json::value& x) { a.aim = string(x); });
         opt(f, "lead", [&](const json::value& x) { a.lead = string(x); });
+        opt(f, "targets", [&](const json::value& x) {
+            each(x, [&](const json::value& t) { a.targets.push_back(read_target(t)); });
+        });
         req(f, "measures", [&](const json::value& x) {
             each(x, [&](const json::value& m) { a.measures.push_back(read_measure(m)); });
         });
@@ -418,6 +421,16 @@ public:
     {
         std::set<std::string, std::less<>> seen;
         for (std::size_t f = 0; f < p.focus_areas.size(); ++f) {
+            for (std::size_t t = 0; t < p.focus_areas[f].targets.size(); ++t) {
+                const std::string& id = p.focus_areas[f].targets[t].id;
+                if (id.empty() || seen.insert(id).second) continue;
+                scope a(*this, "focus_areas");
+                scope b(*this, std::to_string(f));
+                scope e(*this, "targets");
+                scope g(*this, std::to_string(t));
+                scope h(*this, "id");
+                fail(errc::duplicate_id, "id \"" + id + "\" is used twice");
+            }
             const auto& measures = p.focus_areas[f].measures;
             for (std::size_t m = 0; m < measures.size(); ++m) {
                 auto check = [&](const std::string& id, const char* list, std::size_t i) {
@@ -781,6 +794,12 @@ std::string plan_to_json(const plan& p)
         w.field("title", a.title);
         w.field_if("aim", a.aim);
         w.field_if("lead", a.lead);
+        if (!a.targets.empty()) {
+            w.key("targets");
+            w.begin_array();
+            for (const auto& t : a.targets) write_target(w, t);
+            w.end_array();
+        }
         w.key("measures");
         w.begin_array();
         for (const auto& m : a.measures) {

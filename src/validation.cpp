@@ -344,19 +344,23 @@ std::vector<diagnostic> validate(const plan& p, const validation_options& option
                         " (ordinals run 1..N in order)");
         }
         if (area.title.empty()) c.error("focus_area.title.empty", fpath + ".title", "the focus area has no title");
+        auto check_targets = [&](const std::vector<target>& targets, const std::string& owner) {
+            for (std::size_t t = 0; t < targets.size(); ++t) {
+                const target& tg = targets[t];
+                const std::string tpath = indexed(owner, "targets", t);
+                claim(tg.id, tpath, "target");
+                auto named = named_for_target.find(tg.id);
+                c.check_target(tg, tpath, tg.id.empty() || named == named_for_target.end() ? 0 : named->second.size());
+            }
+        };
+        check_targets(area.targets, fpath);
         for (std::size_t m = 0; m < area.measures.size(); ++m) {
             const measure& ms = area.measures[m];
             const std::string mpath = indexed(fpath, "measures", m);
             if (ms.lead.empty()) c.error("measure.lead.empty", mpath + ".lead", "the measure has no lead phrase");
             if (ms.text.empty()) c.error("measure.text.empty", mpath + ".text", "the measure has no text");
             c.check_deadline(ms.deadline, "measure", mpath + ".deadline");
-            for (std::size_t t = 0; t < ms.targets.size(); ++t) {
-                const target& tg = ms.targets[t];
-                const std::string tpath = indexed(mpath, "targets", t);
-                claim(tg.id, tpath, "target");
-                auto named = named_for_target.find(tg.id);
-                c.check_target(tg, tpath, tg.id.empty() || named == named_for_target.end() ? 0 : named->second.size());
-            }
+            check_targets(ms.targets, mpath);
             for (std::size_t j = 0; j < ms.projects.size(); ++j) {
                 const std::string ppath = indexed(mpath, "projects", j);
                 claim(ms.projects[j].id, ppath, "project");
@@ -366,22 +370,26 @@ std::vector<diagnostic> validate(const plan& p, const validation_options& option
     }
 
     // Links, checked once every id is known.
+    auto check_links = [&](const std::vector<target>& targets, const std::string& owner) {
+        for (std::size_t t = 0; t < targets.size(); ++t) {
+            const auto& ids = targets[t].project_ids;
+            for (std::size_t k = 0; k < ids.size(); ++k) {
+                const std::string path = indexed(indexed(owner, "targets", t), "project_ids", k);
+                if (find_project(p, ids[k]) == nullptr) {
+                    c.error("target.projects.dangling", path, "no project has id " + quoted(ids[k]));
+                } else if (std::find(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(k), ids[k]) !=
+                           ids.begin() + static_cast<std::ptrdiff_t>(k)) {
+                    c.error("target.projects.duplicate", path, "project " + quoted(ids[k]) + " is listed twice");
+                }
+            }
+        }
+    };
     for (std::size_t f = 0; f < p.focus_areas.size(); ++f) {
+        check_links(p.focus_areas[f].targets, "focus_areas[" + std::to_string(f) + "]");
         const auto& measures = p.focus_areas[f].measures;
         for (std::size_t m = 0; m < measures.size(); ++m) {
             const std::string mpath = "focus_areas[" + std::to_string(f) + "].measures[" + std::to_string(m) + "]";
-            for (std::size_t t = 0; t < measures[m].targets.size(); ++t) {
-                const auto& ids = measures[m].targets[t].project_ids;
-                for (std::size_t k = 0; k < ids.size(); ++k) {
-                    const std::string path = indexed(indexed(mpath, "targets", t), "project_ids", k);
-                    if (find_project(p, ids[k]) == nullptr) {
-                        c.error("target.projects.dangling", path, "no project has id " + quoted(ids[k]));
-                    } else if (std::find(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(k), ids[k]) !=
-                               ids.begin() + static_cast<std::ptrdiff_t>(k)) {
-                        c.error("target.projects.duplicate", path, "project " + quoted(ids[k]) + " is listed twice");
-                    }
-                }
-            }
+            check_links(measures[m].targets, mpath);
             for (std::size_t j = 0; j < measures[m].projects.size(); ++j) {
                 const auto& tid = measures[m].projects[j].target_id;
                 if (!tid.empty() && find_target(p, tid) == nullptr) {

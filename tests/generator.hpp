@@ -43,6 +43,7 @@ private:
         a.title = "聚焦" + text(2);
         a.aim = maybe("提升" + text(2));
         a.lead = maybe(text(6));
+        if (coin()) a.targets.push_back(make_target());
         const auto n = between(0, 4);
         for (std::int64_t i = 0; i < n; ++i) a.measures.push_back(make_measure());
         return a;

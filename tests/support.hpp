@@ -28,7 +28,8 @@ inline target make_target(std::string id, std::string metric, target_kind kind, 
     return t;
 }
 
-/// Targets, in order (index: id):
+/// The focus area's lead holds t-area-pp (传统产业新型化率 pp ≥ 5个百分点).
+/// Targets of its measure, in order (index: id):
 ///  0 t-invest-growth   工业投资 growth ≥ 15%
 ///  1 t-stored          入库投资 amount ≥ 50亿元
 ///  2 t-ecommerce       电商交易额 amount > 20亿元
@@ -66,7 +67,9 @@ inline plan make_clean_plan()
     area.ordinal = 1;
     area.title = "聚焦扩大内需";
     area.aim = "提升经济增长质效";
-    area.lead = "综合施策。";
+    area.lead = "综合施策，传统产业新型化率提高5个百分点以上。";
+    area.targets.push_back(
+        make_target("t-area-pp", "传统产业新型化率", target_kind::pp_change, comparator::at_least, "5"_dec, "个百分点"));
 
     measure m;
     m.lead = "扩大有效投资";

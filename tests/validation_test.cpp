@@ -55,7 +55,7 @@ TEST_CASE("validation a plan with every kind of target validates clean")
     const auto ds = validate(p);
     for (const auto& d : ds) MESSAGE(d.code << " " << d.path << " " << d.message);
     CHECK(ds.empty());
-    CHECK(target_count(p) == 18);
+    CHECK(target_count(p) == 19);
 }
 
 TEST_CASE("validation duplicate ids")
@@ -84,6 +84,7 @@ TEST_CASE("validation focus ordinals run 1..N")
         [](plan& p) {
             p.focus_areas.push_back(p.focus_areas[0]);
             p.focus_areas[1].measures.clear();
+            p.focus_areas[1].targets.clear();
             p.focus_areas[1].ordinal = 3;
         },
         {{"focus_area.ordinal.sequence", "focus_areas[1].ordinal"}});
@@ -92,6 +93,7 @@ TEST_CASE("validation focus ordinals run 1..N")
     expect_clean([](plan& p) {
         p.focus_areas.push_back(p.focus_areas[0]);
         p.focus_areas[1].measures.clear();
+        p.focus_areas[1].targets.clear();
         p.focus_areas[1].ordinal = 2;
     });
 }
@@ -279,6 +281,29 @@ TEST_CASE("validation warnings for degenerate targets")
     CHECK(ds[0].severity == severity::warning);
     CHECK(error_count(ds) == 0);
     CHECK(warning_count(ds) == 1);
+}
+
+TEST_CASE("validation checks the targets of a focus area lead")
+{
+    expect_findings(
+        [](plan& p) {
+            target t = tg(p, 8);
+            t.id = "t-area-2";
+            t.unit = u("%");
+            p.focus_areas[0].targets.push_back(t);
+        },
+        {{"target.unit.incompatible", "focus_areas[0].targets[1].unit"}});
+    expect_findings(
+        [](plan& p) {
+            target t = tg(p, 8);
+            p.focus_areas[0].targets.push_back(t);  // same id as a measure's target
+        },
+        {{"target.id.duplicate", target_path(8) + ".id"}});
+    expect_clean([](plan& p) {
+        target t = tg(p, 8);
+        t.id = "t-area-2";
+        p.focus_areas[0].targets.push_back(t);
+    });
 }
 
 TEST_CASE("validation reports every problem at once")

@@ -13,6 +13,9 @@ struct focus_area {
     std::string title;  ///< the 聚焦 part: 聚焦扩大内需
     std::string aim;    ///< the paired 提升 part: 提升经济增长质效
     std::string lead;   ///< the paragraph introducing the area
+    /// Targets stated in the lead paragraph itself, for the whole area
+    /// (…占比均提高5个百分点以上).
+    std::vector<target> targets;
     std::vector<measure> measures;
 
     friend bool operator==(const focus_area&, const focus_area&) = default;

@@ -56,15 +56,19 @@ struct plan {
     friend bool operator==(const plan&, const plan&) = default;
 };
 
-/// Position of a target or project inside a plan (0-based indexes).
+/// Position of a target or project inside a plan (0-based indexes). A target
+/// of a focus area's lead paragraph has measure == element_position::lead.
 struct element_position {
+    static constexpr std::size_t lead = static_cast<std::size_t>(-1);
     std::size_t focus_area = 0;
     std::size_t measure = 0;
     std::size_t index = 0;
+    [[nodiscard]] bool in_lead() const noexcept { return measure == lead; }
     friend bool operator==(const element_position&, const element_position&) = default;
 };
 
-/// Visits every target in document order.
+/// Visits every target in document order: a focus area's own targets, then
+/// those of its measures.
 void for_each_target(const plan& p,
                      const std::function<void(const target&, const element_position&)>& visit);
 /// Visits every project in document order.

@@ -387,6 +387,7 @@ void serialize(Archive& ar, focus_area& a, const unsigned int version)
     io(ar, "title", a.title);
     io(ar, "aim", a.aim);
     io(ar, "lead", a.lead);
+    io(ar, "targets", a.targets);
     io(ar, "measures", a.measures);
 }
 
