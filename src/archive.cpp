@@ -75,8 +75,28 @@ bool ends_with_xml_close(std::string_view payload)
     return payload.size() >= close.size() && payload.substr(payload.size() - close.size()) == close;
 }
 
+// Boost reads its own archive header (a length-prefixed signature) before
+// govplan's code runs; a hostile length there would allocate gigabytes. The
+// header is fixed, so it is compared here before Boost sees it.
+constexpr std::string_view boost_signature = "serialization::archive";
+
+void check_boost_header(std::string_view payload, archive_kind kind)
+{
+    bool ok = true;
+    if (kind == archive_kind::binary) {
+        std::string expected(8, '\0');
+        expected[0] = static_cast<char>(boost_signature.size());
+        expected += boost_signature;
+        ok = payload.substr(0, expected.size()) == expected;
+    } else if (kind == archive_kind::text) {
+        ok = payload.substr(0, 3 + boost_signature.size() + 1) == "22 " + std::string(boost_signature) + " ";
+    }
+    if (!ok) throw archive_error(errc::corrupt_archive, "the payload does not start with a Boost archive header");
+}
+
 plan load_payload(std::string_view payload, archive_kind kind)
 {
+    check_boost_header(payload, kind);
     memory_buffer buffer(payload);
     std::istream in(&buffer);
     plan p;
@@ -97,7 +117,11 @@ plan load_payload(std::string_view payload, archive_kind kind)
             throw archive_error(errc::corrupt_archive, "the XML archive has no closing </boost_serialization> tag");
         }
         try {
-            boost::archive::xml_iarchive ar(in);
+            // no_xml_tag_checking: Boost 1.81 compares a closing tag's name
+            // by reading the expected name past its end when the file's tag
+            // is longer (an out-of-bounds read on hostile input, caught by
+            // AddressSanitizer). The structure is still parsed strictly.
+            boost::archive::xml_iarchive ar(in, boost::archive::no_xml_tag_checking);
             ar >> boost::serialization::make_nvp("plan", p);
             throw xml_done{};
         } catch (const xml_done&) {
