@@ -221,9 +221,11 @@ public:
                                                     std::to_string(json_format_version) + ")");
             }
         });
-        opt(f, "units", [&](const json::value& v) { each(v, [&](const json::value& u) { read_unit(u); }); });
-
         plan p;
+        opt(f, "units", [&](const json::value& v) {
+            each(v, [&](const json::value& u) { p.units.push_back(read_unit(u)); });
+        });
+
         req(f, "id", [&](const json::value& v) { p.id = string(v); });
         req(f, "title", [&](const json::value& v) { p.title = string(v); });
         req(f, "jurisdiction", [&](const json::value& v) {
@@ -263,7 +265,7 @@ public:
         return p;
     }
 
-    void read_unit(const json::value& v)
+    govplan::unit read_unit(const json::value& v)
     {
         fields f(*this, v, "unit definition", {"symbol", "dimension", "base", "scale"});
         govplan::unit u;
@@ -289,6 +291,7 @@ public:
             fail(errc::invalid_value, "unit \"" + u.symbol + "\" is already defined differently");
         }
         units_.add(u);
+        return u;
     }
 
     focus_area read_focus_area(const json::value& v)
@@ -692,10 +695,11 @@ std::string scale_text(const unit_scale& s)
     return std::to_string(s.numerator) + (s.denominator == 1 ? "" : "/" + std::to_string(s.denominator));
 }
 
-/// Units used by the plan that the standard registry does not define.
+/// The plan's own units, then any other unit it uses that the standard
+/// registry does not define (so that saving loses no definition).
 std::vector<unit> custom_units(const plan& p)
 {
-    std::vector<unit> out;
+    std::vector<unit> out = p.units;
     auto consider = [&](const unit& u) {
         if (u.empty() || unit_registry::standard().contains(u)) return;
         if (std::find(out.begin(), out.end(), u) == out.end()) out.push_back(u);

@@ -36,9 +36,9 @@ bool is_enumerator(Enum e)
 
 class checker {
 public:
-    checker(std::vector<diagnostic>& out, const validation_options& options)
+    checker(std::vector<diagnostic>& out, const validation_options& options, const unit_registry* units = nullptr)
         : out_(out), options_(options),
-          units_(options.units != nullptr ? *options.units : unit_registry::standard())
+          units_(units != nullptr ? *units : options.units != nullptr ? *options.units : unit_registry::standard())
     {
     }
 
@@ -302,7 +302,26 @@ std::vector<diagnostic> validate(const plan& p, const validation_options& option
     const bool period_ok = is_valid(p.period);
     if (period_ok) local.period = p.period;
     else local.period.reset();
-    checker c(out, local);
+
+    // The plan's own units join the registry; a definition that conflicts
+    // with it or is malformed is reported, not thrown.
+    unit_registry units = options.units != nullptr ? *options.units : unit_registry::standard();
+    std::vector<diagnostic> unit_problems;
+    for (std::size_t i = 0; i < p.units.size(); ++i) {
+        const unit& u = p.units[i];
+        const std::string path = "units[" + std::to_string(i) + "]";
+        if (u.symbol.empty() || u.base.empty() || u.scale.numerator <= 0 || u.scale.denominator <= 0 ||
+            !is_enumerator(u.dimension)) {
+            unit_problems.push_back({severity::error, "plan.units.invalid", path,
+                                     "a unit needs a symbol, a dimension, a base and a positive scale"});
+        } else if (const unit* known = units.lookup(u.symbol); known != nullptr && !(*known == u)) {
+            unit_problems.push_back({severity::error, "plan.units.conflict", path,
+                                     "unit " + quoted(u.symbol) + " is already defined differently"});
+        } else {
+            units.add(u);
+        }
+    }
+    checker c(out, local, &units);
 
     if (p.id.empty()) c.error("plan.id.empty", "id", "the plan has no id");
     if (p.title.empty()) c.error("plan.title.empty", "title", "the plan has no title");
@@ -315,6 +334,7 @@ std::vector<diagnostic> validate(const plan& p, const validation_options& option
     }
     if (p.report_date.is_special()) c.error("plan.report_date.missing", "report_date", "the plan has no report date");
     if (p.focus_areas.empty()) c.warning("plan.focus_areas.empty", "focus_areas", "the plan has no focus areas");
+    out.insert(out.end(), unit_problems.begin(), unit_problems.end());
 
     // Ids: one namespace for targets and projects, first use wins.
     std::map<std::string, std::string, std::less<>> first_use;

@@ -30,6 +30,8 @@ public:
         p.session = maybe("五届人大六次会议");
         p.theme = maybe("八个聚焦、八个提升");
         p.source = {maybe(text(2)), maybe("https://example.org/" + word() + "?a=1&b=\"q\"")};
+        if (coin()) p.units = {jin_};
+        plan_units_ = p.units;
         const auto areas = between(1, 4);
         for (std::int64_t a = 0; a < areas; ++a) p.focus_areas.push_back(make_area(static_cast<int>(a) + 1));
         return p;
@@ -118,7 +120,7 @@ private:
     unit some_unit()
     {
         // Mostly standard units, sometimes one defined by the plan itself.
-        if (between(0, 9) == 0) return unit{"斤", dimension::mass, "千克", {1, 2}};
+        if (between(0, 9) == 0 && !plan_units_.empty()) return plan_units_[0];
         const auto& all = unit_registry::standard().units();
         return all[static_cast<std::size_t>(between(0, static_cast<std::int64_t>(all.size()) - 1))];
     }
@@ -161,6 +163,8 @@ private:
         return options[static_cast<std::size_t>(between(0, static_cast<std::int64_t>(options.size()) - 1))];
     }
 
+    const unit jin_{"斤", dimension::mass, "千克", {1, 2}};
+    std::vector<unit> plan_units_;
     std::mt19937_64 rng_;
     int next_id_ = 0;
 };

@@ -198,6 +198,21 @@ TEST_CASE("validation unknown or missing unit")
     expect_clean([](plan& p) { tg(p, 1).unit = unit{"斤", dimension::mass, "千克", {1, 2}}; }, options);
 }
 
+TEST_CASE("validation units defined by the plan")
+{
+    const unit jin{"斤", dimension::mass, "千克", {1, 2}};
+    expect_clean([&](plan& p) {
+        p.units.push_back(jin);
+        tg(p, 1).unit = jin;
+    });
+    expect_findings([&](plan& p) { p.units.push_back(unit{"亩", dimension::area, "平方米", {666, 1}}); },
+                    {{"plan.units.conflict", "units[0]"}});
+    expect_findings([&](plan& p) { p.units.push_back(unit{"", dimension::mass, "千克", {1, 2}}); },
+                    {{"plan.units.invalid", "units[0]"}});
+    expect_findings([&](plan& p) { p.units.push_back(unit{"x", dimension::mass, "千克", {0, 2}}); },
+                    {{"plan.units.invalid", "units[0]"}});
+}
+
 TEST_CASE("validation money in two currencies")
 {
     expect_findings(

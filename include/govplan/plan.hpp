@@ -3,6 +3,7 @@
 
 #include <govplan/dates.hpp>
 #include <govplan/focus_area.hpp>
+#include <govplan/unit.hpp>
 
 #include <boost/describe/enum.hpp>
 
@@ -51,6 +52,9 @@ struct plan {
     std::string session;        ///< 五届人大六次会议
     std::string theme;          ///< 八个聚焦、八个提升
     source_reference source;
+    /// Units the plan defines for itself, beyond unit_registry::standard()
+    /// (a local measure such as 斤). Validation and the JSON reader accept them.
+    std::vector<unit> units;
     std::vector<focus_area> focus_areas;
 
     friend bool operator==(const plan&, const plan&) = default;

@@ -430,6 +430,7 @@ void serialize(Archive& ar, plan& p, const unsigned int version)
     io(ar, "session", p.session);
     io(ar, "theme", p.theme);
     io(ar, "source", p.source);
+    io(ar, "units", p.units);
     io(ar, "focus_areas", p.focus_areas);
 }
 

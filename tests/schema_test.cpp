@@ -1,0 +1,179 @@
+// schema/govplan.schema.json against the files govplan writes and ships.
+// The validator below implements the part of JSON Schema 2020-12 the schema
+// uses: type, const, enum, pattern, minLength, minimum, maximum, properties,
+// required, additionalProperties (false), items and local $ref.
+#include <govplan/json.hpp>
+
+#include <doctest/doctest.h>
+
+#include <boost/json.hpp>
+
+#include "generator.hpp"
+#include "support.hpp"
+#include "temp_dir.hpp"
+
+#include <regex>
+#include <string>
+#include <vector>
+
+namespace json = boost::json;
+
+namespace {
+
+const std::filesystem::path source_dir(GOVPLAN_SOURCE_DIR);
+
+class schema_validator {
+public:
+    explicit schema_validator(json::value schema) : root_(std::move(schema)) {}
+
+    /// Problems found, as "pointer: what"; empty when the document conforms.
+    std::vector<std::string> check(const json::value& doc)
+    {
+        problems_.clear();
+        visit(root_, doc, "");
+        return problems_;
+    }
+
+private:
+    void fail(const std::string& at, const std::string& what) { problems_.push_back((at.empty() ? "/" : at) + ": " + what); }
+
+    static bool has_type(const json::value& v, std::string_view type)
+    {
+        if (type == "object") return v.is_object();
+        if (type == "array") return v.is_array();
+        if (type == "string") return v.is_string();
+        if (type == "integer") return v.is_int64() || v.is_uint64();
+        if (type == "number") return v.is_number();
+        if (type == "boolean") return v.is_bool();
+        if (type == "null") return v.is_null();
+        throw std::logic_error("schema uses an unsupported type");
+    }
+
+    void visit(const json::value& schema_value, const json::value& v, const std::string& at)
+    {
+        const json::object& s = schema_value.as_object();
+        for (const auto& kv : s) {
+            const std::string_view key(kv.key().data(), kv.key().size());
+            static const std::vector<std::string_view> known = {
+                "$schema", "$id", "title", "description", "type", "const", "enum", "pattern", "minLength", "minimum",
+                "maximum", "properties", "required", "additionalProperties", "items", "$ref", "$defs"};
+            if (std::find(known.begin(), known.end(), key) == known.end()) {
+                throw std::logic_error("schema keyword not supported by the test validator: " + std::string(key));
+            }
+        }
+        if (const auto* ref = s.if_contains("$ref")) {
+            const std::string target(ref->as_string());
+            REQUIRE(target.rfind("#/$defs/", 0) == 0);
+            visit(root_.at("$defs").at(target.substr(8)), v, at);
+            return;
+        }
+        if (const auto* type = s.if_contains("type"); type && !has_type(v, std::string_view(type->as_string()))) {
+            fail(at, "expected " + std::string(type->as_string()));
+            return;
+        }
+        if (const auto* c = s.if_contains("const"); c && *c != v) fail(at, "expected " + json::serialize(*c));
+        if (const auto* e = s.if_contains("enum")) {
+            const auto& options = e->as_array();
+            if (std::find(options.begin(), options.end(), v) == options.end()) fail(at, "not one of " + json::serialize(*e));
+        }
+        if (v.is_string()) {
+            const std::string text(v.as_string());
+            if (const auto* p = s.if_contains("pattern");
+                p && !std::regex_search(text, std::regex(std::string(p->as_string())))) {
+                fail(at, "does not match " + std::string(p->as_string()));
+            }
+            if (const auto* m = s.if_contains("minLength"); m && text.size() < static_cast<std::size_t>(m->as_int64())) {
+                fail(at, "too short");
+            }
+        }
+        if (v.is_int64()) {
+            if (const auto* m = s.if_contains("minimum"); m && v.as_int64() < m->as_int64()) fail(at, "below minimum");
+            if (const auto* m = s.if_contains("maximum"); m && v.as_int64() > m->as_int64()) fail(at, "above maximum");
+        }
+        if (v.is_object()) {
+            const auto& obj = v.as_object();
+            const json::object* props = s.if_contains("properties") ? &s.at("properties").as_object() : nullptr;
+            if (const auto* req = s.if_contains("required")) {
+                for (const auto& name : req->as_array())
+                    if (!obj.contains(name.as_string())) fail(at, "missing " + std::string(name.as_string()));
+            }
+            for (const auto& kv : obj) {
+                const std::string child = at + "/" + std::string(kv.key());
+                if (props && props->contains(kv.key())) {
+                    visit(props->at(kv.key()), kv.value(), child);
+                } else if (const auto* extra = s.if_contains("additionalProperties"); extra && extra->is_bool() && !extra->as_bool()) {
+                    fail(child, "property not allowed");
+                }
+            }
+        }
+        if (v.is_array()) {
+            if (const auto* items = s.if_contains("items")) {
+                const auto& arr = v.as_array();
+                for (std::size_t i = 0; i < arr.size(); ++i) visit(*items, arr[i], at + "/" + std::to_string(i));
+            }
+        }
+    }
+
+    json::value root_;
+    std::vector<std::string> problems_;
+};
+
+schema_validator& validator()
+{
+    static schema_validator v(json::parse(govplan::testing::read_all(source_dir / "schema" / "govplan.schema.json")));
+    return v;
+}
+
+void expect_conforms(const std::string& text, const std::string& what)
+{
+    const auto problems = validator().check(json::parse(text));
+    std::string all;
+    for (const auto& p : problems) all += p + "\n";
+    CHECK_MESSAGE(problems.empty(), what << " violates the schema:\n" << all);
+}
+
+}  // namespace
+
+TEST_CASE("schema the bundled plan and shipped files conform")
+{
+    for (const auto& file : {source_dir / "data" / "yancheng-2025.json", source_dir / "tests" / "data" / "golden-v1.json",
+                             source_dir / "docs" / "example-plan.json"}) {
+        expect_conforms(govplan::testing::read_all(file), file.string());
+    }
+}
+
+TEST_CASE("schema every field written for random plans conforms")
+{
+    for (std::uint64_t seed = 1; seed <= 60; ++seed) {
+        govplan::testing::plan_generator gen(seed);
+        expect_conforms(govplan::plan_to_json(gen.make()), "random plan " + std::to_string(seed));
+    }
+}
+
+TEST_CASE("schema rejects what the loader rejects")
+{
+    const std::string good = govplan::plan_to_json(govplan::testing::make_clean_plan());
+    auto bad = [&](const std::string& from, const std::string& to) {
+        std::string text = good;
+        text.replace(text.find(from), from.size(), to);
+        CHECK_MESSAGE(!validator().check(json::parse(text)).empty(), to);
+        CHECK_FALSE(govplan::plan_from_json(text).has_value());
+    };
+    bad("\"value\": \"15\"", "\"value\": 15");
+    bad("\"value\": \"15\"", "\"value\": \"015\"");
+    bad("\"comparator\": \"at_least\"", "\"comparator\": \"atleast\"");
+    bad("\"metric\": \"工业投资\"", "\"metrik\": \"工业投资\"");
+    bad("\"format_version\": 1", "\"format_version\": 2");
+    bad("\"report_date\": \"2025-04-17\"", "\"report_date\": \"2025/04/17\"");
+}
+
+TEST_CASE("schema the documented example is the shipped example file")
+{
+    const std::string doc = govplan::testing::read_all(source_dir / "docs" / "format.md");
+    const std::string example = govplan::testing::read_all(source_dir / "docs" / "example-plan.json");
+    CHECK(doc.find("```json\n" + example + "```") != std::string::npos);
+    auto loaded = govplan::plan_from_json(example);
+    REQUIRE_MESSAGE(loaded.has_value(), loaded.error().to_string());
+    CHECK(govplan::plan_to_json(*loaded) == example);
+    CHECK(govplan::validate(*loaded).empty());
+}
