@@ -168,6 +168,30 @@ result<decimal> decimal::divide_exact(const decimal& a, const decimal& b)
     return error(errc::inexact_conversion, a.to_string() + " / " + b.to_string() + " is not a finite decimal");
 }
 
+result<decimal> decimal::divide(const decimal& a, const decimal& b, int scale)
+{
+    if (scale < 0 || scale > max_digits) throw std::invalid_argument("govplan::decimal::divide: scale must be 0..18");
+    if (b.coefficient_ == 0) return error(errc::invalid_value, "division by zero");
+    // q = ca·10^(scale + sb − sa) / cb, rounded.
+    const int exponent = scale + b.scale_ - a.scale_;
+    int128 n = a.coefficient_;
+    int128 d = b.coefficient_;
+    if (exponent >= 0) {
+        if (__builtin_mul_overflow(n, pow10_128(exponent), &n)) return overflow("the quotient");
+    } else if (__builtin_mul_overflow(d, pow10_128(-exponent), &d)) {
+        return overflow("the quotient");
+    }
+    if (d < 0) {
+        n = -n;
+        d = -d;
+    }
+    int128 q = n / d;
+    const int128 r = n % d;
+    if (2 * (r < 0 ? -r : r) >= d) q += n < 0 ? -1 : 1;
+    if (!fits(q)) return overflow("the quotient");
+    return decimal(static_cast<std::int64_t>(q), scale);
+}
+
 decimal decimal::operator-() const
 {
     decimal d = *this;

@@ -419,6 +419,51 @@ public:
         return p;
     }
 
+    observation_file read_observations(const json::value& root, const plan& p)
+    {
+        fields f(*this, root, "observations document",
+                 {"format", "format_version", "plan_id", "illustrative", "note", "observations"});
+        req(f, "format", [&](const json::value& v) {
+            if (string(v) != "govplan-observations") fail(errc::bad_magic, "\"format\" must be \"govplan-observations\"");
+        });
+        req(f, "format_version", [&](const json::value& v) {
+            const auto version = integer(v, 1, std::numeric_limits<std::int32_t>::max());
+            if (version > json_format_version) {
+                fail(errc::unsupported_version, "format_version " + std::to_string(version) +
+                                                    " is newer than this library reads (" +
+                                                    std::to_string(json_format_version) + ")");
+            }
+        });
+        for (const auto& u : p.units) units_.add(u);
+        observation_file out;
+        req(f, "plan_id", [&](const json::value& v) {
+            out.plan_id = string(v);
+            if (out.plan_id != p.id) {
+                fail(errc::invalid_value, "these observations are for plan \"" + out.plan_id + "\", not \"" + p.id + "\"");
+            }
+        });
+        opt(f, "illustrative", [&](const json::value& v) { out.illustrative = boolean(v); });
+        opt(f, "note", [&](const json::value& v) { out.note = string(v); });
+        req(f, "observations", [&](const json::value& v) {
+            each(v, [&](const json::value& e) {
+                fields of(*this, e, "observation", {"target_id", "date", "value", "unit", "note", "source"});
+                observation_entry entry;
+                const target* t = nullptr;
+                req(of, "target_id", [&](const json::value& x) {
+                    entry.target_id = string(x);
+                    t = find_target(p, entry.target_id);
+                    if (t == nullptr) fail(errc::invalid_value, "the plan has no target \"" + entry.target_id + "\"");
+                });
+                req(of, "date", [&](const json::value& x) { entry.value.date = date(x); });
+                entry.value.value = read_quantity(of, t->unit);
+                opt(of, "note", [&](const json::value& x) { entry.value.note = string(x); });
+                opt(of, "source", [&](const json::value& x) { entry.value.source = string(x); });
+                out.entries.push_back(std::move(entry));
+            });
+        });
+        return out;
+    }
+
     // Duplicate ids are a load error: links by id would be ambiguous.
     void check_unique_ids(const plan& p)
     {
@@ -831,6 +876,64 @@ std::string plan_to_json(const plan& p)
     w.end_object();
     std::string out = w.take();
     out += '\n';
+    return out;
+}
+
+result<observation_file> observations_from_json(std::string_view text, const plan& p, const json_read_options& options)
+{
+    auto fill_location = [&](govplan::error e) {
+        e.source = options.source_name;
+        return e;
+    };
+    if (text.size() > options.limits.max_bytes) {
+        return fill_location(govplan::error(errc::limit_exceeded, "document of " + std::to_string(text.size()) +
+                                                                      " bytes exceeds the limit of " +
+                                                                      std::to_string(options.limits.max_bytes) + " bytes"));
+    }
+    try {
+        auto parsed = detail::parse_json(text, options.limits);
+        if (!parsed) return fill_location(parsed.error());
+        reader r(options.units != nullptr ? *options.units : unit_registry::standard());
+        try {
+            return r.read_observations(*parsed, p);
+        } catch (load_failure& failure) {
+            detail::locate_json_pointer(text, failure.error, options.limits);
+            return fill_location(std::move(failure.error));
+        }
+    } catch (const std::bad_alloc&) {
+        return fill_location(govplan::error(errc::limit_exceeded, "out of memory while reading the document"));
+    } catch (const std::exception& e) {
+        return fill_location(govplan::error(errc::invalid_value, std::string("cannot read the document: ") + e.what()));
+    }
+}
+
+result<observation_file> load_observations(const std::filesystem::path& file, const plan& p, json_read_options options)
+{
+    if (options.source_name.empty()) options.source_name = file.string();
+    auto bytes = detail::read_file(file, options.limits.max_bytes);
+    if (!bytes) return bytes.error();
+    return observations_from_json(*bytes, p, options);
+}
+
+result<plan> with_observations(const plan& p, const observation_file& file)
+{
+    if (file.plan_id != p.id) {
+        return govplan::error(errc::invalid_value,
+                              "the observations are for plan \"" + file.plan_id + "\", not \"" + p.id + "\"");
+    }
+    plan out = p;
+    for (const auto& entry : file.entries) {
+        target* t = nullptr;
+        for (auto& area : out.focus_areas) {
+            for (auto& candidate : area.targets)
+                if (candidate.id == entry.target_id) t = &candidate;
+            for (auto& m : area.measures)
+                for (auto& candidate : m.targets)
+                    if (candidate.id == entry.target_id) t = &candidate;
+        }
+        if (t == nullptr) return govplan::error(errc::invalid_value, "the plan has no target \"" + entry.target_id + "\"");
+        t->observations.push_back(entry.value);
+    }
     return out;
 }
 

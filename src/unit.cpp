@@ -21,7 +21,7 @@ unit_registry build_standard()
     unit_registry r;
     // Counts: each measure word is its own family; 万 forms scale by 10^4.
     for (const char* word : {"个", "家", "套", "所", "条", "户", "人", "项", "件", "单", "座", "处", "间", "台", "次",
-                             "辆", "栋", "张", "名", "批", "场", "人次"}) {
+                             "辆", "栋", "张", "名", "批", "场", "人次", "天"}) {
         r.add(make_unit(word, dimension::count, word));
     }
     for (const char* word : {"单", "户", "人", "人次", "套", "件", "个", "家"}) {

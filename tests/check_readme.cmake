@@ -1,5 +1,6 @@
 # Checks that README.md shows what the programs really print and build:
-# the first screen of plan_summary, and examples/quick_tour.cpp verbatim.
+# the first screen of plan_summary, track_progress's output and
+# examples/quick_tour.cpp verbatim.
 #   cmake -DSOURCE_DIR=… -DPLAN_SUMMARY=… -P check_readme.cmake
 file(READ "${SOURCE_DIR}/README.md" readme)
 
@@ -22,6 +23,15 @@ string(LENGTH "${shown}" shown_length)
 string(SUBSTRING "${summary}" 0 ${shown_length} actual)
 if(NOT shown STREQUAL actual)
   message(FATAL_ERROR "README.md's summary differs from plan_summary's output:\n--- README\n${shown}\n--- actual\n${actual}")
+endif()
+
+execute_process(COMMAND "${TRACK_PROGRESS}" OUTPUT_VARIABLE progress RESULT_VARIABLE status)
+if(NOT status EQUAL 0)
+  message(FATAL_ERROR "track_progress failed: ${status}")
+endif()
+string(FIND "${readme}" "```text\n${progress}```" found)
+if(found EQUAL -1)
+  message(FATAL_ERROR "README.md does not show track_progress's output verbatim:\n${progress}")
 endif()
 
 file(READ "${SOURCE_DIR}/examples/quick_tour.cpp" tour)

@@ -114,6 +114,20 @@ TEST_CASE("decimal multiply and exact division")
     CHECK(decimal::divide_exact("1"_dec, "0"_dec).error().code == errc::invalid_value);
 }
 
+TEST_CASE("decimal rounded division for ratios")
+{
+    CHECK(decimal::divide("1"_dec, "3"_dec, 4)->to_string() == "0.3333");
+    CHECK(decimal::divide("2"_dec, "3"_dec, 4)->to_string() == "0.6667");
+    CHECK(decimal::divide("-2"_dec, "3"_dec, 2)->to_string() == "-0.67");
+    CHECK(decimal::divide("1"_dec, "8"_dec, 2)->to_string() == "0.13");  // half away from zero
+    CHECK(decimal::divide("21.4"_dec, "50"_dec, 4)->to_string() == "0.4280");
+    CHECK(decimal::divide("0.001"_dec, "1000"_dec, 4)->to_string() == "0.0000");
+    CHECK(decimal::divide("1"_dec, "0"_dec, 2).error().code == errc::invalid_value);
+    CHECK(decimal::divide("999999999999999999"_dec, "0.000000000000000001"_dec, 0).error().code ==
+          errc::decimal_overflow);
+    CHECK_THROWS_AS((void)decimal::divide("1"_dec, "1"_dec, 19), std::invalid_argument);
+}
+
 TEST_CASE("decimal integer tests")
 {
     CHECK("4500"_dec.is_integer());

@@ -338,3 +338,48 @@ TEST_CASE("json save failure leaves the previous file intact")
     CHECK(govplan::testing::read_all(file) == before);
     CHECK(dir.entries() == 1);
 }
+
+TEST_CASE("json observations file attaches to the plan's targets")
+{
+    const plan p = make_clean_plan();
+    const std::string text = R"({
+  "format": "govplan-observations",
+  "format_version": 1,
+  "plan_id": "test-2025",
+  "illustrative": true,
+  "note": "made up",
+  "observations": [
+    {"target_id": "t-stored", "date": "2025-06-30", "value": "27.3"},
+    {"target_id": "t-farmland", "date": "2025-06-30", "value": "420150", "unit": "亩", "source": "x"}
+  ]
+})";
+    auto file = observations_from_json(text, p);
+    REQUIRE_MESSAGE(file.has_value(), file.error().to_string());
+    CHECK(file->illustrative);
+    REQUIRE(file->entries.size() == 2);
+    CHECK(file->entries[0].value.value.unit.symbol == "亿元");  // the target's unit by default
+    CHECK(file->entries[1].value.value.unit.symbol == "亩");
+    const plan with = with_observations(p, *file).value();
+    CHECK(find_target(with, "t-farmland")->observations.size() == 1);
+    CHECK(find_target(with, "t-farmland")->observations[0].source == "x");
+    CHECK(validate(with).empty());
+
+    const error unknown = observations_from_json(edit(text, "\"t-stored\"", "\"t-missing\""), p).error();
+    CHECK(unknown.code == errc::invalid_value);
+    CHECK(unknown.pointer == "/observations/0/target_id");
+    CHECK(unknown.line == 8);
+    const error other_plan = observations_from_json(edit(text, "\"test-2025\"", "\"other\""), p).error();
+    CHECK(other_plan.pointer == "/plan_id");
+    const error bad_unit = observations_from_json(edit(text, "\"亩\"", "\"斤\""), p).error();
+    CHECK(bad_unit.code == errc::unknown_unit);
+    CHECK(bad_unit.pointer == "/observations/1/unit");
+    // A known unit of another family loads; validation reports it.
+    const plan dollars = with_observations(p, observations_from_json(edit(text, "\"亩\"", "\"美元\""), p).value()).value();
+    const auto ds = validate(dollars);
+    REQUIRE(ds.size() == 1);
+    CHECK(ds[0].code == "observation.unit.incompatible");
+    CHECK(observations_from_json(edit(text, "govplan-observations", "govplan"), p).error().code == errc::bad_magic);
+    observation_file mismatched = *file;
+    mismatched.plan_id = "other";
+    CHECK(with_observations(p, mismatched).error().code == errc::invalid_value);
+}

@@ -73,6 +73,10 @@ public:
     /// a / b when the quotient is a finite decimal of at most 18 digits;
     /// errc::inexact_conversion otherwise (1 / 3), errc::invalid_value for b = 0.
     [[nodiscard]] static result<decimal> divide_exact(const decimal& a, const decimal& b);
+    /// a / b rounded half away from zero to `scale` digits after the point
+    /// (0..18): for ratios and shares that are shown, never for stored values.
+    /// errc::invalid_value for b = 0, errc::decimal_overflow when too large.
+    [[nodiscard]] static result<decimal> divide(const decimal& a, const decimal& b, int scale);
 
     /// Throwing forms of add/subtract: govplan::exception on overflow.
     friend decimal operator+(const decimal& a, const decimal& b) { return add(a, b).value(); }

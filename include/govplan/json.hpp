@@ -51,6 +51,34 @@ struct json_read_options {
 /// Reads a plan file. errc::io_error when it cannot be read.
 [[nodiscard]] result<plan> load_json(const std::filesystem::path& file, json_read_options options = {});
 
+/// A file of observations for a plan's targets (docs/format.md):
+///   {"format": "govplan-observations", "format_version": 1, "plan_id": …,
+///    "illustrative": true, "note": …, "observations": [{"target_id": …,
+///    "date": …, "value": "21.4", "unit": "亿元", "note": …, "source": …}]}
+struct observation_entry {
+    std::string target_id;
+    observation value;
+    friend bool operator==(const observation_entry&, const observation_entry&) = default;
+};
+struct observation_file {
+    std::string plan_id;
+    bool illustrative = false;  ///< the figures are made up, for demonstration
+    std::string note;
+    std::vector<observation_entry> entries;
+    friend bool operator==(const observation_file&, const observation_file&) = default;
+};
+
+/// Reads observations of `p`'s targets. Each entry must name a target of the
+/// plan (its unit is the default); errors are located like plan errors.
+[[nodiscard]] result<observation_file> observations_from_json(std::string_view json, const plan& p,
+                                                              const json_read_options& options = {});
+[[nodiscard]] result<observation_file> load_observations(const std::filesystem::path& file, const plan& p,
+                                                         json_read_options options = {});
+/// `p` with every entry appended to its target's observations (file order).
+/// errc::invalid_value when the file is for another plan or names a target
+/// the plan lacks.
+[[nodiscard]] result<plan> with_observations(const plan& p, const observation_file& file);
+
 /// Writes a plan file atomically: a temporary file in the same directory is
 /// written, flushed and renamed over `file`; on any failure `file` is left as
 /// it was.

@@ -1,0 +1,93 @@
+#include <govplan/comparison.hpp>
+#include <govplan/target.hpp>
+
+#include <map>
+#include <stdexcept>
+
+namespace govplan {
+namespace {
+
+std::string match_key(const target& t)
+{
+    return t.metric + '\x1f' + t.qualifier + '\x1f' + std::to_string(static_cast<int>(t.kind));
+}
+
+std::optional<quantity> headline(const target& t)
+{
+    if (t.unit.empty()) return std::nullopt;
+    if (t.value) return quantity{*t.value, t.unit};
+    if (t.comparator == comparator::range && t.high) return quantity{*t.high, t.unit};
+    return std::nullopt;
+}
+
+target_change change_of(const target* before, const target* after)
+{
+    const target& any = before != nullptr ? *before : *after;
+    return {any.metric,
+            any.qualifier,
+            before != nullptr ? requirement_text(*before) : std::string(),
+            after != nullptr ? requirement_text(*after) : std::string(),
+            before != nullptr ? before->id : std::string(),
+            after != nullptr ? after->id : std::string()};
+}
+
+}  // namespace
+
+std::vector<metric_row> line_up(const std::vector<const plan*>& plans, std::string_view metric)
+{
+    std::vector<metric_row> out;
+    for (const plan* p : plans) {
+        if (p == nullptr) throw std::invalid_argument("govplan::line_up: null plan");
+        for_each_target(*p, [&](const target& t, const element_position&) {
+            if (t.metric != metric) return;
+            out.push_back({p->id, p->jurisdiction.full_name(), p->year, t.id, t.qualifier, t.kind, requirement_text(t),
+                           headline(t), t.commitment});
+        });
+    }
+    return out;
+}
+
+plan_diff diff(const plan& before, const plan& after)
+{
+    // Old targets by key, in document order; each is matched once.
+    std::map<std::string, std::vector<const target*>> old_by_key;
+    std::vector<const target*> old_order;
+    for_each_target(before, [&](const target& t, const element_position&) {
+        old_by_key[match_key(t)].push_back(&t);
+        old_order.push_back(&t);
+    });
+    std::map<const target*, bool> matched;
+    plan_diff out;
+    for_each_target(after, [&](const target& t, const element_position&) {
+        auto it = old_by_key.find(match_key(t));
+        if (it == old_by_key.end() || it->second.empty()) {
+            out.added.push_back(change_of(nullptr, &t));
+            return;
+        }
+        const target* old = it->second.front();
+        it->second.erase(it->second.begin());
+        matched[old] = true;
+        const auto a = headline(*old), b = headline(t);
+        if (a && b) {
+            if (auto order = compare(*b, *a)) {
+                if (*order == std::strong_ordering::greater) {
+                    out.raised.push_back(change_of(old, &t));
+                    return;
+                }
+                if (*order == std::strong_ordering::less) {
+                    out.lowered.push_back(change_of(old, &t));
+                    return;
+                }
+            }
+        }
+        if (requirement_text(*old) != requirement_text(t) || old->commitment != t.commitment ||
+            !(old->unit == t.unit)) {
+            out.changed.push_back(change_of(old, &t));
+        }
+    });
+    for (const target* t : old_order)
+        if (!matched.count(t)) out.dropped.push_back(change_of(t, nullptr));
+    return out;
+}
+
+}  // namespace govplan

@@ -1,0 +1,263 @@
+#include <govplan/progress.hpp>
+
+#include <algorithm>
+
+namespace govplan {
+namespace {
+
+const decimal one = decimal::from_integer(1);
+
+progress_basis basis_of(const target& t)
+{
+    if (t.comparator == comparator::direction || t.kind == target_kind::direction) return progress_basis::direction;
+    const bool flow = (t.kind == target_kind::amount || t.kind == target_kind::count) && !t.per_capita &&
+                      !t.yearly_average && !t.cumulative;
+    if (!flow) return progress_basis::level;
+    if (t.comparator == comparator::at_most || t.comparator == comparator::less_than) return progress_basis::ceiling;
+    return progress_basis::accrual;
+}
+
+/// The number a floor-type comparison is measured against.
+std::optional<decimal> floor_value(const target& t)
+{
+    if (t.comparator == comparator::range) return t.low;
+    return t.value;
+}
+
+/// True when `v` satisfies the target's comparator. "Exactly" counts as
+/// reached once the value is reached; "about" within the tolerance below it.
+bool satisfies(const target& t, const decimal& v, const progress_thresholds& th)
+{
+    switch (t.comparator) {
+    case comparator::at_least:
+    case comparator::exactly: return t.value && v >= *t.value;
+    case comparator::more_than: return t.value && v > *t.value;
+    case comparator::at_most: return t.value && v <= *t.value;
+    case comparator::less_than: return t.value && v < *t.value;
+    case comparator::about: {
+        if (!t.value) return false;
+        auto slack = decimal::multiply(*t.value, th.about_tolerance);
+        auto lowest = slack ? decimal::subtract(*t.value, *slack) : result<decimal>(*t.value);
+        return lowest && v >= *lowest;
+    }
+    case comparator::range: return t.low && t.high && v >= *t.low && v <= *t.high;
+    case comparator::direction: return false;
+    }
+    return false;
+}
+
+std::optional<decimal> ratio(const decimal& a, const decimal& b)
+{
+    if (b.is_zero()) return std::nullopt;
+    auto r = decimal::divide(a, b, 4);
+    return r ? std::optional<decimal>(*r) : std::nullopt;
+}
+
+progress_status by_thresholds(const std::optional<decimal>& r, const progress_thresholds& th)
+{
+    if (!r) return progress_status::behind;
+    if (*r >= th.on_track) return progress_status::on_track;
+    if (*r >= th.at_risk) return progress_status::at_risk;
+    return progress_status::behind;
+}
+
+std::string label_for(progress_status s, bool before_deadline, bool at_or_above_pace)
+{
+    switch (s) {
+    case progress_status::met: return before_deadline ? "提前实现" : "已实现";
+    case progress_status::on_track: return at_or_above_pace ? "快于预期" : "符合预期";
+    case progress_status::at_risk: return "滞后预期";
+    case progress_status::behind: return before_deadline ? "滞后预期" : "未实现";
+    case progress_status::no_data: return "暂无数据";
+    }
+    return "";
+}
+
+}  // namespace
+
+target_progress evaluate_progress(const target& t, const date_period& period, date as_of,
+                                  const progress_thresholds& th)
+{
+    target_progress out;
+    out.target_id = t.id;
+    out.metric = t.metric;
+    out.commitment = t.commitment;
+    out.basis = basis_of(t);
+    const date deadline = t.deadline.value_or(period.last());
+    const bool before_deadline = !deadline.is_special() && as_of < deadline;
+
+    // Observations up to the as-of date, in date order (stable for ties).
+    std::vector<const observation*> seen;
+    for (const auto& o : t.observations)
+        if (!o.date.is_special() && o.date <= as_of) seen.push_back(&o);
+    std::stable_sort(seen.begin(), seen.end(),
+                     [](const observation* a, const observation* b) { return a->date < b->date; });
+    if (seen.empty()) {
+        out.status = progress_status::no_data;
+        out.label = label_for(out.status, before_deadline, false);
+        out.note = t.observations.empty() ? "no observations" : "no observation on or before the as-of date";
+        return out;
+    }
+    auto in_target_unit = [&](const quantity& q) -> result<quantity> {
+        if (t.unit.empty()) return q;
+        return convert(q, t.unit);
+    };
+    const observation& latest = *seen.back();
+    auto observed = in_target_unit(latest.value);
+    if (!observed) {
+        out.status = progress_status::no_data;
+        out.label = label_for(out.status, before_deadline, false);
+        out.note = "observation on " + to_iso_string(latest.date) + ": " + observed.error().message;
+        return out;
+    }
+    out.observed = *observed;
+    out.observed_on = latest.date;
+    const decimal v = observed->value;
+    if (auto stated = floor_value(t); stated && out.basis != progress_basis::direction) out.attainment = ratio(v, *stated);
+
+    bool above_pace = false;
+    switch (out.basis) {
+    case progress_basis::accrual: {
+        const auto stated = floor_value(t);
+        if (!stated) {
+            out.status = progress_status::no_data;
+            out.note = "the target states no value";
+            break;
+        }
+        if (satisfies(t, v, th) || (t.comparator == comparator::range && v >= *t.low)) {
+            out.status = progress_status::met;
+            break;
+        }
+        if (!before_deadline) {
+            out.status = progress_status::behind;
+            break;
+        }
+        // Share of the period elapsed, in days, both ends included.
+        const date start = period.begin();
+        const long total = (deadline - start).days() + 1;
+        const long elapsed = as_of < start ? 0 : (std::min(as_of, deadline) - start).days() + 1;
+        auto expected = decimal::divide(
+            decimal::multiply(*stated, decimal::from_integer(elapsed)).value_or(*stated),
+            decimal::from_integer(total > 0 ? total : 1), stated->scale() + 2);
+        if (expected) out.expected = *expected;
+        const auto pace = expected && !expected->is_zero() ? ratio(v, *expected) : std::optional<decimal>(one);
+        above_pace = pace && *pace >= one;
+        out.status = by_thresholds(pace, th);
+        break;
+    }
+    case progress_basis::ceiling: {
+        if (!t.value) {
+            out.status = progress_status::no_data;
+            out.note = "the target states no value";
+            break;
+        }
+        if (!satisfies(t, v, th)) {
+            out.status = progress_status::behind;
+            out.note = "over the ceiling";
+            break;
+        }
+        if (!before_deadline) {
+            out.status = progress_status::met;
+            break;
+        }
+        const date start = period.begin();
+        const long total = (deadline - start).days() + 1;
+        const long elapsed = as_of < start ? 0 : (std::min(as_of, deadline) - start).days() + 1;
+        auto allowance = decimal::divide(decimal::multiply(*t.value, decimal::from_integer(elapsed)).value_or(*t.value),
+                                         decimal::from_integer(total > 0 ? total : 1), t.value->scale() + 2);
+        if (allowance) out.expected = *allowance;
+        out.status = allowance && v <= *allowance ? progress_status::on_track : progress_status::at_risk;
+        break;
+    }
+    case progress_basis::level: {
+        const bool ok = satisfies(t, v, th);
+        if (!before_deadline) {
+            out.status = ok ? progress_status::met : progress_status::behind;
+            break;
+        }
+        if (ok) {
+            out.status = progress_status::on_track;
+            above_pace = true;
+            break;
+        }
+        std::optional<decimal> closeness;
+        if (t.comparator == comparator::at_most || t.comparator == comparator::less_than) {
+            if (t.value && v.coefficient() > 0) closeness = ratio(*t.value, v);
+        } else if (t.comparator == comparator::range && t.high && v > *t.high) {
+            if (v.coefficient() > 0) closeness = ratio(*t.high, v);
+        } else if (auto stated = floor_value(t); stated && !stated->is_negative() && !v.is_negative()) {
+            closeness = ratio(v, *stated);
+        }
+        out.status = by_thresholds(closeness, th);
+        break;
+    }
+    case progress_basis::direction: {
+        std::optional<decimal> reference;
+        if (t.baseline) {
+            if (auto b = convert(t.baseline->value, observed->unit)) reference = b->value;
+        }
+        if (!reference && seen.size() >= 2) {
+            auto first = convert(seen.front()->value, observed->unit);
+            if (first) reference = first->value;
+        }
+        if (!reference || !t.trend) {
+            out.status = progress_status::no_data;
+            out.note = "a direction needs a baseline or two observations";
+            break;
+        }
+        const bool right_way = *t.trend == trend::increase ? v > *reference : v < *reference;
+        if (v == *reference) out.status = progress_status::at_risk;
+        else if (!right_way) out.status = progress_status::behind;
+        else out.status = before_deadline ? progress_status::on_track : progress_status::met;
+        above_pace = right_way;
+        break;
+    }
+    }
+    out.label = label_for(out.status, before_deadline, above_pace);
+    return out;
+}
+
+std::vector<target_progress> evaluate_progress(const plan& p, date as_of, const progress_thresholds& thresholds)
+{
+    std::vector<target_progress> out;
+    for_each_target(p, [&](const target& t, const element_position& at) {
+        out.push_back(evaluate_progress(t, p.period, as_of, thresholds));
+        out.back().position = at;
+    });
+    return out;
+}
+
+std::vector<progress_rollup> rollup_progress(const plan& p, const std::vector<target_progress>& progress)
+{
+    std::vector<progress_rollup> out(p.focus_areas.size() + 1);
+    for (std::size_t f = 0; f < p.focus_areas.size(); ++f) out[f].key = std::to_string(p.focus_areas[f].ordinal);
+    out.back().key = "plan";
+    for (const auto& tp : progress) {
+        const auto s = static_cast<std::size_t>(tp.status);
+        for (progress_rollup* r : {&out.back(), tp.position.focus_area < p.focus_areas.size()
+                                                    ? &out[tp.position.focus_area]
+                                                    : static_cast<progress_rollup*>(nullptr)}) {
+            if (r == nullptr) continue;
+            ++r->targets;
+            ++r->by_status.at(s);
+            if (tp.commitment == commitment::binding) {
+                ++r->binding_targets;
+                ++r->binding_by_status.at(s);
+            }
+        }
+    }
+    for (auto& r : out) {
+        const auto met = static_cast<std::size_t>(progress_status::met);
+        auto share = [](std::size_t n, std::size_t of) {
+            return of == 0 ? decimal(0, 4)
+                           : decimal::divide(decimal::from_integer(static_cast<std::int64_t>(n)),
+                                             decimal::from_integer(static_cast<std::int64_t>(of)), 4)
+                                 .value();
+        };
+        r.share_met = share(r.by_status[met], r.targets);
+        r.binding_share_met = share(r.binding_by_status[met], r.binding_targets);
+    }
+    return out;
+}
+
+}  // namespace govplan

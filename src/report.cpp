@@ -1,0 +1,288 @@
+#include <govplan/codes.hpp>
+#include <govplan/format.hpp>
+#include <govplan/report.hpp>
+
+#include <boost/json/serialize.hpp>
+#include <boost/json/string_view.hpp>
+
+#include <stdexcept>
+
+namespace govplan {
+namespace {
+
+void check_shape(const table& t)
+{
+    for (const auto& row : t.rows) {
+        if (row.size() != t.columns.size()) {
+            throw std::invalid_argument("govplan::render: a row has " + std::to_string(row.size()) + " cells for " +
+                                        std::to_string(t.columns.size()) + " columns");
+        }
+    }
+}
+
+std::string render_text(const table& t)
+{
+    std::vector<std::size_t> widths(t.columns.size());
+    auto measure = [&](const std::vector<std::string>& r) {
+        for (std::size_t i = 0; i < r.size(); ++i) widths[i] = std::max(widths[i], display_width(r[i]));
+    };
+    measure(t.columns);
+    for (const auto& r : t.rows) measure(r);
+    std::string out;
+    auto line = [&](const std::vector<std::string>& r) {
+        std::string text;
+        for (std::size_t i = 0; i < r.size(); ++i) {
+            if (i > 0) text += "  ";
+            const bool right = i < t.right_aligned.size() && t.right_aligned[i];
+            if (right) text += fmt::format("{:>{}}", r[i], widths[i]);
+            else if (i + 1 == r.size()) text += r[i];  // no trailing spaces
+            else text += fmt::format("{:<{}}", r[i], widths[i]);
+        }
+        out += text + "\n";
+    };
+    line(t.columns);
+    std::vector<std::string> rule;
+    for (auto w : widths) rule.emplace_back(w, '-');
+    line(rule);
+    for (const auto& r : t.rows) line(r);
+    return out;
+}
+
+std::string markdown_cell(const std::string& s)
+{
+    std::string out;
+    for (char c : s) {
+        if (c == '|') out += "\\|";
+        else if (c == '\n') out += "<br>";
+        else if (c != '\r') out += c;
+    }
+    return out;
+}
+
+std::string render_markdown(const table& t)
+{
+    std::string out = "|";
+    for (const auto& c : t.columns) out += " " + markdown_cell(c) + " |";
+    out += "\n|";
+    for (std::size_t i = 0; i < t.columns.size(); ++i) {
+        const bool right = i < t.right_aligned.size() && t.right_aligned[i];
+        out += right ? "---:|" : "---|";
+    }
+    out += "\n";
+    for (const auto& r : t.rows) {
+        out += "|";
+        for (const auto& c : r) out += " " + markdown_cell(c) + " |";
+        out += "\n";
+    }
+    return out;
+}
+
+std::string csv_field(const std::string& s)
+{
+    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+std::string render_csv(const table& t)
+{
+    std::string out;
+    auto line = [&](const std::vector<std::string>& r) {
+        for (std::size_t i = 0; i < r.size(); ++i) out += (i > 0 ? "," : "") + csv_field(r[i]);
+        out += "\r\n";
+    };
+    line(t.columns);
+    for (const auto& r : t.rows) line(r);
+    return out;
+}
+
+std::string json_string(const std::string& s) { return boost::json::serialize(boost::json::string_view(s.data(), s.size())); }
+
+std::string render_json(const table& t)
+{
+    std::string out = "[";
+    for (std::size_t r = 0; r < t.rows.size(); ++r) {
+        out += r == 0 ? "\n  {" : ",\n  {";
+        for (std::size_t i = 0; i < t.columns.size(); ++i) {
+            out += (i > 0 ? ", " : "") + json_string(t.columns[i]) + ": " + json_string(t.rows[r][i]);
+        }
+        out += "}";
+    }
+    out += t.rows.empty() ? "]\n" : "\n]\n";
+    return out;
+}
+
+std::string n(std::size_t v) { return std::to_string(v); }
+
+std::string totals_text(const target_group& g)
+{
+    std::string out;
+    for (const auto& f : g.totals) {
+        if (!out.empty()) out += "; ";
+        if (f.sum) {
+            out += "sum " + f.sum->to_string() + f.unit.symbol;
+            if (f.summed != f.count) out += " (" + n(f.summed) + " of " + n(f.count) + ")";
+        } else if (f.min == f.max) {
+            out += f.min.to_string() + f.unit.symbol + " ×" + n(f.count);
+        } else {
+            out += "range " + f.min.to_string() + "–" + f.max.to_string() + f.unit.symbol + " ×" + n(f.count);
+        }
+    }
+    return out;
+}
+
+std::string kind_label(target_kind k)
+{
+    switch (k) {
+    case target_kind::growth_rate: return "growth";
+    case target_kind::reduction_rate: return "reduction";
+    case target_kind::pp_change: return "pp change";
+    default: return std::string(to_code(k));
+    }
+}
+
+}  // namespace
+
+std::string render(const table& t, report_format format)
+{
+    check_shape(t);
+    switch (format) {
+    case report_format::text: return render_text(t);
+    case report_format::markdown: return render_markdown(t);
+    case report_format::csv: return render_csv(t);
+    case report_format::json: return render_json(t);
+    }
+    throw std::invalid_argument("govplan::render: unknown report format");
+}
+
+table to_table(const std::vector<target_group>& groups, const std::string& key_column)
+{
+    table t{{key_column, "targets", "binding", "expected", "aspirational", "totals"}, {},
+            {false, true, true, true, true, false}};
+    for (const auto& g : groups) {
+        t.rows.push_back({g.key, n(g.targets), n(g.binding), n(g.expected), n(g.aspirational), totals_text(g)});
+    }
+    return t;
+}
+
+table to_table(const plan& p, const std::vector<target_progress>& progress)
+{
+    table t{{"target", "metric", "basis", "status", "label", "observed", "on", "expected", "attainment"}, {},
+            {false, false, false, false, false, true, false, true, true}};
+    for (const auto& tp : progress) {
+        const target* tg = find_target(p, tp.target_id);
+        std::string metric = tp.metric;
+        if (tg != nullptr) metric += " " + requirement_text(*tg);
+        t.rows.push_back({tp.target_id, metric, std::string(to_code(tp.basis)), std::string(to_code(tp.status)),
+                          tp.label, tp.observed ? to_string(*tp.observed) : "",
+                          tp.observed_on ? to_iso_string(*tp.observed_on) : "",
+                          tp.expected ? tp.expected->to_string() : "",
+                          tp.attainment ? tp.attainment->to_string() : ""});
+    }
+    return t;
+}
+
+table to_table(const std::vector<progress_rollup>& rollups)
+{
+    table t{{"scope", "targets", "met", "on_track", "at_risk", "behind", "no_data", "binding", "binding met", "share met"},
+            {},
+            {false, true, true, true, true, true, true, true, true, true}};
+    for (const auto& r : rollups) {
+        t.rows.push_back({r.key, n(r.targets), n(r.by_status[0]), n(r.by_status[1]), n(r.by_status[2]),
+                          n(r.by_status[3]), n(r.by_status[4]), n(r.binding_targets), n(r.binding_by_status[0]),
+                          r.share_met.to_string()});
+    }
+    return t;
+}
+
+table stage_table(const project_counts& counts)
+{
+    table t{{"stage", "projects"}, {}, {false, true}};
+    for (const auto& [stage, count] : counts.by_stage) t.rows.push_back({std::string(to_code(stage)), n(count)});
+    return t;
+}
+
+table category_table(const project_counts& counts)
+{
+    table t{{"category", "projects"}, {}, {false, true}};
+    for (const auto& [category, count] : counts.by_category) {
+        t.rows.push_back({category.empty() ? "(none)" : category, n(count)});
+    }
+    return t;
+}
+
+table to_table(const std::vector<declared_named>& rows)
+{
+    table t{{"target", "metric", "declared", "named"}, {}, {false, false, true, true}};
+    for (const auto& r : rows) t.rows.push_back({r.target_id, r.metric, to_string(r.declared), n(r.named)});
+    return t;
+}
+
+table to_table(const std::vector<metric_row>& rows)
+{
+    table t{{"plan", "jurisdiction", "year", "target", "qualifier", "requirement", "commitment"}, {},
+            {false, false, true, false, false, false, false}};
+    for (const auto& r : rows) {
+        t.rows.push_back({r.plan_id, r.jurisdiction, std::to_string(r.year), r.target_id, r.qualifier, r.requirement,
+                          std::string(to_code(r.commitment))});
+    }
+    return t;
+}
+
+table to_table(const plan_diff& d)
+{
+    table t{{"change", "metric", "qualifier", "before", "after"}, {}, {false, false, false, false, false}};
+    auto add = [&](const char* what, const std::vector<target_change>& list) {
+        for (const auto& c : list) t.rows.push_back({what, c.metric, c.qualifier, c.before, c.after});
+    };
+    add("added", d.added);
+    add("dropped", d.dropped);
+    add("raised", d.raised);
+    add("lowered", d.lowered);
+    add("changed", d.changed);
+    return t;
+}
+
+table targets_table(const plan& p)
+{
+    table t{{"#", "metric", "kind", "requirement", "commitment"}, {}, {true, false, false, false, false}};
+    for_each_target(p, [&](const target& tg, const element_position& at) {
+        std::string metric = tg.metric;
+        if (!tg.qualifier.empty()) metric += " (" + tg.qualifier + ")";
+        t.rows.push_back({std::to_string(p.focus_areas[at.focus_area].ordinal), metric, kind_label(tg.kind),
+                          requirement_text(tg), std::string(to_code(tg.commitment))});
+    });
+    return t;
+}
+
+table focus_area_table(const plan& p)
+{
+    table t{{"#", "focus area", "measures", "targets", "projects", "binding", "expected", "aspirational"}, {},
+            {true, false, true, true, true, true, true, true}};
+    const auto groups = aggregate_targets(p, group_by::focus_area).value_or(std::vector<target_group>{});
+    std::size_t measures = 0, projects = 0, binding = 0, expected = 0, aspirational = 0;
+    for (const auto& area : p.focus_areas) {
+        std::size_t area_projects = 0;
+        for (const auto& m : area.measures) area_projects += m.projects.size();
+        target_group g;
+        for (const auto& candidate : groups)
+            if (candidate.key == std::to_string(area.ordinal)) g = candidate;
+        t.rows.push_back({std::to_string(area.ordinal), area.title + (area.aim.empty() ? "" : " · " + area.aim),
+                          n(area.measures.size()), n(g.targets), n(area_projects), n(g.binding), n(g.expected),
+                          n(g.aspirational)});
+        measures += area.measures.size();
+        projects += area_projects;
+        binding += g.binding;
+        expected += g.expected;
+        aspirational += g.aspirational;
+    }
+    t.rows.push_back({"", "total", n(measures), n(target_count(p)), n(projects), n(binding), n(expected),
+                      n(aspirational)});
+    return t;
+}
+
+}  // namespace govplan

@@ -1,0 +1,194 @@
+#include <govplan/aggregation.hpp>
+#include <govplan/json.hpp>
+
+#include <doctest/doctest.h>
+
+#include "support.hpp"
+
+using namespace govplan;
+using govplan::testing::u;
+
+namespace {
+
+const plan& bundled()
+{
+    static const plan p = load_json(std::filesystem::path(GOVPLAN_SOURCE_DIR) / "data" / "yancheng-2025.json").value();
+    return p;
+}
+
+const target_group& group(const std::vector<target_group>& groups, const std::string& key)
+{
+    for (const auto& g : groups)
+        if (g.key == key) return g;
+    FAIL("no group " << key);
+    throw std::logic_error("unreachable");
+}
+
+const family_total& family(const target_group& g, const std::string& base)
+{
+    for (const auto& f : g.totals)
+        if (f.base == base) return f;
+    FAIL("no family " << base << " in group " << g.key);
+    throw std::logic_error("unreachable");
+}
+
+}  // namespace
+
+TEST_CASE("aggregation sum normalises to the largest exact unit")
+{
+    auto total = sum({{"50"_dec, u("亿元")}, {"20"_dec, u("亿元")}, {"3000"_dec, u("万元")}});
+    REQUIRE(total.has_value());
+    CHECK(to_string(*total) == "70.3亿元");
+    const unit wan = u("万元");
+    CHECK(to_string(sum({{"50"_dec, u("亿元")}, {"3000"_dec, u("万元")}}, &wan).value()) == "503000万元");
+    // 0.1 + 0.2 as plan values is exactly 0.3.
+    CHECK(to_string(sum({{"0.1"_dec, u("亿元")}, {"0.2"_dec, u("亿元")}}).value()) == "0.3亿元");
+    // 亩 and 平方公里 do not both convert into 平方公里 exactly: 亩 is chosen.
+    CHECK(to_string(sum({{"1"_dec, u("平方公里")}, {"1"_dec, u("亩")}}).value()) == "1501亩");
+    CHECK(to_string(sum({{"2"_dec, u("万单")}, {"500"_dec, u("单")}}).value()) == "2.05万单");
+}
+
+TEST_CASE("aggregation sum across families is an error naming both values")
+{
+    auto currencies = sum({{"50"_dec, u("亿元")}, {"150"_dec, u("万美元")}});
+    REQUIRE_FALSE(currencies.has_value());
+    CHECK(currencies.error().code == errc::incompatible_units);
+    CHECK(currencies.error().message == "cannot add 150万美元 (money, USD) to 50亿元 (money, CNY): different units");
+    auto points = sum({{"5"_dec, u("%")}, {"1.2"_dec, u("个百分点")}});
+    REQUIRE_FALSE(points.has_value());
+    CHECK(points.error().message.find("1.2个百分点 (percentage_point)") != std::string::npos);
+    CHECK(points.error().message.find("5% (percent)") != std::string::npos);
+    CHECK(sum({{"1"_dec, u("亩")}, {"1"_dec, u("公里")}}).error().code == errc::incompatible_units);
+    CHECK(sum({{"1"_dec, u("个")}, {"1"_dec, u("家")}}).error().message.find("count of 家") != std::string::npos);
+    CHECK(sum({}).error().code == errc::invalid_value);
+    const unit mu = u("亩");
+    CHECK(sum({{"1"_dec, u("亿元")}}, &mu).error().code == errc::incompatible_units);
+    CHECK(sum({{"999999999999999999"_dec, u("元")}, {"1"_dec, u("元")}}).error().code == errc::decimal_overflow);
+}
+
+TEST_CASE("aggregation by focus area on the bundled plan")
+{
+    const auto groups = aggregate_targets(bundled(), group_by::focus_area).value();
+    REQUIRE(groups.size() == 8);
+    // Focus area 1 (扩大内需): 20 targets, 4 aspirational (跨境电商源头工厂,
+    // 城中村改造资金项目, 25个楼盘, 商品房销售面积).
+    const auto& first = group(groups, "1");
+    CHECK(first.targets == 20);
+    CHECK(first.aspirational == 4);
+    CHECK(first.binding == 0);
+    // Money committed: 入库投资50亿元 + 电商交易额突破20亿元 + 消费券带动3000万元 = 70.3亿元.
+    const auto& money = family(first, "元");
+    REQUIRE(money.sum.has_value());
+    CHECK(money.sum->to_string() == "70.3");
+    CHECK(money.unit.symbol == "亿元");
+    CHECK(money.count == 3);
+    CHECK(money.min.to_string() == "0.3");
+    CHECK(money.max.to_string() == "50");
+    // Counts keep their measure words apart: 个 projects, 家 firms, 单 trade-ins, 套 dwellings.
+    CHECK(family(first, "个").sum->to_string() == "350");  // 30+80+20+18+80+20+20+8+30+15+4+25 (以上 floors count)
+    CHECK(family(first, "家").sum->to_string() == "3");
+    CHECK(family(first, "单").sum->to_string() == "2");
+    CHECK(family(first, "单").unit.symbol == "万单");
+    CHECK(family(first, "套").sum->to_string() == "2500");
+    CHECK(to_string(quantity{*family(first, "平方米").sum, family(first, "平方米").unit}) == "50万平方米");
+    // The growth rate adds nothing: a range only.
+    const auto& percent = family(first, "%");
+    CHECK_FALSE(percent.sum.has_value());
+    CHECK(percent.count == 1);
+    CHECK(percent.min.to_string() == "15");
+}
+
+TEST_CASE("aggregation by commitment kind and dimension on the bundled plan")
+{
+    const auto by_commitment = aggregate_targets(bundled(), group_by::commitment).value();
+    CHECK(group(by_commitment, "binding").targets == 4);  // 耕地面积, PM2.5, PM10, 空气优良天数
+    CHECK(group(by_commitment, "aspirational").targets == 11);
+    CHECK(group(by_commitment, "expected").targets == 75);
+
+    const auto by_kind = aggregate_targets(bundled(), group_by::kind).value();
+    CHECK(group(by_kind, "direction").targets == 4);  // 企业用气成本, PM2.5, PM10, 空气优良天数
+    CHECK(group(by_kind, "pp_change").targets == 4);  // three 均 targets and 城镇化率
+    CHECK(group(by_kind, "reduction_rate").targets == 1);
+    // Shares never add: min 40% (政府采购份额), max 90% (简易程序适用率).
+    const auto& shares = family(group(by_kind, "share"), "%");
+    CHECK_FALSE(shares.sum.has_value());
+    CHECK(shares.min.to_string() == "40");
+    CHECK(shares.max.to_string() == "90");
+
+    const auto by_dimension = aggregate_targets(bundled(), group_by::dimension).value();
+    // Money in CNY and in USD are separate groups, never one total.
+    CHECK(group(by_dimension, "money 美元").targets == 1);
+    const auto& cny = family(group(by_dimension, "money 元"), "元");
+    // 50+20+0.3 (FA1) + 10+30 (FA2) + 10 (FA3) + 40+50 (FA4) + 0.45 (FA7) + 6 (FA8), in 亿元
+    CHECK(cny.sum->to_string() == "216.75");
+    CHECK(group(by_dimension, "none").targets == 4);
+}
+
+TEST_CASE("aggregation area is normalised exactly")
+{
+    const auto by_dimension = aggregate_targets(bundled(), group_by::dimension).value();
+    const auto& area = family(group(by_dimension, "area"), "平方米");
+    // 900亩 + 14万平方米 + 42万亩 (level: not summed) + 10.6万亩 + 50万平方米 + 5.9平方公里 + 19万亩 + 900亩
+    CHECK(area.count == 8);
+    CHECK(area.summed == 7);
+    CHECK(area.unit.symbol == "万亩");
+    REQUIRE(area.sum.has_value());
+    // 0.075 + 0.09 + 0.021 + 0.885 + 10.6 + 19 + 0.09 万亩
+    CHECK(area.sum->to_string() == "30.761");
+}
+
+TEST_CASE("aggregation preferred units and custom keys")
+{
+    aggregation_options options;
+    options.preferred_units = {u("万元")};
+    const auto groups = aggregate_targets(bundled(), group_by::focus_area, options).value();
+    CHECK(to_string(quantity{*family(group(groups, "1"), "元").sum, family(group(groups, "1"), "元").unit}) ==
+          "703000万元");
+
+    const std::vector<const plan*> plans{&bundled(), &bundled()};
+    const auto by_year = aggregate_targets(
+        plans, [](const target_view& v) -> std::optional<std::string> {
+            if (v.item.commitment != commitment::binding) return std::nullopt;
+            return std::to_string(v.owner.year);
+        });
+    REQUIRE(by_year.has_value());
+    REQUIRE(by_year->size() == 1);
+    CHECK(by_year->front().key == "2025");
+    CHECK(by_year->front().targets == 8);
+}
+
+TEST_CASE("aggregation by stage and category follows linked projects")
+{
+    const auto by_stage = aggregate_targets(bundled(), group_by::stage).value();
+    CHECK(group(by_stage, "apply").targets == 4);   // 国债, 专项债券, 中央预算内, 城中村改造资金
+    CHECK(group(by_stage, "none").targets == 77);  // 13 targets name projects
+    const auto by_category = aggregate_targets(bundled(), group_by::category).value();
+    CHECK(group(by_category, "超长期特别国债").targets == 1);
+}
+
+TEST_CASE("aggregation projects per stage and category")
+{
+    const auto counts = count_projects(bundled());
+    CHECK(counts.total == 66);
+    const std::vector<std::pair<project_stage, std::size_t>> expected = {
+        {project_stage::apply, 12}, {project_stage::plan, 4},   {project_stage::prepare, 2}, {project_stage::start, 5},
+        {project_stage::build, 19}, {project_stage::complete, 11}, {project_stage::operate, 13}};
+    CHECK(counts.by_stage == expected);
+    auto category = [&](const std::string& name) {
+        for (const auto& [c, n] : counts.by_category)
+            if (c == name) return n;
+        return std::size_t{0};
+    };
+    CHECK(category("超长期特别国债") == 3);
+    CHECK(category("省市重大交通工程") == 4);
+}
+
+TEST_CASE("aggregation declared versus named")
+{
+    const auto rows = declared_versus_named(bundled());
+    REQUIRE_FALSE(rows.empty());
+    CHECK(rows.front().target_id == "t1-01");
+    CHECK(to_string(rows.front().declared) == "30个");
+    CHECK(rows.front().named == 3);
+    for (const auto& r : rows) CHECK(decimal::from_integer(static_cast<std::int64_t>(r.named)) <= r.declared.value);
+}

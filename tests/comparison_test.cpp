@@ -1,0 +1,84 @@
+#include <govplan/comparison.hpp>
+#include <govplan/json.hpp>
+
+#include <doctest/doctest.h>
+
+#include "support.hpp"
+
+using namespace govplan;
+using govplan::testing::make_clean_plan;
+using govplan::testing::u;
+
+namespace {
+
+target& tg(plan& p, std::size_t i) { return p.focus_areas[0].measures[0].targets[i]; }
+
+}  // namespace
+
+TEST_CASE("comparison lines up one metric across plans")
+{
+    plan a = make_clean_plan();
+    plan b = make_clean_plan();
+    b.id = "other-2026";
+    b.year = 2026;
+    b.jurisdiction.district = "源汇区";
+    tg(b, 1).value = "60"_dec;
+    const auto rows = line_up({&a, &b}, "入库投资");
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0].plan_id == "test-2025");
+    CHECK(rows[0].requirement == "≥ 50亿元");
+    CHECK(rows[1].plan_id == "other-2026");
+    CHECK(rows[1].jurisdiction == "河南省漯河市源汇区");
+    CHECK(rows[1].year == 2026);
+    CHECK(to_string(*rows[1].value) == "60亿元");
+    CHECK(line_up({&a}, "不存在的指标").empty());
+}
+
+TEST_CASE("comparison diff finds added dropped raised lowered and changed targets")
+{
+    const plan before = make_clean_plan();
+    plan after = make_clean_plan();
+    tg(after, 1).value = "60"_dec;                        // 入库投资 raised
+    tg(after, 2).value = "15"_dec;                        // 电商交易额 lowered
+    tg(after, 4).value = "420000"_dec;                    // 耕地面积 42万亩 → 420000亩: the same
+    tg(after, 4).unit = u("亩");
+    tg(after, 5).comparator = comparator::more_than;      // 一次办事项 changed comparator
+    tg(after, 6).commitment = commitment::binding;        // 预付款比例 changed commitment
+    auto& ts = after.focus_areas[0].measures[0].targets;
+    ts.erase(ts.begin() + 9);                             // 商品房销售面积 dropped
+    target added = tg(after, 0);
+    added.id = "t-new";
+    added.metric = "新指标";
+    ts.push_back(added);
+    const plan_diff d = diff(before, after);
+    REQUIRE(d.raised.size() == 1);
+    CHECK(d.raised[0].metric == "入库投资");
+    CHECK(d.raised[0].before == "≥ 50亿元");
+    CHECK(d.raised[0].after == "≥ 60亿元");
+    REQUIRE(d.lowered.size() == 1);
+    CHECK(d.lowered[0].metric == "电商交易额");
+    REQUIRE(d.dropped.size() == 1);
+    CHECK(d.dropped[0].metric == "商品房销售面积");
+    CHECK(d.dropped[0].after.empty());
+    REQUIRE(d.added.size() == 1);
+    CHECK(d.added[0].metric == "新指标");
+    REQUIRE(d.changed.size() == 3);  // 耕地面积 unit, 一次办 comparator, 预付款 commitment
+    CHECK(d.changed[0].metric == "耕地面积");
+    CHECK(d.changed[1].metric == "一次办事项占比");
+    CHECK(d.changed[2].metric == "预付款比例");
+    CHECK(diff(before, before).empty());
+}
+
+TEST_CASE("comparison diff matches repeated metrics in order and compares across scales")
+{
+    plan before = make_clean_plan();
+    plan after = make_clean_plan();
+    tg(after, 16).value = "2.5"_dec;  // 单位GDP能耗 ≤ 3% → ≤ 2.5%: a lower number
+    tg(after, 17).value = "25000"_dec;  // 以旧换新 2万单 → 25000单: raised across scales
+    tg(after, 17).unit = u("单");
+    const plan_diff d = diff(before, after);
+    REQUIRE(d.lowered.size() == 1);
+    CHECK(d.lowered[0].metric == "单位GDP能耗");
+    REQUIRE(d.raised.size() == 1);
+    CHECK(d.raised[0].after == "≈ 25000单");
+}

@@ -1,0 +1,207 @@
+#include <govplan/json.hpp>
+#include <govplan/progress.hpp>
+
+#include <doctest/doctest.h>
+
+#include "support.hpp"
+
+using namespace govplan;
+using govplan::testing::make_target;
+using govplan::testing::u;
+
+namespace {
+
+const date_period year = calendar_year(2025);
+const date june_30(2025, 6, 30);  // day 181 of 365
+
+target with_obs(target t, std::initializer_list<std::pair<date, quantity>> obs)
+{
+    for (const auto& [d, q] : obs) t.observations.push_back({d, q, "", ""});
+    return t;
+}
+
+target amount(comparator c, const char* value)
+{
+    return make_target("a", "入库投资", target_kind::amount, c, decimal::parse(value).value(), "亿元");
+}
+
+progress_status status_of(const target& t, date as_of = june_30) { return evaluate_progress(t, year, as_of).status; }
+
+}  // namespace
+
+TEST_CASE("progress no observation means no data")
+{
+    const auto p = evaluate_progress(amount(comparator::at_least, "50"), year, june_30);
+    CHECK(p.status == progress_status::no_data);
+    CHECK(p.label == "暂无数据");
+    CHECK(p.note == "no observations");
+    // Observations after the as-of date do not count.
+    const auto later = evaluate_progress(with_obs(amount(comparator::at_least, "50"), {{date(2025, 7, 1), {"60"_dec, u("亿元")}}}),
+                                         year, june_30);
+    CHECK(later.status == progress_status::no_data);
+}
+
+TEST_CASE("progress accrual expects the amount in proportion to days elapsed")
+{
+    // By June 30, 181 of 365 days: 50 × 181 / 365 = 24.79亿元 expected.
+    const auto p = evaluate_progress(with_obs(amount(comparator::at_least, "50"), {{june_30, {"27.3"_dec, u("亿元")}}}),
+                                     year, june_30);
+    CHECK(p.basis == progress_basis::accrual);
+    REQUIRE(p.expected.has_value());
+    CHECK(p.expected->to_string() == "24.79");
+    CHECK(p.attainment->to_string() == "0.5460");
+    CHECK(p.status == progress_status::on_track);
+    CHECK(p.label == "快于预期");
+}
+
+TEST_CASE("progress accrual status boundaries")
+{
+    // Expected 24.79: pace 0.95 → 23.5505, pace 0.80 → 19.832.
+    auto at = [](const char* observed) {
+        return status_of(with_obs(amount(comparator::at_least, "50"), {{june_30, {decimal::parse(observed).value(), u("亿元")}}}));
+    };
+    CHECK(at("23.56") == progress_status::on_track);  // pace 0.9504
+    CHECK(at("23.54") == progress_status::at_risk);   // pace 0.9496
+    CHECK(at("19.84") == progress_status::at_risk);   // pace 0.8003
+    CHECK(at("19.82") == progress_status::behind);    // pace 0.7995
+    CHECK(at("50") == progress_status::met);          // 以上 includes the number
+    CHECK(evaluate_progress(with_obs(amount(comparator::at_least, "50"), {{june_30, {"50"_dec, u("亿元")}}}), year, june_30)
+              .label == "提前实现");
+}
+
+TEST_CASE("progress more than excludes the number")
+{
+    auto t = amount(comparator::more_than, "20");  // 突破20亿元
+    CHECK(status_of(with_obs(t, {{date(2025, 12, 31), {"20"_dec, u("亿元")}}}), date(2025, 12, 31)) ==
+          progress_status::behind);
+    CHECK(status_of(with_obs(t, {{date(2025, 12, 31), {"20.01"_dec, u("亿元")}}}), date(2025, 12, 31)) ==
+          progress_status::met);
+    const auto late = evaluate_progress(with_obs(t, {{date(2025, 12, 31), {"19"_dec, u("亿元")}}}), year, date(2026, 1, 15));
+    CHECK(late.status == progress_status::behind);
+    CHECK(late.label == "未实现");
+}
+
+TEST_CASE("progress exactly about and range")
+{
+    auto exact = make_target("c", "新增规上工业企业", target_kind::count, comparator::exactly, "20"_dec, "家");
+    CHECK(status_of(with_obs(exact, {{june_30, {"20"_dec, u("家")}}})) == progress_status::met);
+    auto about = amount(comparator::about, "100");  // within 5% below counts as reached
+    CHECK(status_of(with_obs(about, {{date(2025, 12, 31), {"95"_dec, u("亿元")}}}), date(2025, 12, 31)) ==
+          progress_status::met);
+    CHECK(status_of(with_obs(about, {{date(2025, 12, 31), {"94.9"_dec, u("亿元")}}}), date(2025, 12, 31)) ==
+          progress_status::behind);
+    auto range = make_target("r", "地区生产总值", target_kind::growth_rate, comparator::range, std::nullopt, "%");
+    range.low = "5"_dec;
+    range.high = "6"_dec;
+    const date end(2025, 12, 31);
+    CHECK(status_of(with_obs(range, {{end, {"5.5"_dec, u("%")}}}), end) == progress_status::met);
+    CHECK(status_of(with_obs(range, {{end, {"6"_dec, u("%")}}}), end) == progress_status::met);
+    CHECK(status_of(with_obs(range, {{end, {"6.5"_dec, u("%")}}}), end) == progress_status::behind);
+    CHECK(status_of(with_obs(range, {{june_30, {"6.5"_dec, u("%")}}})) == progress_status::at_risk);  // 6/6.5 = 0.9231
+}
+
+TEST_CASE("progress at most targets are met by staying low")
+{
+    auto ceiling = amount(comparator::at_most, "100");  // 控制在100亿元以内
+    // Allowance by June 30: 100 × 181/365 = 49.59.
+    const auto low = evaluate_progress(with_obs(ceiling, {{june_30, {"40"_dec, u("亿元")}}}), year, june_30);
+    CHECK(low.basis == progress_basis::ceiling);
+    CHECK(low.expected->to_string() == "49.59");
+    CHECK(low.status == progress_status::on_track);
+    CHECK(status_of(with_obs(ceiling, {{june_30, {"60"_dec, u("亿元")}}})) == progress_status::at_risk);
+    CHECK(status_of(with_obs(ceiling, {{june_30, {"100.5"_dec, u("亿元")}}})) == progress_status::behind);
+    CHECK(status_of(with_obs(ceiling, {{date(2025, 12, 31), {"100"_dec, u("亿元")}}}), date(2025, 12, 31)) ==
+          progress_status::met);  // 以内 includes the number
+    auto strict = amount(comparator::less_than, "100");
+    CHECK(status_of(with_obs(strict, {{date(2025, 12, 31), {"100"_dec, u("亿元")}}}), date(2025, 12, 31)) ==
+          progress_status::behind);
+    // A level ceiling (a share at most 3%): lower is better.
+    auto level = make_target("l", "单位GDP能耗", target_kind::level, comparator::at_most, "3"_dec, "%");
+    CHECK(status_of(with_obs(level, {{june_30, {"2.5"_dec, u("%")}}})) == progress_status::on_track);
+    CHECK(status_of(with_obs(level, {{june_30, {"3.1"_dec, u("%")}}})) == progress_status::on_track);  // 3/3.1 = 0.9677
+    CHECK(status_of(with_obs(level, {{june_30, {"3.5"_dec, u("%")}}})) == progress_status::at_risk);   // 0.8571
+    CHECK(status_of(with_obs(level, {{june_30, {"4"_dec, u("%")}}})) == progress_status::behind);      // 0.75
+}
+
+TEST_CASE("progress a level is judged at its deadline against the latest value")
+{
+    auto farmland = make_target("f", "耕地面积", target_kind::level, comparator::at_least, "42"_dec, "万亩");
+    const auto t = with_obs(farmland, {{date(2025, 3, 31), {"41"_dec, u("万亩")}}, {june_30, {"420150"_dec, u("亩")}}});
+    const auto mid = evaluate_progress(t, year, june_30);
+    CHECK(mid.basis == progress_basis::level);
+    CHECK(mid.status == progress_status::on_track);  // satisfied now, judged at the deadline
+    CHECK(to_string(*mid.observed) == "42.015万亩");
+    CHECK(evaluate_progress(t, year, date(2025, 12, 31)).status == progress_status::met);
+    CHECK(evaluate_progress(t, year, date(2025, 12, 31)).label == "已实现");
+    // Reduction rates and pp changes are levels too.
+    auto pp = make_target("u", "城镇化率", target_kind::pp_change, comparator::exactly, "1.2"_dec, "个百分点");
+    CHECK(status_of(with_obs(pp, {{june_30, {"1.15"_dec, u("个百分点")}}})) == progress_status::on_track);  // 0.9583
+    CHECK(status_of(with_obs(pp, {{june_30, {"1"_dec, u("个百分点")}}})) == progress_status::at_risk);      // 0.8333
+    CHECK(status_of(with_obs(pp, {{june_30, {"0.5"_dec, u("个百分点")}}})) == progress_status::behind);
+    auto growth = make_target("g", "工业投资", target_kind::growth_rate, comparator::at_least, "15"_dec, "%");
+    CHECK(status_of(with_obs(growth, {{june_30, {"-2"_dec, u("%")}}})) == progress_status::behind);
+    // A custom deadline moves the judgement.
+    farmland.deadline = date(2025, 6, 30);
+    CHECK(status_of(with_obs(farmland, {{june_30, {"41"_dec, u("万亩")}}})) == progress_status::behind);
+}
+
+TEST_CASE("progress direction targets move the right way")
+{
+    auto pm = make_target("pm", "PM2.5浓度", target_kind::direction, comparator::direction, std::nullopt, "");
+    pm.trend = trend::decrease;
+    const unit ug{"微克每立方米", dimension::mass, "微克每立方米", {1, 1}};
+    auto down = with_obs(pm, {{date(2025, 3, 31), {"48"_dec, ug}}, {june_30, {"41"_dec, ug}}});
+    CHECK(status_of(down) == progress_status::on_track);
+    CHECK(status_of(down, date(2025, 12, 31)) == progress_status::met);
+    auto up = with_obs(pm, {{date(2025, 3, 31), {"41"_dec, ug}}, {june_30, {"48"_dec, ug}}});
+    CHECK(status_of(up) == progress_status::behind);
+    auto flat = with_obs(pm, {{date(2025, 3, 31), {"41"_dec, ug}}, {june_30, {"41"_dec, ug}}});
+    CHECK(status_of(flat) == progress_status::at_risk);
+    auto single = with_obs(pm, {{june_30, {"41"_dec, ug}}});
+    CHECK(status_of(single) == progress_status::no_data);
+    single.baseline = baseline{date(2024, 12, 31), {"45"_dec, ug}};
+    CHECK(status_of(single) == progress_status::on_track);
+}
+
+TEST_CASE("progress observations in another unit family give no data")
+{
+    const auto p = evaluate_progress(with_obs(amount(comparator::at_least, "50"), {{june_30, {"10"_dec, u("万美元")}}}),
+                                     year, june_30);
+    CHECK(p.status == progress_status::no_data);
+    CHECK(p.note.find("cannot convert") != std::string::npos);
+}
+
+TEST_CASE("progress thresholds are configurable")
+{
+    progress_thresholds strict;
+    strict.on_track = "1"_dec;
+    strict.at_risk = "0.9"_dec;
+    const auto t = with_obs(amount(comparator::at_least, "50"), {{june_30, {"24"_dec, u("亿元")}}});  // pace 0.9681
+    CHECK(evaluate_progress(t, year, june_30).status == progress_status::on_track);
+    CHECK(evaluate_progress(t, year, june_30, strict).status == progress_status::at_risk);
+}
+
+TEST_CASE("progress roll-ups on the bundled plan with illustrative observations")
+{
+    const std::filesystem::path data = std::filesystem::path(GOVPLAN_SOURCE_DIR) / "data";
+    const plan base = load_json(data / "yancheng-2025.json").value();
+    const auto file = load_observations(data / "yancheng-2025-observations.json", base);
+    REQUIRE_MESSAGE(file.has_value(), file.error().to_string());
+    CHECK(file->illustrative);
+    const plan p = with_observations(base, *file).value();
+    const auto progress = evaluate_progress(p, june_30);
+    REQUIRE(progress.size() == 90);
+    const auto rollups = rollup_progress(p, progress);
+    REQUIRE(rollups.size() == 9);
+    const auto& whole = rollups.back();
+    CHECK(whole.key == "plan");
+    CHECK(whole.targets == 90);
+    // met: 以旧换新; on track: 入库投资, 新增规上工业企业, 预付款比例, 利用外资, 耕地面积,
+    // 创业担保贷款, 空气优良天数; at risk: 工业投资, 电商交易额; behind: 存量商品房, 城镇化率.
+    CHECK(whole.by_status == std::array<std::size_t, 5>{1, 7, 2, 2, 78});
+    CHECK(whole.binding_targets == 4);
+    CHECK(whole.binding_by_status == std::array<std::size_t, 5>{0, 2, 0, 0, 2});
+    CHECK(whole.share_met.to_string() == "0.0111");
+    CHECK(rollups[0].key == "1");
+    CHECK(rollups[0].by_status == std::array<std::size_t, 5>{1, 1, 2, 1, 15});
+}
