@@ -220,7 +220,8 @@ result<quantity> sum(const std::vector<quantity>& values, const unit* in)
         if (!next) return next.error();
         total = *next;
     }
-    return quantity{total, *u};
+    // A computed total: no trailing fractional zeros (433.5, not 433.50).
+    return quantity{total.normalized(), *u};
 }
 
 result<std::vector<target_group>> aggregate_targets(const std::vector<const plan*>& plans, group_by key,

@@ -34,6 +34,17 @@ if(found EQUAL -1)
   message(FATAL_ERROR "README.md does not show track_progress's output verbatim:\n${progress}")
 endif()
 
+if(GOVPLAN_TOOL)
+  execute_process(COMMAND "${GOVPLAN_TOOL}" stats data/yancheng-2025.json --by dimension
+    WORKING_DIRECTORY "${SOURCE_DIR}" OUTPUT_VARIABLE stats RESULT_VARIABLE status)
+  execute_process(COMMAND "${GOVPLAN_TOOL}" validate tests/cli/invalid-plan.json
+    WORKING_DIRECTORY "${SOURCE_DIR}" OUTPUT_VARIABLE diagnostics)
+  string(FIND "${readme}" "$ govplan stats data/yancheng-2025.json --by dimension\n${stats}$ govplan validate tests/cli/invalid-plan.json\n${diagnostics}```" found)
+  if(found EQUAL -1)
+    message(FATAL_ERROR "README.md does not show the tool's real output:\n${stats}${diagnostics}")
+  endif()
+endif()
+
 file(READ "${SOURCE_DIR}/examples/quick_tour.cpp" tour)
 string(FIND "${readme}" "```cpp\n${tour}```" found)
 if(found EQUAL -1)

@@ -1,0 +1,608 @@
+// govplan — the command-line tool: a thin layer over the library.
+//
+//   govplan validate FILE...            govplan convert IN OUT
+//   govplan summary FILE                govplan progress FILE --observations OBS --as-of DATE
+//   govplan targets FILE                govplan stats FILE|DIR...
+//   govplan projects FILE               govplan diff OLD NEW
+//
+// Results go to stdout, errors to stderr. Exit status: 0 success, 1 when a
+// check fails (validation errors, differences), 2 for usage and I/O errors.
+#include <govplan/archive.hpp>
+#include <govplan/codes.hpp>
+#include <govplan/format.hpp>
+#include <govplan/json.hpp>
+#include <govplan/report.hpp>
+#include <govplan/validation.hpp>
+#include <govplan/version.hpp>
+
+#include <boost/json.hpp>
+#include <boost/program_options.hpp>
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <map>
+#include <sstream>
+#include <string>
+#include <unistd.h>
+#include <vector>
+
+namespace po = boost::program_options;
+namespace fs = std::filesystem;
+namespace json = boost::json;
+
+namespace {
+
+/// A failure reported as one line on stderr with exit status 2.
+struct cli_failure {
+    std::string message;
+};
+
+struct command {
+    std::string name;
+    std::string summary;
+    std::string usage;
+    std::string example;
+    std::function<po::options_description()> options;
+    std::function<po::positional_options_description()> positional;
+    std::function<int(const po::variables_map&)> run;
+};
+
+// ---- loading --------------------------------------------------------------
+
+govplan::plan load_plan(const std::string& file)
+{
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw cli_failure{file + ": cannot open: " + std::strerror(errno)};
+    char head[8] = {};
+    in.read(head, sizeof head);
+    const bool archive = in.gcount() == 8 && std::string_view(head, 8) == std::string_view("GOVPLAN\x1a", 8);
+    auto loaded = archive ? govplan::load_archive(file) : govplan::load_json(file);
+    if (!loaded) {
+        govplan::error e = loaded.error();
+        if (e.source.empty()) e.source = file;
+        throw cli_failure{e.to_string()};
+    }
+    return std::move(loaded).value();
+}
+
+std::vector<std::string> plan_files(const std::vector<std::string>& args)
+{
+    std::vector<std::string> files;
+    for (const auto& a : args) {
+        std::error_code ec;
+        if (fs::is_directory(a, ec)) {
+            std::vector<std::string> found;
+            for (const auto& entry : fs::recursive_directory_iterator(a, ec)) {
+                const auto ext = entry.path().extension().string();
+                if (entry.is_regular_file() && (ext == ".json" || ext == ".govplan")) found.push_back(entry.path().string());
+            }
+            if (ec) throw cli_failure{a + ": cannot list: " + ec.message()};
+            std::sort(found.begin(), found.end());
+            files.insert(files.end(), found.begin(), found.end());
+        } else {
+            files.push_back(a);
+        }
+    }
+    return files;
+}
+
+// ---- output helpers -------------------------------------------------------
+
+govplan::report_format table_format(const std::string& name, const std::vector<std::string>& allowed)
+{
+    if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
+        std::string list;
+        for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
+        throw po::error("--format must be one of: " + list + " (not \"" + name + "\")");
+    }
+    if (name == "table" || name == "text") return govplan::report_format::text;
+    return *govplan::from_code<govplan::report_format>(name);
+}
+
+json::value decimal_or_null(const std::optional<govplan::decimal>& d)
+{
+    return d ? json::value(d->to_string()) : json::value(nullptr);
+}
+
+
+// ---- validate -------------------------------------------------------------
+
+int run_validate(const po::variables_map& vm)
+{
+    const auto files = vm["file"].as<std::vector<std::string>>();
+    const auto format = vm["format"].as<std::string>();
+    if (format != "text" && format != "json") throw po::error("--format must be text or json");
+    json::array all;
+    bool errors = false;
+    for (const auto& file : files) {
+        const auto p = load_plan(file);
+        for (const auto& d : govplan::validate(p)) {
+            errors = errors || d.severity == govplan::severity::error;
+            if (format == "text") {
+                fmt::print("{}:{}: {} {}: {}\n", file, d.path.empty() ? "plan" : d.path, govplan::to_code(d.severity),
+                           d.code, d.message);
+            } else {
+                all.push_back(json::object{{"file", file},
+                                           {"path", d.path},
+                                           {"severity", govplan::to_code(d.severity)},
+                                           {"code", d.code},
+                                           {"message", d.message}});
+            }
+        }
+    }
+    if (format == "json") fmt::print("{}\n", json::serialize(all));
+    return errors ? 1 : 0;
+}
+
+// ---- summary --------------------------------------------------------------
+
+int run_summary(const po::variables_map& vm)
+{
+    const auto p = load_plan(vm["file"].as<std::string>());
+    const auto format = vm["format"].as<std::string>();
+    const auto diagnostics = govplan::validate(p);
+    const auto areas = govplan::focus_area_table(p);
+    const auto targets = govplan::targets_table(p);
+    if (format == "json") {
+        json::object out{{"id", p.id},
+                          {"title", p.title},
+                          {"jurisdiction", p.jurisdiction.full_name()},
+                          {"level", govplan::to_code(p.jurisdiction.level)},
+                          {"issuing_body", p.issuing_body},
+                          {"period", json::object{{"first", govplan::to_iso_string(p.period.begin())},
+                                                  {"last", govplan::to_iso_string(p.period.last())}}},
+                          {"report_date", govplan::to_iso_string(p.report_date)},
+                          {"session", p.session},
+                          {"theme", p.theme},
+                          {"targets", govplan::target_count(p)},
+                          {"projects", govplan::project_count(p)},
+                          {"errors", govplan::error_count(diagnostics)},
+                          {"warnings", govplan::warning_count(diagnostics)},
+                          {"focus_areas", json::parse(govplan::render(areas, govplan::report_format::json))},
+                          {"target_list", json::parse(govplan::render(targets, govplan::report_format::json))}};
+        fmt::print("{}\n", json::serialize(out));
+        return 0;
+    }
+    const bool md = format == "markdown";
+    if (!md && format != "text") throw po::error("--format must be text, markdown or json");
+    fmt::print(fmt::runtime(md ? "# {}\n\n" : "{}\n"), p.title);
+    const char* line = md ? "- **{}**: {}\n" : "  {:<12}  {}\n";
+    fmt::print(fmt::runtime(line), "Jurisdiction",
+               fmt::format("{} ({}), issued by {}", p.jurisdiction.full_name(), p.jurisdiction.level, p.issuing_body));
+    fmt::print(fmt::runtime(line), "Period", fmt::format("{} to {}", p.period.begin(), p.period.last()));
+    fmt::print(fmt::runtime(line), "Report date",
+               fmt::format("{}{}", p.report_date, p.session.empty() ? "" : ", " + p.session));
+    if (!p.theme.empty()) fmt::print(fmt::runtime(line), "Theme", p.theme);
+    fmt::print(fmt::runtime(line), "Contents",
+               fmt::format("{} focus areas, {} targets, {} named projects; validation {} errors, {} warnings",
+                           p.focus_areas.size(), govplan::target_count(p), govplan::project_count(p),
+                           govplan::error_count(diagnostics), govplan::warning_count(diagnostics)));
+    const auto rf = md ? govplan::report_format::markdown : govplan::report_format::text;
+    fmt::print("\n{}\n{}{}", govplan::render(areas, rf), md ? "## Targets\n\n" : "Targets\n", govplan::render(targets, rf));
+    return 0;
+}
+
+// ---- targets and projects -------------------------------------------------
+
+/// The base unit of a target's family, e.g. 元 for 亿元, 单 for 万单.
+govplan::unit base_unit(const govplan::unit& u)
+{
+    return govplan::unit{u.base, u.dimension, u.base, {}};
+}
+
+json::object target_row(const govplan::plan& p, const govplan::target& t, const govplan::element_position& at)
+{
+    const auto& area = p.focus_areas[at.focus_area];
+    json::value base_value = nullptr, base_unit_symbol = nullptr, dimension = nullptr;
+    if (!t.unit.empty()) {
+        base_unit_symbol = t.unit.base;
+        dimension = govplan::to_code(t.unit.dimension);
+        if (t.value) {
+            if (auto b = govplan::convert({*t.value, t.unit}, base_unit(t.unit))) base_value = b->value.to_string();
+        }
+    }
+    json::array projects;
+    for (const auto& id : t.project_ids)
+        if (const auto* pr = govplan::find_project(p, id)) projects.push_back(json::value(pr->name));
+    govplan::for_each_project(p, [&](const govplan::project& pr, const govplan::element_position&) {
+        const bool listed = std::find(t.project_ids.begin(), t.project_ids.end(), pr.id) != t.project_ids.end();
+        if (!listed && !t.id.empty() && pr.target_id == t.id) projects.push_back(json::value(pr.name));
+    });
+    json::object row;
+    row["id"] = t.id;
+    row["plan"] = p.id;
+    row["focus"] = area.ordinal;
+    row["measure"] = at.in_lead() ? json::value(nullptr) : json::value(area.measures[at.measure].lead);
+    row["metric"] = t.metric;
+    row["qualifier"] = t.qualifier.empty() ? json::value(nullptr) : json::value(t.qualifier);
+    row["kind"] = govplan::to_code(t.kind);
+    row["comparator"] = govplan::to_code(t.comparator);
+    row["value"] = decimal_or_null(t.value);
+    row["low"] = decimal_or_null(t.low);
+    row["high"] = decimal_or_null(t.high);
+    row["unit"] = t.unit.empty() ? json::value(nullptr) : json::value(t.unit.symbol);
+    row["base_value"] = base_value;
+    row["base_unit"] = base_unit_symbol;
+    row["dimension"] = dimension;
+    row["commitment"] = govplan::to_code(t.commitment);
+    row["cumulative"] = t.cumulative;
+    row["per_capita"] = t.per_capita;
+    row["projects"] = projects;
+    row["source"] = t.provenance.clause;
+    row["offset"] = t.provenance.offset ? json::value(*t.provenance.offset) : json::value(nullptr);
+    return row;
+}
+
+json::object project_row(const govplan::plan& p, const govplan::project& pr, const govplan::element_position& at)
+{
+    const auto& area = p.focus_areas[at.focus_area];
+    json::object row;
+    row["id"] = pr.id;
+    row["plan"] = p.id;
+    row["focus"] = area.ordinal;
+    row["measure"] = area.measures[at.measure].lead;
+    row["name"] = pr.name;
+    row["action"] = pr.action;
+    row["stage"] = govplan::to_code(pr.stage);
+    row["category"] = pr.category.empty() ? json::value(nullptr) : json::value(pr.category);
+    row["capacity"] = pr.capacity.empty() ? json::value(nullptr) : json::value(pr.capacity);
+    row["target"] = pr.target_id.empty() ? json::value(nullptr) : json::value(pr.target_id);
+    row["source"] = pr.provenance.clause;
+    row["offset"] = pr.provenance.offset ? json::value(*pr.provenance.offset) : json::value(nullptr);
+    return row;
+}
+
+/// Rows as JSON lines, or as a table (text or CSV) of the same keys.
+int print_rows(const std::vector<json::object>& rows, const std::vector<std::string>& keys, const std::string& format)
+{
+    if (format == "jsonl") {
+        for (const auto& r : rows) fmt::print("{}\n", json::serialize(r));
+        return 0;
+    }
+    const auto rf = table_format(format, {"table", "csv", "jsonl"});
+    govplan::table t;
+    t.columns = keys;
+    for (const auto& r : rows) {
+        std::vector<std::string> cells;
+        for (const auto& k : keys) {
+            const json::value& v = r.at(k);
+            if (v.is_string()) cells.emplace_back(v.as_string());
+            else if (v.is_null()) cells.emplace_back();
+            else if (v.is_array()) {
+                std::string joined;
+                for (const auto& e : v.as_array()) joined += (joined.empty() ? "" : "、") + std::string(e.as_string());
+                cells.push_back(joined);
+            } else cells.push_back(json::serialize(v));
+        }
+        t.rows.push_back(std::move(cells));
+    }
+    fmt::print("{}", govplan::render(t, rf));
+    return 0;
+}
+
+const std::vector<std::string> target_keys = {"id", "plan", "focus", "measure", "metric", "qualifier", "kind",
+                                              "comparator", "value", "low", "high", "unit", "base_value", "base_unit",
+                                              "dimension", "commitment", "cumulative", "per_capita", "projects",
+                                              "source", "offset"};
+const std::vector<std::string> project_keys = {"id", "plan", "focus", "measure", "name", "action", "stage",
+                                               "category", "capacity", "target", "source", "offset"};
+
+int run_targets(const po::variables_map& vm)
+{
+    const auto p = load_plan(vm["file"].as<std::string>());
+    std::vector<json::object> rows;
+    govplan::for_each_target(p, [&](const govplan::target& t, const govplan::element_position& at) {
+        rows.push_back(target_row(p, t, at));
+    });
+    return print_rows(rows, target_keys, vm["format"].as<std::string>());
+}
+
+int run_projects(const po::variables_map& vm)
+{
+    const auto p = load_plan(vm["file"].as<std::string>());
+    std::vector<json::object> rows;
+    govplan::for_each_project(p, [&](const govplan::project& pr, const govplan::element_position& at) {
+        rows.push_back(project_row(p, pr, at));
+    });
+    return print_rows(rows, project_keys, vm["format"].as<std::string>());
+}
+
+// ---- convert --------------------------------------------------------------
+
+int run_convert(const po::variables_map& vm)
+{
+    const auto in = vm["input"].as<std::string>();
+    const auto out = vm["output"].as<std::string>();
+    std::string to = vm.count("to") ? vm["to"].as<std::string>() : "";
+    if (to.empty()) {
+        const auto ext = fs::path(out).extension().string();
+        if (ext == ".json") to = "json";
+        else if (ext == ".xml") to = "xml";
+        else if (ext == ".txt") to = "text";
+        else if (ext == ".bin" || ext == ".govplan") to = "binary";
+        else throw po::error("cannot tell the output format from \"" + out + "\": use --to json|text|xml|binary");
+    }
+    const auto p = load_plan(in);
+    govplan::result<void> saved;
+    if (to == "json") saved = govplan::save_json(p, out);
+    else if (auto kind = govplan::from_code<govplan::archive_kind>(to)) saved = govplan::save_archive(p, out, *kind);
+    else throw po::error("--to must be json, text, xml or binary (not \"" + to + "\")");
+    if (!saved) throw cli_failure{saved.error().to_string()};
+    return 0;
+}
+
+// ---- progress -------------------------------------------------------------
+
+int run_progress(const po::variables_map& vm)
+{
+    const auto p = load_plan(vm["file"].as<std::string>());
+    const auto as_of = govplan::parse_date(vm["as-of"].as<std::string>());
+    if (!as_of) throw po::error("--as-of: " + as_of.error().message);
+    govplan::plan tracked = p;
+    if (vm.count("observations")) {
+        const auto file = govplan::load_observations(vm["observations"].as<std::string>(), p);
+        if (!file) throw cli_failure{file.error().to_string()};
+        tracked = govplan::with_observations(p, *file).value();
+        if (file->illustrative) fmt::print(stderr, "note: these observations are illustrative: {}\n", file->note);
+    }
+    const auto rf = table_format(vm["format"].as<std::string>(), {"text", "markdown", "csv", "json"});
+    auto progress = govplan::evaluate_progress(tracked, *as_of);
+    const auto rollups = govplan::rollup_progress(tracked, progress);
+    if (!vm.count("all")) {
+        std::erase_if(progress, [](const auto& tp) { return tp.status == govplan::progress_status::no_data; });
+    }
+    if (rf == govplan::report_format::json) {
+        json::object out{{"as_of", govplan::to_iso_string(*as_of)},
+                         {"targets", json::parse(govplan::render(govplan::to_table(tracked, progress), rf))},
+                         {"rollups", json::parse(govplan::render(govplan::to_table(rollups), rf))}};
+        fmt::print("{}\n", json::serialize(out));
+        return 0;
+    }
+    fmt::print("{}", govplan::render(govplan::to_table(tracked, progress), rf));
+    fmt::print("\n{}", govplan::render(govplan::to_table(rollups), rf));
+    return 0;
+}
+
+// ---- stats ----------------------------------------------------------------
+
+class progress_bar {
+public:
+    explicit progress_bar(std::size_t total) : total_(total), enabled_(total >= 20 && ::isatty(STDERR_FILENO) == 1) {}
+    void step(std::size_t done)
+    {
+        if (!enabled_ || (done % 16 != 0 && done != total_)) return;
+        const std::size_t width = 30, filled = width * done / total_;
+        fmt::print(stderr, "\rreading {}/{} [{}{}]", done, total_, std::string(filled, '#'),
+                   std::string(width - filled, ' '));
+        if (done == total_) fmt::print(stderr, "\n");
+    }
+
+private:
+    std::size_t total_;
+    bool enabled_;
+};
+
+int run_stats(const po::variables_map& vm)
+{
+    static const std::map<std::string, govplan::group_by> keys = {
+        {"focus", govplan::group_by::focus_area}, {"kind", govplan::group_by::kind},
+        {"commitment", govplan::group_by::commitment}, {"dimension", govplan::group_by::dimension},
+        {"unit", govplan::group_by::unit}, {"category", govplan::group_by::category},
+        {"stage", govplan::group_by::stage}};
+    const auto by = vm["by"].as<std::string>();
+    const auto key = keys.find(by);
+    if (key == keys.end()) throw po::error("--by must be focus, kind, commitment, dimension, unit, category or stage");
+    const auto rf = table_format(vm["format"].as<std::string>(), {"text", "markdown", "csv", "json"});
+    const auto files = plan_files(vm["file"].as<std::vector<std::string>>());
+    if (files.empty()) throw cli_failure{"no plan files found"};
+    std::vector<govplan::plan> plans;
+    plans.reserve(files.size());
+    progress_bar bar(files.size());
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        plans.push_back(load_plan(files[i]));
+        bar.step(i + 1);
+    }
+    std::vector<const govplan::plan*> refs;
+    for (const auto& p : plans) refs.push_back(&p);
+    const auto groups = govplan::aggregate_targets(refs, key->second);
+    if (!groups) throw cli_failure{groups.error().to_string()};
+    fmt::print("{}", govplan::render(govplan::to_table(*groups, by), rf));
+    return 0;
+}
+
+// ---- diff -----------------------------------------------------------------
+
+int run_diff(const po::variables_map& vm)
+{
+    const auto before = load_plan(vm["old"].as<std::string>());
+    const auto after = load_plan(vm["new"].as<std::string>());
+    const auto rf = table_format(vm["format"].as<std::string>(), {"text", "markdown", "csv", "json"});
+    const auto d = govplan::diff(before, after);
+    fmt::print("{}", govplan::render(govplan::to_table(d), rf));
+    return d.empty() ? 0 : 1;
+}
+
+// ---- the command table ----------------------------------------------------
+
+po::positional_options_description positional(std::initializer_list<std::pair<const char*, int>> names)
+{
+    po::positional_options_description pos;
+    for (const auto& [name, count] : names) pos.add(name, count);
+    return pos;
+}
+
+po::options_description with_format(const char* default_format, const char* choices)
+{
+    po::options_description o("Options");
+    o.add_options()("help,h", "show this help")(
+        "format", po::value<std::string>()->default_value(default_format), choices);
+    return o;
+}
+
+const std::vector<command>& commands()
+{
+    static const std::vector<command> all = {
+        {"validate", "check plan files and print their diagnostics", "govplan validate FILE... [--format text|json]",
+         "govplan validate data/yancheng-2025.json",
+         [] {
+             auto o = with_format("text", "text (file:path: severity code: message) or json");
+             o.add_options()("file", po::value<std::vector<std::string>>()->required(), "plan files (JSON or archives)");
+             return o;
+         },
+         [] { return positional({{"file", -1}}); }, run_validate},
+        {"summary", "print a plan's target summary", "govplan summary FILE [--format text|markdown|json]",
+         "govplan summary data/yancheng-2025.json --format markdown",
+         [] {
+             auto o = with_format("text", "text, markdown or json");
+             o.add_options()("file", po::value<std::string>()->required(), "plan file");
+             return o;
+         },
+         [] { return positional({{"file", 1}}); }, run_summary},
+        {"targets", "list every target, one row each", "govplan targets FILE [--format table|csv|jsonl]",
+         "govplan targets data/yancheng-2025.json --format jsonl | jq .metric",
+         [] {
+             auto o = with_format("table", "table, csv (RFC 4180) or jsonl");
+             o.add_options()("file", po::value<std::string>()->required(), "plan file");
+             return o;
+         },
+         [] { return positional({{"file", 1}}); }, run_targets},
+        {"projects", "list every named project, one row each", "govplan projects FILE [--format table|csv|jsonl]",
+         "govplan projects data/yancheng-2025.json --format csv > projects.csv",
+         [] {
+             auto o = with_format("table", "table, csv (RFC 4180) or jsonl");
+             o.add_options()("file", po::value<std::string>()->required(), "plan file");
+             return o;
+         },
+         [] { return positional({{"file", 1}}); }, run_projects},
+        {"convert", "convert between JSON and text, XML and binary archives",
+         "govplan convert IN OUT [--to json|text|xml|binary]",
+         "govplan convert data/yancheng-2025.json plan.bin   (by extension: .json .txt .xml .bin/.govplan)",
+         [] {
+             po::options_description o("Options");
+             o.add_options()("help,h", "show this help")("to", po::value<std::string>(),
+                                                         "output format, instead of guessing it from OUT's extension")(
+                 "input", po::value<std::string>()->required(), "input plan")("output", po::value<std::string>()->required(),
+                                                                              "output file, replaced only on success");
+             return o;
+         },
+         [] { return positional({{"input", 1}, {"output", 1}}); }, run_convert},
+        {"progress", "where each target stands on a date",
+         "govplan progress FILE [--observations OBS] --as-of DATE [--all] [--format text|markdown|csv|json]",
+         "govplan progress data/yancheng-2025.json --observations data/yancheng-2025-observations.json --as-of 2025-06-30",
+         [] {
+             auto o = with_format("text", "text, markdown, csv or json");
+             o.add_options()("observations", po::value<std::string>(), "observations file")(
+                 "as-of", po::value<std::string>()->required(), "the date, YYYY-MM-DD")(
+                 "all", "list targets without observations too")("file", po::value<std::string>()->required(),
+                                                                  "plan file");
+             return o;
+         },
+         [] { return positional({{"file", 1}}); }, run_progress},
+        {"stats", "aggregate the targets of many plans",
+         "govplan stats FILE|DIR... [--by focus|kind|commitment|dimension|unit|category|stage] [--format ...]",
+         "govplan stats plans/ --by dimension --format csv",
+         [] {
+             auto o = with_format("text", "text, markdown, csv or json");
+             o.add_options()("by", po::value<std::string>()->default_value("kind"),
+                             "focus, kind, commitment, dimension, unit, category or stage")(
+                 "file", po::value<std::vector<std::string>>()->required(),
+                 "plan files, or directories searched for *.json and *.govplan");
+             return o;
+         },
+         [] { return positional({{"file", -1}}); }, run_stats},
+        {"diff", "targets added, dropped, raised, lowered or changed (exit 1 when any)",
+         "govplan diff OLD NEW [--format text|markdown|csv|json]", "govplan diff plan-2024.json plan-2025.json",
+         [] {
+             auto o = with_format("text", "text, markdown, csv or json");
+             o.add_options()("old", po::value<std::string>()->required(), "the earlier plan")(
+                 "new", po::value<std::string>()->required(), "the later plan");
+             return o;
+         },
+         [] { return positional({{"old", 1}, {"new", 1}}); }, run_diff},
+    };
+    return all;
+}
+
+void print_overview()
+{
+    fmt::print("govplan {} — government work plans from the command line\n\n"
+               "usage: govplan COMMAND [ARGS...]\n       govplan help COMMAND\n\ncommands:\n",
+               govplan::version_string);
+    for (const auto& c : commands()) fmt::print("  {:<10}{}\n", c.name, c.summary);
+    fmt::print("\nExit status: 0 success, 1 a check failed (validation errors, differences), 2 usage or I/O error.\n");
+}
+
+void print_help(const command& c)
+{
+    fmt::print("govplan {} — {}\n\nusage: {}\n\n", c.name, c.summary, c.usage);
+    std::ostringstream options;
+    options << c.options();
+    fmt::print("{}\nexample:\n  {}\n", options.str(), c.example);
+}
+
+const command* find_command(const std::string& name)
+{
+    for (const auto& c : commands())
+        if (c.name == name) return &c;
+    return nullptr;
+}
+
+}  // namespace
+
+int main(int argc, char** argv)
+{
+    const std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty() || args[0] == "--help" || args[0] == "-h") {
+        print_overview();
+        return args.empty() ? 2 : 0;
+    }
+    if (args[0] == "--version") {
+        fmt::print("govplan {}\n", govplan::version_string);
+        return 0;
+    }
+    if (args[0] == "help") {
+        if (args.size() < 2) {
+            print_overview();
+            return 0;
+        }
+        const command* c = find_command(args[1]);
+        if (c == nullptr) {
+            fmt::print(stderr, "govplan: unknown command \"{}\" (see govplan --help)\n", args[1]);
+            return 2;
+        }
+        print_help(*c);
+        return 0;
+    }
+    const command* c = find_command(args[0]);
+    if (c == nullptr) {
+        fmt::print(stderr, "govplan: unknown command \"{}\" (see govplan --help)\n", args[0]);
+        return 2;
+    }
+    try {
+        const std::vector<std::string> rest(args.begin() + 1, args.end());
+        po::variables_map vm;
+        po::store(po::command_line_parser(rest).options(c->options()).positional(c->positional()).run(), vm);
+        if (vm.count("help")) {
+            print_help(*c);
+            return 0;
+        }
+        po::notify(vm);
+        return c->run(vm);
+    } catch (const po::error& e) {
+        fmt::print(stderr, "govplan {}: {} (see govplan help {})\n", c->name, e.what(), c->name);
+        return 2;
+    } catch (const cli_failure& e) {
+        fmt::print(stderr, "govplan {}: {}\n", c->name, e.message);
+        return 2;
+    } catch (const std::exception& e) {
+        fmt::print(stderr, "govplan {}: {}\n", c->name, e.what());
+        return 2;
+    }
+}
