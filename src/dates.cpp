@@ -2,6 +2,7 @@
 
 #include <boost/date_time/gregorian/gregorian.hpp>
 
+#include <stdexcept>
 #include <string>
 
 namespace govplan {
@@ -54,7 +55,10 @@ date_period calendar_year(int year)
 
 date_period inclusive_period(const date& first, const date& last)
 {
-    if (first.is_special() || last.is_special()) return date_period(first, last);
+    if (first.is_special() || last.is_special()) return date_period(date(), date());
+    if (last == date(9999, 12, 31)) {
+        throw std::out_of_range("govplan::inclusive_period: a period must end before 9999-12-31");
+    }
     return date_period(first, last + boost::gregorian::days(1));
 }
 

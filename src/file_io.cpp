@@ -61,7 +61,11 @@ result<std::string> read_file(const std::filesystem::path& file, std::size_t max
 result<void> write_file_atomically(const std::filesystem::path& file, std::string_view bytes)
 {
     const std::filesystem::path dir = file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
-    std::string temp = (dir / ("." + file.filename().string() + ".tmp-XXXXXX")).string();
+    // Built step by step: GCC 12 at -O3 warns falsely (-Wrestrict) on "." + string.
+    std::string name = ".";
+    name += file.filename().string();
+    name += ".tmp-XXXXXX";
+    std::string temp = (dir / name).string();
     const int fd = ::mkstemp(temp.data());
     if (fd < 0) return io_failure(file, "cannot create a temporary file in " + dir.string(), errno);
 

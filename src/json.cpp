@@ -246,6 +246,7 @@ public:
             req(pf, "last", [&](const json::value& x) {
                 last = date(x);
                 if (last < first) fail(errc::invalid_value, "the period ends before it begins");
+                if (last == govplan::date(9999, 12, 31)) fail(errc::invalid_value, "a period must end before 9999-12-31");
             });
             p.period = inclusive_period(first, last);
         });

@@ -161,7 +161,12 @@ public:
     {
         std::string out;
         for (const auto& f : frames_) {
-            out += f.object ? json_pointer_segment(f.key) : "/" + std::to_string(f.count);
+            if (f.object) {
+                out += json_pointer_segment(f.key);
+            } else {
+                out += '/';
+                out += std::to_string(f.count);
+            }
         }
         return out;
     }

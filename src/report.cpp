@@ -61,8 +61,15 @@ std::string markdown_cell(const std::string& s)
 
 std::string render_markdown(const table& t)
 {
+    // Appends piece by piece: GCC 12 at -O3 warns falsely (-Wrestrict) on
+    // "literal" + std::string.
+    auto cell = [](std::string& out, const std::string& text) {
+        out += ' ';
+        out += markdown_cell(text);
+        out += " |";
+    };
     std::string out = "|";
-    for (const auto& c : t.columns) out += " " + markdown_cell(c) + " |";
+    for (const auto& c : t.columns) cell(out, c);
     out += "\n|";
     for (std::size_t i = 0; i < t.columns.size(); ++i) {
         const bool right = i < t.right_aligned.size() && t.right_aligned[i];
@@ -71,7 +78,7 @@ std::string render_markdown(const table& t)
     out += "\n";
     for (const auto& r : t.rows) {
         out += "|";
-        for (const auto& c : r) out += " " + markdown_cell(c) + " |";
+        for (const auto& c : r) cell(out, c);
         out += "\n";
     }
     return out;
@@ -92,7 +99,10 @@ std::string render_csv(const table& t)
 {
     std::string out;
     auto line = [&](const std::vector<std::string>& r) {
-        for (std::size_t i = 0; i < r.size(); ++i) out += (i > 0 ? "," : "") + csv_field(r[i]);
+        for (std::size_t i = 0; i < r.size(); ++i) {
+            if (i > 0) out += ',';
+            out += csv_field(r[i]);
+        }
         out += "\r\n";
     };
     line(t.columns);
@@ -108,7 +118,10 @@ std::string render_json(const table& t)
     for (std::size_t r = 0; r < t.rows.size(); ++r) {
         out += r == 0 ? "\n  {" : ",\n  {";
         for (std::size_t i = 0; i < t.columns.size(); ++i) {
-            out += (i > 0 ? ", " : "") + json_string(t.columns[i]) + ": " + json_string(t.rows[r][i]);
+            if (i > 0) out += ", ";
+            out += json_string(t.columns[i]);
+            out += ": ";
+            out += json_string(t.rows[r][i]);
         }
         out += "}";
     }
@@ -176,7 +189,10 @@ table to_table(const plan& p, const std::vector<target_progress>& progress)
     for (const auto& tp : progress) {
         const target* tg = find_target(p, tp.target_id);
         std::string metric = tp.metric;
-        if (tg != nullptr) metric += " " + requirement_text(*tg);
+        if (tg != nullptr) {
+            metric += ' ';
+            metric += requirement_text(*tg);
+        }
         t.rows.push_back({tp.target_id, metric, std::string(to_code(tp.basis)), std::string(to_code(tp.status)),
                           tp.label, tp.observed ? to_string(*tp.observed) : "",
                           tp.observed_on ? to_iso_string(*tp.observed_on) : "",

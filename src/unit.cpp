@@ -104,13 +104,14 @@ void unit_registry::add(unit u)
         throw std::invalid_argument("govplan::unit_registry::add: " + u.symbol +
                                     " is already registered with another definition");
     }
+    index_.emplace(u.symbol, units_.size());
     units_.push_back(std::move(u));
 }
 
 const unit* unit_registry::lookup(std::string_view symbol) const noexcept
 {
-    auto it = std::find_if(units_.begin(), units_.end(), [&](const unit& u) { return u.symbol == symbol; });
-    return it == units_.end() ? nullptr : &*it;
+    auto it = index_.find(symbol);
+    return it == index_.end() ? nullptr : &units_[it->second];
 }
 
 result<unit> unit_registry::find(std::string_view symbol) const

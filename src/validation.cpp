@@ -2,8 +2,10 @@
 #include <govplan/validation.hpp>
 
 #include <algorithm>
-#include <map>
-#include <set>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+#include <unordered_map>
 #include <string>
 
 namespace govplan {
@@ -11,7 +13,53 @@ namespace {
 
 std::string indexed(const std::string& path, const char* member, std::size_t i)
 {
-    return path + "." + member + "[" + std::to_string(i) + "]";
+    std::string out = path;
+    out += '.';
+    out += member;
+    out += '[';
+    out += std::to_string(i);
+    out += ']';
+    return out;
+}
+
+/// The path of an element, rendered only when a diagnostic needs it: most
+/// elements have none, and building every path would dominate the cost.
+/// A chain: focus_areas[2] → .measures[0] → .targets[3], or a given root.
+struct lazy_path {
+    const lazy_path* parent = nullptr;   ///< the enclosing element, or nullptr
+    const char* member = nullptr;        ///< "targets"; nullptr when `root` is the whole path
+    std::size_t index = 0;
+    const std::string* root = nullptr;   ///< a path given by the caller
+
+    [[nodiscard]] std::string str() const
+    {
+        if (member == nullptr) return root != nullptr ? *root : std::string();
+        std::string out = parent != nullptr ? parent->str() : std::string();
+        if (!out.empty()) out += '.';
+        out += member;
+        out += '[';
+        out += std::to_string(index);
+        out += ']';
+        return out;
+    }
+    friend std::string operator+(const lazy_path& p, const char* suffix)
+    {
+        std::string out = p.str();
+        if (!out.empty() || suffix[0] != '.') out += suffix;
+        else out += suffix + 1;
+        return out;
+    }
+};
+
+std::string indexed(const lazy_path& path, const char* member, std::size_t i) { return indexed(path.str(), member, i); }
+
+/// True when v × num / den is a whole number (a count in its base unit).
+bool whole_in_base(const decimal& v, const unit_scale& s)
+{
+    __extension__ using int128 = __int128;
+    int128 den = s.denominator;
+    for (int i = 0; i < v.scale(); ++i) den *= 10;
+    return den != 0 && (int128(v.coefficient()) * s.numerator) % den == 0;
 }
 
 std::string quoted(const std::string& s) { return "\"" + s + "\""; }
@@ -19,19 +67,18 @@ std::string quoted(const std::string& s) { return "\"" + s + "\""; }
 /// The code of an enumerator, or "<invalid N>" for a stray value: validation
 /// must not throw on bad data.
 template <class Enum>
-std::string code_of(Enum e)
+bool is_enumerator(Enum e) noexcept
 {
-    for (Enum v : all_values<Enum>())
-        if (v == e) return std::string(to_code(e));
-    return "<invalid " + std::to_string(static_cast<long long>(e)) + ">";
+    bool found = false;
+    boost::mp11::mp_for_each<boost::describe::describe_enumerators<Enum>>([&](auto d) { found = found || d.value == e; });
+    return found;
 }
 
 template <class Enum>
-bool is_enumerator(Enum e)
+std::string code_of(Enum e)
 {
-    for (Enum v : all_values<Enum>())
-        if (v == e) return true;
-    return false;
+    if (is_enumerator(e)) return std::string(to_code(e));
+    return "<invalid " + std::to_string(static_cast<long long>(e)) + ">";
 }
 
 class checker {
@@ -52,23 +99,23 @@ public:
     }
 
     // ---- dates -----------------------------------------------------------
-    void check_deadline(const std::optional<date>& deadline, const char* element, const std::string& path)
+    void check_deadline(const std::optional<date>& deadline, const char* element, const lazy_path& owner)
     {
         if (!deadline) return;
         const std::string code_prefix = std::string(element) + ".deadline.";
         if (deadline->is_special()) {
-            error(code_prefix + "invalid", path, "the deadline is not a calendar date");
+            error(code_prefix + "invalid", owner + ".deadline", "the deadline is not a calendar date");
             return;
         }
         if (options_.period && is_valid(*options_.period) && !options_.period->contains(*deadline)) {
-            error(code_prefix + "outside_period", path,
+            error(code_prefix + "outside_period", owner + ".deadline",
                   "deadline " + to_iso_string(*deadline) + " is outside the plan period " +
                       to_iso_string(options_.period->begin()) + " to " + to_iso_string(options_.period->last()));
         }
     }
 
     // ---- targets ---------------------------------------------------------
-    void check_target(const target& t, const std::string& path, std::size_t named_projects)
+    void check_target(const target& t, const lazy_path& path, std::size_t named_projects)
     {
         if (t.id.empty()) error("target.id.empty", path + ".id", "the target has no id");
         if (t.metric.empty()) error("target.metric.empty", path + ".metric", "the target names no metric");
@@ -85,12 +132,12 @@ public:
         const bool unit_known = check_unit(t, path);
         check_values(t, path, unit_known);
         check_baseline(t, path, unit_known);
-        check_deadline(t.deadline, "target", path + ".deadline");
+        check_deadline(t.deadline, "target", path);
         check_observations(t, path);
         check_named_count(t, path, named_projects, unit_known);
     }
 
-    bool check_unit(const target& t, const std::string& path)
+    bool check_unit(const target& t, const lazy_path& path)
     {
         if (t.unit.empty()) {
             if (t.comparator != comparator::direction) {
@@ -113,7 +160,7 @@ public:
         return true;
     }
 
-    void unexpected(const std::optional<decimal>& v, const std::string& path, const char* field, const target& t)
+    void unexpected(const std::optional<decimal>& v, const lazy_path& path, const char* field, const target& t)
     {
         if (v) {
             error("target.value.unexpected", path + "." + field,
@@ -121,7 +168,7 @@ public:
         }
     }
 
-    void check_values(const target& t, const std::string& path, bool unit_known)
+    void check_values(const target& t, const lazy_path& path, bool unit_known)
     {
         if (t.kind == target_kind::direction && t.comparator != comparator::direction) {
             error("target.comparator.incompatible", path + ".comparator",
@@ -172,9 +219,8 @@ public:
                 error("target.value.over_100_percent", path + "." + field,
                       "a share cannot exceed 100% (" + v->to_string() + "%)");
             }
-            if (unit_known && t.unit.dimension == dimension::count) {
-                auto in_base = convert(quantity{*v, t.unit}, unit{t.unit.base, dimension::count, t.unit.base, {}});
-                if (!in_base || !in_base->value.is_integer()) {
+            if (unit_known && t.unit.dimension == dimension::count && !whole_in_base(*v, t.unit.scale)) {
+                {
                     error("target.value.fractional_count", path + "." + field,
                           "a count of " + t.unit.base + " must be a whole number (" + v->to_string() + t.unit.symbol +
                               ")");
@@ -212,7 +258,7 @@ public:
                k == target_kind::share;
     }
 
-    void check_baseline(const target& t, const std::string& path, bool unit_known)
+    void check_baseline(const target& t, const lazy_path& path, bool unit_known)
     {
         if (!t.baseline) return;
         const std::string p = path + ".baseline";
@@ -234,7 +280,7 @@ public:
         }
     }
 
-    void check_observations(const target& t, const std::string& path)
+    void check_observations(const target& t, const lazy_path& path)
     {
         for (std::size_t i = 0; i < t.observations.size(); ++i) {
             const auto& o = t.observations[i];
@@ -262,7 +308,7 @@ public:
         }
     }
 
-    void check_named_count(const target& t, const std::string& path, std::size_t named, bool unit_known)
+    void check_named_count(const target& t, const lazy_path& path, std::size_t named, bool unit_known)
     {
         if (!unit_known || t.unit.dimension != dimension::count || named == 0) return;
         std::optional<decimal> bound = t.comparator == comparator::range ? t.high : t.value;
@@ -277,7 +323,7 @@ public:
     }
 
     // ---- projects --------------------------------------------------------
-    void check_project(const project& p, const std::string& path)
+    void check_project(const project& p, const lazy_path& path)
     {
         if (p.id.empty()) error("project.id.empty", path + ".id", "the project has no id");
         if (p.name.empty()) error("project.name.empty", path + ".name", "the project has no name");
@@ -305,7 +351,10 @@ std::vector<diagnostic> validate(const plan& p, const validation_options& option
 
     // The plan's own units join the registry; a definition that conflicts
     // with it or is malformed is reported, not thrown.
-    unit_registry units = options.units != nullptr ? *options.units : unit_registry::standard();
+    // Copied only when the plan adds units of its own.
+    const unit_registry& base_units = options.units != nullptr ? *options.units : unit_registry::standard();
+    std::optional<unit_registry> extended;
+    if (!p.units.empty()) extended.emplace(base_units);
     std::vector<diagnostic> unit_problems;
     for (std::size_t i = 0; i < p.units.size(); ++i) {
         const unit& u = p.units[i];
@@ -314,14 +363,14 @@ std::vector<diagnostic> validate(const plan& p, const validation_options& option
             !is_enumerator(u.dimension)) {
             unit_problems.push_back({severity::error, "plan.units.invalid", path,
                                      "a unit needs a symbol, a dimension, a base and a positive scale"});
-        } else if (const unit* known = units.lookup(u.symbol); known != nullptr && !(*known == u)) {
+        } else if (const unit* known = extended->lookup(u.symbol); known != nullptr && !(*known == u)) {
             unit_problems.push_back({severity::error, "plan.units.conflict", path,
                                      "unit " + quoted(u.symbol) + " is already defined differently"});
         } else {
-            units.add(u);
+            extended->add(u);
         }
     }
-    checker c(out, local, &units);
+    checker c(out, local, extended ? &*extended : &base_units);
 
     if (p.id.empty()) c.error("plan.id.empty", "id", "the plan has no id");
     if (p.title.empty()) c.error("plan.title.empty", "title", "the plan has no title");
@@ -336,84 +385,169 @@ std::vector<diagnostic> validate(const plan& p, const validation_options& option
     if (p.focus_areas.empty()) c.warning("plan.focus_areas.empty", "focus_areas", "the plan has no focus areas");
     out.insert(out.end(), unit_problems.begin(), unit_problems.end());
 
-    // Ids: one namespace for targets and projects, first use wins.
-    std::map<std::string, std::string, std::less<>> first_use;
-    auto claim = [&](const std::string& id, const std::string& path, const char* element) {
+    // Ids: one namespace for targets and projects. Collected in document
+    // order, then sorted once: a repeated id is reported where it repeats.
+    struct id_use {
+        std::string_view id;
+        std::uint64_t prefix;  ///< the first 8 bytes: most comparisons end here
+        std::size_t order;
+        bool is_project;
+        std::size_t f, m, i;  // m == npos: a focus area's own target
+    };
+    constexpr std::size_t npos = static_cast<std::size_t>(-1);
+    auto prefix_of = [](std::string_view id) {
+        std::uint64_t v = 0;
+        std::memcpy(&v, id.data(), std::min<std::size_t>(id.size(), sizeof v));
+        return v;
+    };
+    // Any strict order will do: size, then prefix, then the bytes.
+    auto less = [](const id_use& a, std::string_view b_id, std::uint64_t b_prefix) {
+        if (a.id.size() != b_id.size()) return a.id.size() < b_id.size();
+        if (a.prefix != b_prefix) return a.prefix < b_prefix;
+        return a.id.size() > 8 && std::memcmp(a.id.data() + 8, b_id.data() + 8, a.id.size() - 8) < 0;
+    };
+    std::vector<id_use> uses;
+    uses.reserve(target_count(p) + project_count(p));
+    for (std::size_t f = 0; f < p.focus_areas.size(); ++f) {
+        const auto& area = p.focus_areas[f];
+        for (std::size_t t = 0; t < area.targets.size(); ++t)
+            if (!area.targets[t].id.empty()) uses.push_back({area.targets[t].id, prefix_of(area.targets[t].id), uses.size(), false, f, npos, t});
+        for (std::size_t m = 0; m < area.measures.size(); ++m) {
+            const auto& ms = area.measures[m];
+            for (std::size_t t = 0; t < ms.targets.size(); ++t)
+                if (!ms.targets[t].id.empty()) uses.push_back({ms.targets[t].id, prefix_of(ms.targets[t].id), uses.size(), false, f, m, t});
+            for (std::size_t j = 0; j < ms.projects.size(); ++j)
+                if (!ms.projects[j].id.empty()) uses.push_back({ms.projects[j].id, prefix_of(ms.projects[j].id), uses.size(), true, f, m, j});
+        }
+    }
+    std::vector<const id_use*> by_id(uses.size());
+    for (std::size_t k = 0; k < uses.size(); ++k) by_id[k] = &uses[k];
+    std::sort(by_id.begin(), by_id.end(), [&](const id_use* a, const id_use* b) {
+        if (less(*a, b->id, b->prefix)) return true;
+        if (less(*b, a->id, a->prefix)) return false;
+        return a->order < b->order;
+    });
+    auto render = [](const id_use& u) {
+        const lazy_path area{nullptr, "focus_areas", u.f};
+        const lazy_path ms{&area, "measures", u.m};
+        const lazy_path element{u.m == npos ? &area : &ms, u.is_project ? "projects" : "targets", u.i};
+        return element.str();
+    };
+    std::vector<std::pair<std::size_t, diagnostic>> duplicates;  // (document order, diagnostic)
+    for (std::size_t k = 1; k < by_id.size(); ++k) {
+        if (by_id[k]->id != by_id[k - 1]->id) continue;
+        std::size_t first = k - 1;
+        while (first > 0 && by_id[first - 1]->id == by_id[k]->id) --first;
+        const id_use& u = *by_id[k];
+        duplicates.emplace_back(u.order, diagnostic{severity::error,
+                                                    std::string(u.is_project ? "project" : "target") + ".id.duplicate",
+                                                    render(u) + ".id",
+                                                    "id " + quoted(std::string(u.id)) + " is already used by " +
+                                                        render(*by_id[first])});
+    }
+    std::sort(duplicates.begin(), duplicates.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::size_t next_duplicate = 0;
+    std::size_t order = 0;
+    auto claim = [&](const std::string& id) {
         if (id.empty()) return;
-        auto [it, inserted] = first_use.emplace(id, path);
-        if (!inserted) {
-            c.error(std::string(element) + ".id.duplicate", path + ".id",
-                    "id " + quoted(id) + " is already used by " + it->second);
+        const std::size_t mine = order++;
+        while (next_duplicate < duplicates.size() && duplicates[next_duplicate].first == mine) {
+            out.push_back(duplicates[next_duplicate++].second);
         }
     };
-    // Projects naming each target, for the named-versus-counted check.
-    std::map<std::string, std::set<std::string>, std::less<>> named_for_target;
-    for_each_target(p, [&](const target& t, const element_position&) {
-        for (const auto& pid : t.project_ids) named_for_target[t.id].insert(pid);
-    });
-    for_each_project(p, [&](const project& pr, const element_position&) {
-        if (!pr.target_id.empty() && !pr.id.empty()) named_for_target[pr.target_id].insert(pr.id);
-    });
+    auto find_id = [&](std::string_view id) -> const id_use* {
+        const std::uint64_t prefix = prefix_of(id);
+        auto it = std::lower_bound(by_id.begin(), by_id.end(), id,
+                                   [&](const id_use* a, std::string_view b) { return less(*a, b, prefix); });
+        return it != by_id.end() && (*it)->id == id ? *it : nullptr;
+    };
+
+    // Projects naming each count target, for the named-versus-counted check.
+    std::vector<std::pair<std::string_view, std::string_view>> links;  // (target id, project id)
+    for (const auto& area : p.focus_areas) {
+        for (const auto& t : area.targets)
+            for (const auto& pid : t.project_ids) links.emplace_back(t.id, pid);
+        for (const auto& m : area.measures) {
+            for (const auto& t : m.targets)
+                for (const auto& pid : t.project_ids) links.emplace_back(t.id, pid);
+            for (const auto& pr : m.projects)
+                if (!pr.target_id.empty() && !pr.id.empty()) links.emplace_back(pr.target_id, pr.id);
+        }
+    }
+    std::sort(links.begin(), links.end());
+    links.erase(std::unique(links.begin(), links.end()), links.end());
+    auto named_count = [&](const target& tg) -> std::size_t {
+        // Only counts are compared with their named projects.
+        if (tg.id.empty() || links.empty() || tg.unit.dimension != dimension::count) return 0;
+        const auto range = std::equal_range(links.begin(), links.end(), std::pair<std::string_view, std::string_view>(tg.id, {}),
+                                            [](const auto& a, const auto& b) { return a.first < b.first; });
+        return static_cast<std::size_t>(range.second - range.first);
+    };
 
     for (std::size_t f = 0; f < p.focus_areas.size(); ++f) {
         const focus_area& area = p.focus_areas[f];
-        const std::string fpath = "focus_areas[" + std::to_string(f) + "]";
+        const lazy_path fpath{nullptr, "focus_areas", f};
         if (area.ordinal != static_cast<int>(f) + 1) {
             c.error("focus_area.ordinal.sequence", fpath + ".ordinal",
                     "focus area ordinal " + std::to_string(area.ordinal) + " should be " + std::to_string(f + 1) +
                         " (ordinals run 1..N in order)");
         }
         if (area.title.empty()) c.error("focus_area.title.empty", fpath + ".title", "the focus area has no title");
-        auto check_targets = [&](const std::vector<target>& targets, const std::string& owner) {
+        auto check_targets = [&](const std::vector<target>& targets, const lazy_path& owner) {
             for (std::size_t t = 0; t < targets.size(); ++t) {
                 const target& tg = targets[t];
-                const std::string tpath = indexed(owner, "targets", t);
-                claim(tg.id, tpath, "target");
-                auto named = named_for_target.find(tg.id);
-                c.check_target(tg, tpath, tg.id.empty() || named == named_for_target.end() ? 0 : named->second.size());
+                const lazy_path where{&owner, "targets", t};
+                claim(tg.id);
+                c.check_target(tg, where, named_count(tg));
             }
         };
         check_targets(area.targets, fpath);
         for (std::size_t m = 0; m < area.measures.size(); ++m) {
             const measure& ms = area.measures[m];
-            const std::string mpath = indexed(fpath, "measures", m);
+            const lazy_path mpath{&fpath, "measures", m};
             if (ms.lead.empty()) c.error("measure.lead.empty", mpath + ".lead", "the measure has no lead phrase");
             if (ms.text.empty()) c.error("measure.text.empty", mpath + ".text", "the measure has no text");
-            c.check_deadline(ms.deadline, "measure", mpath + ".deadline");
+            c.check_deadline(ms.deadline, "measure", mpath);
             check_targets(ms.targets, mpath);
             for (std::size_t j = 0; j < ms.projects.size(); ++j) {
-                const std::string ppath = indexed(mpath, "projects", j);
-                claim(ms.projects[j].id, ppath, "project");
-                c.check_project(ms.projects[j], ppath);
+                claim(ms.projects[j].id);
+                c.check_project(ms.projects[j], lazy_path{&mpath, "projects", j});
             }
         }
     }
 
     // Links, checked once every id is known.
-    auto check_links = [&](const std::vector<target>& targets, const std::string& owner) {
+    auto is_a = [&](const std::string& id, bool project) {
+        const id_use* u = find_id(id);
+        return u != nullptr && u->is_project == project;
+    };
+    auto check_links = [&](const std::vector<target>& targets, const lazy_path& owner) {
         for (std::size_t t = 0; t < targets.size(); ++t) {
-            const auto& ids = targets[t].project_ids;
-            for (std::size_t k = 0; k < ids.size(); ++k) {
-                const std::string path = indexed(indexed(owner, "targets", t), "project_ids", k);
-                if (find_project(p, ids[k]) == nullptr) {
-                    c.error("target.projects.dangling", path, "no project has id " + quoted(ids[k]));
-                } else if (std::find(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(k), ids[k]) !=
-                           ids.begin() + static_cast<std::ptrdiff_t>(k)) {
-                    c.error("target.projects.duplicate", path, "project " + quoted(ids[k]) + " is listed twice");
+            const auto& list = targets[t].project_ids;
+            for (std::size_t k = 0; k < list.size(); ++k) {
+                const lazy_path where{&owner, "targets", t};
+                if (!is_a(list[k], true)) {
+                    c.error("target.projects.dangling", indexed(where, "project_ids", k),
+                            "no project has id " + quoted(list[k]));
+                } else if (std::find(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(k), list[k]) !=
+                           list.begin() + static_cast<std::ptrdiff_t>(k)) {
+                    c.error("target.projects.duplicate", indexed(where, "project_ids", k),
+                            "project " + quoted(list[k]) + " is listed twice");
                 }
             }
         }
     };
     for (std::size_t f = 0; f < p.focus_areas.size(); ++f) {
-        check_links(p.focus_areas[f].targets, "focus_areas[" + std::to_string(f) + "]");
+        const lazy_path fpath{nullptr, "focus_areas", f};
+        check_links(p.focus_areas[f].targets, fpath);
         const auto& measures = p.focus_areas[f].measures;
         for (std::size_t m = 0; m < measures.size(); ++m) {
-            const std::string mpath = "focus_areas[" + std::to_string(f) + "].measures[" + std::to_string(m) + "]";
+            const lazy_path mpath{&fpath, "measures", m};
             check_links(measures[m].targets, mpath);
             for (std::size_t j = 0; j < measures[m].projects.size(); ++j) {
                 const auto& tid = measures[m].projects[j].target_id;
-                if (!tid.empty() && find_target(p, tid) == nullptr) {
-                    c.error("project.target.dangling", indexed(mpath, "projects", j) + ".target_id",
+                if (!tid.empty() && !is_a(tid, false)) {
+                    c.error("project.target.dangling", lazy_path{&mpath, "projects", j} + ".target_id",
                             "no target has id " + quoted(tid));
                 }
             }
@@ -426,7 +560,7 @@ std::vector<diagnostic> validate(const target& t, const validation_options& opti
 {
     std::vector<diagnostic> out;
     checker c(out, options);
-    c.check_target(t, path, t.project_ids.size());
+    c.check_target(t, lazy_path{nullptr, nullptr, 0, &path}, t.project_ids.size());
     return out;
 }
 
@@ -434,7 +568,7 @@ std::vector<diagnostic> validate(const project& p, const validation_options& opt
 {
     std::vector<diagnostic> out;
     checker c(out, options);
-    c.check_project(p, path);
+    c.check_project(p, lazy_path{nullptr, nullptr, 0, &path});
     return out;
 }
 

@@ -34,4 +34,7 @@ TEST_CASE("dates calendar year and inclusive periods")
     CHECK(is_valid(y));
     CHECK_FALSE(is_valid(date_period(date(), date())));
     CHECK(y.length().days() == 365);
+    // A special value at either end gives the null period, never a shifted one.
+    CHECK(inclusive_period(date(), date(2025, 12, 31)) == date_period(date(), date()));
+    CHECK_THROWS_AS((void)inclusive_period(date(2025, 1, 1), date(9999, 12, 31)), std::out_of_range);
 }

@@ -230,6 +230,11 @@ TEST_CASE("json error invalid date")
     CHECK(e.pointer == "/report_date");
     CHECK(e.line == line_of(text, "\"report_date\""));
     CHECK(load_error(edit(clean_json(), "\"2025-04-17\"", "\"2025-4-17\"")).code == errc::invalid_date);
+    const error end_of_time = load_error(edit(clean_json(), "\"last\": \"2025-12-31\"", "\"last\": \"9999-12-31\""));
+    CHECK(end_of_time.code == errc::invalid_value);
+    CHECK(end_of_time.pointer == "/period/last");
+    const error backwards = load_error(edit(clean_json(), "\"last\": \"2025-12-31\"", "\"last\": \"2024-12-31\""));
+    CHECK(backwards.message == "the period ends before it begins");
 }
 
 TEST_CASE("json error non-finite and special numbers")

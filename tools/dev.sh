@@ -3,7 +3,8 @@
 # the summary of the bundled plan or run the whole test suite.
 #
 #   tools/dev.sh summary   # release build, then examples/plan_summary on data/yancheng-2025.json
-#   tools/dev.sh test      # warnings-as-errors build + tests, then the same under ASan/UBSan
+#   tools/dev.sh test      # warnings-as-errors build + tests, the same under ASan/UBSan,
+#                          # then every fuzz harness for 15 seconds (tools/fuzz.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,5 +25,6 @@ case "$command" in
   test)
     cmake --workflow --preset ci
     cmake --workflow --preset asan
+    tools/fuzz.sh 15
     ;;
 esac

@@ -6,6 +6,7 @@ packages=(
   cmake g++ make
   libboost1.81-dev libboost-serialization1.81-dev libboost-date-time1.81-dev libboost-json1.81-dev
   libboost-program-options1.81-dev libfmt-dev doctest-dev
+  clang libclang-rt-14-dev libbenchmark-dev
 )
 
 missing=()

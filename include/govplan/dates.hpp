@@ -28,7 +28,10 @@ using date_period = boost::gregorian::date_period;
 [[nodiscard]] date_period calendar_year(int year);
 
 /// A period from `first` to `last`, both included. Boost's date_period takes
-/// an exclusive end; this spares the off-by-one.
+/// an exclusive end; this spares the off-by-one. A special value (such as
+/// not-a-date-time) at either end gives the null period of a default plan.
+/// Throws std::out_of_range for
+/// a `last` of 9999-12-31, whose next day Boost.Date_Time cannot represent.
 [[nodiscard]] date_period inclusive_period(const date& first, const date& last);
 
 /// True when the period's dates are real dates and first <= last.

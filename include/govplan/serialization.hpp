@@ -424,7 +424,13 @@ void serialize(Archive& ar, plan& p, const unsigned int version)
     date first = p.period.begin(), last = p.period.last();
     io(ar, "period_first", first);
     io(ar, "period_last", last);
-    if constexpr (Archive::is_loading::value) p.period = inclusive_period(first, last);
+    if constexpr (Archive::is_loading::value) {
+        const bool one_special = first.is_special() != last.is_special();
+        if (one_special || (!first.is_special() && (last < first || last == date(9999, 12, 31)))) {
+            throw archive_error(errc::corrupt_archive, "the plan period is not a valid period");
+        }
+        p.period = inclusive_period(first, last);
+    }
     io(ar, "report_date", p.report_date);
     io(ar, "printed_date", p.printed_date);
     io(ar, "session", p.session);

@@ -15,7 +15,9 @@
 #include <compare>
 #include <cstdint>
 #include <string>
+#include <functional>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace govplan {
@@ -80,7 +82,12 @@ public:
     [[nodiscard]] const std::vector<unit>& units() const noexcept { return units_; }
 
 private:
+    struct symbol_hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+    };
     std::vector<unit> units_;
+    std::unordered_map<std::string, std::size_t, symbol_hash, std::equal_to<>> index_;  ///< symbol → units_ position
 };
 
 /// A decimal value in a unit: 42 万亩, 1.2 个百分点.

@@ -1,0 +1,167 @@
+// govplan_bench: Google Benchmark timings on synthetic corpora of 1, 100 and
+// 2,850 plans (docs/performance.md). Each benchmark processes the whole
+// corpus once per iteration; the corpus size is the benchmark argument.
+//
+//   build/bench/bench/govplan_bench --benchmark_filter=/2850
+#include "corpus.hpp"
+
+#include <govplan/aggregation.hpp>
+#include <govplan/archive.hpp>
+#include <govplan/json.hpp>
+#include <govplan/progress.hpp>
+#include <govplan/validation.hpp>
+
+#include <benchmark/benchmark.h>
+#include <boost/json/parse.hpp>
+
+#include <map>
+#include <memory>
+#include <stdexcept>
+
+namespace {
+
+struct corpus {
+    std::vector<std::string> json;
+    std::vector<govplan::plan> plans;
+    std::map<govplan::archive_kind, std::vector<std::string>> archives;
+    std::size_t bytes = 0;
+    std::size_t targets = 0;
+};
+
+const corpus& get(std::size_t n)
+{
+    static std::map<std::size_t, std::unique_ptr<corpus>> cache;
+    auto& slot = cache[n];
+    if (!slot) {
+        slot = std::make_unique<corpus>();
+        slot->json = govplan::bench::make_json_corpus(n);
+        for (const auto& text : slot->json) {
+            slot->bytes += text.size();
+            slot->plans.push_back(govplan::plan_from_json(text).value());
+            slot->targets += govplan::target_count(slot->plans.back());
+        }
+        for (auto kind : {govplan::archive_kind::text, govplan::archive_kind::xml, govplan::archive_kind::binary}) {
+            for (const auto& p : slot->plans) slot->archives[kind].push_back(govplan::plan_to_archive(p, kind).value());
+        }
+    }
+    return *slot;
+}
+
+std::size_t plans_of(const benchmark::State& state) { return static_cast<std::size_t>(state.range(0)); }
+
+void finish(benchmark::State& state, const corpus& c)
+{
+    state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(c.bytes));
+    state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(c.targets));
+    state.counters["plans"] = static_cast<double>(c.plans.size());
+}
+
+// The floor: Boost.JSON parsing the same bytes into its own DOM.
+void raw_json_parse(benchmark::State& state)
+{
+    const auto& c = get(plans_of(state));
+    for (auto _ : state) {
+        for (const auto& text : c.json) benchmark::DoNotOptimize(boost::json::parse(text));
+    }
+    finish(state, c);
+}
+
+void json_load(benchmark::State& state)
+{
+    const auto& c = get(plans_of(state));
+    for (auto _ : state) {
+        for (const auto& text : c.json) {
+            auto p = govplan::plan_from_json(text);
+            if (!p) throw std::runtime_error(p.error().to_string());
+            benchmark::DoNotOptimize(p);
+        }
+    }
+    finish(state, c);
+}
+
+void validate(benchmark::State& state)
+{
+    const auto& c = get(plans_of(state));
+    for (auto _ : state) {
+        for (const auto& p : c.plans) benchmark::DoNotOptimize(govplan::validate(p));
+    }
+    finish(state, c);
+}
+
+void json_save(benchmark::State& state)
+{
+    const auto& c = get(plans_of(state));
+    for (auto _ : state) {
+        for (const auto& p : c.plans) benchmark::DoNotOptimize(govplan::plan_to_json(p));
+    }
+    finish(state, c);
+}
+
+template <govplan::archive_kind Kind>
+void archive_save(benchmark::State& state)
+{
+    const auto& c = get(plans_of(state));
+    for (auto _ : state) {
+        for (const auto& p : c.plans) benchmark::DoNotOptimize(govplan::plan_to_archive(p, Kind));
+    }
+    finish(state, c);
+}
+
+template <govplan::archive_kind Kind>
+void archive_load(benchmark::State& state)
+{
+    const auto& c = get(plans_of(state));
+    const auto& archives = c.archives.at(Kind);
+    for (auto _ : state) {
+        for (const auto& bytes : archives) {
+            auto p = govplan::plan_from_archive(bytes);
+            if (!p) throw std::runtime_error(p.error().to_string());
+            benchmark::DoNotOptimize(p);
+        }
+    }
+    finish(state, c);
+}
+
+void aggregate_focus_and_dimension(benchmark::State& state)
+{
+    const auto& c = get(plans_of(state));
+    std::vector<const govplan::plan*> refs;
+    for (const auto& p : c.plans) refs.push_back(&p);
+    for (auto _ : state) {
+        benchmark::DoNotOptimize(govplan::aggregate_targets(refs, govplan::group_by::focus_area).value());
+        benchmark::DoNotOptimize(govplan::aggregate_targets(refs, govplan::group_by::dimension).value());
+    }
+    finish(state, c);
+}
+
+void progress(benchmark::State& state)
+{
+    const auto& c = get(plans_of(state));
+    const govplan::date as_of(2025, 6, 30);
+    for (auto _ : state) {
+        for (const auto& p : c.plans) benchmark::DoNotOptimize(govplan::evaluate_progress(p, as_of));
+    }
+    finish(state, c);
+}
+
+void sizes(benchmark::internal::Benchmark* b)
+{
+    b->Arg(1)->Arg(100)->Arg(2850)->Unit(benchmark::kMillisecond)->UseRealTime();
+}
+
+}  // namespace
+
+BENCHMARK(raw_json_parse)->Apply(sizes);
+BENCHMARK(json_load)->Apply(sizes);
+BENCHMARK(validate)->Apply(sizes);
+BENCHMARK(json_save)->Apply(sizes);
+BENCHMARK(archive_save<govplan::archive_kind::text>)->Name("archive_save_text")->Apply(sizes);
+BENCHMARK(archive_save<govplan::archive_kind::xml>)->Name("archive_save_xml")->Apply(sizes);
+BENCHMARK(archive_save<govplan::archive_kind::binary>)->Name("archive_save_binary")->Apply(sizes);
+BENCHMARK(archive_load<govplan::archive_kind::text>)->Name("archive_load_text")->Apply(sizes);
+BENCHMARK(archive_load<govplan::archive_kind::xml>)->Name("archive_load_xml")->Apply(sizes);
+BENCHMARK(archive_load<govplan::archive_kind::binary>)->Name("archive_load_binary")->Apply(sizes);
+BENCHMARK(aggregate_focus_and_dimension)->Apply(sizes);
+BENCHMARK(progress)->Apply(sizes);
+
+BENCHMARK_MAIN();

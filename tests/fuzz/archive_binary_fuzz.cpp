@@ -1,0 +1,10 @@
+// libFuzzer harness: a binary archive payload inside a valid envelope (see
+// targets.hpp). Built and run by tools/fuzz.sh.
+#include "targets.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
+{
+    govplan::fuzz::archive_target(govplan::archive_kind::binary,
+                                  std::string_view(reinterpret_cast<const char*>(data), size));
+    return 0;
+}

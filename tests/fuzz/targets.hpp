@@ -1,0 +1,136 @@
+// The fuzz targets: what each harness does with one input. Shared by the
+// libFuzzer harnesses (tests/fuzz/*_fuzz.cpp, built with clang by
+// tools/fuzz.sh) and by tests/fuzz_regression_test.cpp, which runs every
+// committed seed and past finding through the same code in the normal suite.
+//
+// A target returns normally for any input; it aborts (a finding) only when
+// govplan breaks one of its own promises: a loaded plan that does not
+// re-serialise to an equivalent plan, a decimal that does not print back as
+// written, a conversion that is not exact.
+#pragma once
+
+#include <govplan/archive.hpp>
+#include <govplan/decimal.hpp>
+#include <govplan/json.hpp>
+#include <govplan/unit.hpp>
+#include <govplan/validation.hpp>
+
+#include <boost/crc.hpp>
+
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+
+namespace govplan::fuzz {
+
+[[noreturn]] inline void finding(const char* what)
+{
+    std::fprintf(stderr, "govplan fuzz finding: %s\n", what);
+    std::abort();
+}
+
+/// JSON loader: any text either fails cleanly or loads a plan that writes
+/// and reads back to the same plan and the same text.
+inline void json_target(std::string_view text)
+{
+    json_read_options options;
+    options.limits.max_bytes = 1u << 20;
+    auto p = plan_from_json(text, options);
+    if (!p) {
+        if (p.error().message.empty()) finding("an error without a message");
+        return;
+    }
+    (void)validate(*p);
+    const std::string written = plan_to_json(*p);
+    auto again = plan_from_json(written);
+    if (!again) finding("a loaded plan does not load back from its own JSON");
+    if (!(*again == *p)) finding("JSON round trip changed the plan");
+    if (plan_to_json(*again) != written) finding("JSON round trip changed the text");
+}
+
+/// Wraps `payload` in a valid envelope of `kind`, so that the fuzzer reaches
+/// Boost's archive parsers instead of stopping at the checksum.
+inline std::string envelope(archive_kind kind, std::string_view payload)
+{
+    std::string out("GOVPLAN\x1a", 8);
+    out += static_cast<char>(archive_format_version & 0xff);
+    out += static_cast<char>(archive_format_version >> 8);
+    out += static_cast<char>(kind);
+    out += '\0';
+    const std::uint64_t n = payload.size();
+    for (int i = 0; i < 8; ++i) out += static_cast<char>((n >> (8 * i)) & 0xff);
+    boost::crc_32_type crc;
+    crc.process_bytes(payload.data(), payload.size());
+    const std::uint32_t sum = crc.checksum();
+    for (int i = 0; i < 4; ++i) out += static_cast<char>((sum >> (8 * i)) & 0xff);
+    out += payload;
+    return out;
+}
+
+/// Archive loader: the payload of one kind inside a valid envelope either
+/// fails cleanly or loads a plan that archives and loads back unchanged.
+inline void archive_target(archive_kind kind, std::string_view payload)
+{
+    auto p = plan_from_archive(envelope(kind, payload));
+    if (!p) return;
+    (void)validate(*p);
+    auto bytes = plan_to_archive(*p, kind);
+    if (!bytes) return;  // e.g. an enum value that cannot be written is reported, not crashed on
+    auto again = plan_from_archive(*bytes);
+    if (!again) finding("a loaded plan does not load back from its own archive");
+    if (!(*again == *p)) finding("archive round trip changed the plan");
+}
+
+/// Whole files, envelope included: the envelope checks must hold.
+inline void envelope_target(std::string_view bytes) { (void)plan_from_archive(bytes); }
+
+/// Decimal parser: accepted text prints back exactly; arithmetic is checked.
+inline void decimal_target(std::string_view text)
+{
+    auto d = decimal::parse(text);
+    if (!d) return;
+    if (d->to_string() != text) finding("a decimal does not print back as written");
+    auto twice = decimal::add(*d, *d);
+    if (twice) {
+        auto back = decimal::subtract(*twice, *d);
+        if (!back || !(*back == *d)) finding("(d + d) - d != d");
+    }
+    for (int e : {-8, -4, 4, 8}) {
+        auto scaled = d->times_power_of_ten(e);
+        if (scaled) {
+            auto back = scaled->times_power_of_ten(-e);
+            if (back && !(*back == *d)) finding("scaling is not exact");
+        }
+    }
+    (void)decimal::divide(*d, decimal(3, 0), 4);
+}
+
+/// Unit parser: a known symbol converts exactly within its family and
+/// refuses other families.
+inline void unit_target(std::string_view input)
+{
+    // "symbol|value": the part after the last '|' is a decimal.
+    const auto bar = input.rfind('|');
+    const std::string_view symbol = input.substr(0, bar);
+    const auto& reg = unit_registry::standard();
+    auto u = reg.find(symbol);
+    if (!u) return;
+    decimal value = decimal::from_integer(1);
+    if (bar != std::string_view::npos) {
+        if (auto v = decimal::parse(input.substr(bar + 1))) value = *v;
+    }
+    for (const auto& other : reg.units()) {
+        auto c = convert({value, *u}, other);
+        if (!convertible(*u, other)) {
+            if (c) finding("a conversion across families succeeded");
+            continue;
+        }
+        if (!c) continue;  // inexact or too large: reported
+        auto order = compare({value, *u}, *c);
+        if (!order || *order != std::strong_ordering::equal) finding("a converted quantity is not equal to the original");
+    }
+}
+
+}  // namespace govplan::fuzz
