@@ -4,8 +4,9 @@
 #include "int128.hpp"
 
 #include <algorithm>
-#include <map>
+#include <array>
 #include <set>
+#include <unordered_map>
 
 namespace govplan {
 namespace {
@@ -51,30 +52,48 @@ bool additive(const target& t)
     return kind_adds && floor_or_exact && !t.per_capita && !t.yearly_average && t.value.has_value();
 }
 
-/// The stated numbers of a target (value, or both ends of a range).
-std::vector<decimal> stated_values(const target& t)
+/// The stated numbers of a target (value, or both ends of a range), without
+/// allocating: at most two.
+struct stated_numbers {
+    std::array<decimal, 2> items{};
+    std::size_t size = 0;
+    [[nodiscard]] bool empty() const noexcept { return size == 0; }
+    [[nodiscard]] const decimal* begin() const noexcept { return items.data(); }
+    [[nodiscard]] const decimal* end() const noexcept { return items.data() + size; }
+    [[nodiscard]] const decimal& front() const noexcept { return items[0]; }
+};
+
+stated_numbers stated_values(const target& t)
 {
-    std::vector<decimal> out;
-    if (t.value) out.push_back(*t.value);
+    stated_numbers out;
+    if (t.value) out.items[out.size++] = *t.value;
     if (t.comparator == comparator::range) {
-        if (t.low) out.push_back(*t.low);
-        if (t.high) out.push_back(*t.high);
+        if (t.low && out.size < 2) out.items[out.size++] = *t.low;
+        if (t.high && out.size < 2) out.items[out.size++] = *t.high;
     }
     return out;
 }
 
-std::string family_key(const unit& u) { return std::string(to_code(u.dimension)) + "\x1f" + u.base; }
+/// One exact unit inside a family: its running exact sum, min and max, so
+/// that each value is converted never, and each unit once per group.
+struct unit_bucket {
+    const unit* u = nullptr;
+    decimal min;
+    decimal max;
+    decimal sum;
+    std::size_t summed = 0;
+};
 
 struct family_values {
+    dimension dim = dimension::count;
+    const std::string* base = nullptr;
     std::size_t targets = 0;
-    std::vector<quantity> all;
-    std::vector<quantity> summed;
+    std::vector<unit_bucket> buckets;
 };
 
 struct group_state {
     target_group group;
-    std::vector<std::string> family_order;
-    std::map<std::string, family_values> families;
+    std::vector<family_values> families;  ///< in order of appearance
 };
 
 /// The projects linked to a target, either way.
@@ -88,105 +107,167 @@ std::vector<const project*> linked_projects(const plan& p, const target& t)
     return out;
 }
 
-std::vector<std::string> keys_for(const target_view& v, group_by key)
+using key_function = std::function<void(const target_view&, std::vector<std::string>&)>;
+
+void keys_for(const target_view& v, group_by key, std::vector<std::string>& out)
 {
     const target& t = v.item;
     switch (key) {
-    case group_by::focus_area: return {std::to_string(v.owner.focus_areas[v.position.focus_area].ordinal)};
+    case group_by::focus_area: out.push_back(std::to_string(v.owner.focus_areas[v.position.focus_area].ordinal)); return;
     case group_by::measure:
-        return {v.position.in_lead() ? v.owner.focus_areas[v.position.focus_area].title
-                                     : v.owner.focus_areas[v.position.focus_area].measures[v.position.measure].lead};
-    case group_by::kind: return {std::string(to_code(t.kind))};
-    case group_by::comparator: return {std::string(to_code(t.comparator))};
-    case group_by::commitment: return {std::string(to_code(t.commitment))};
+        out.push_back(v.position.in_lead() ? v.owner.focus_areas[v.position.focus_area].title
+                                           : v.owner.focus_areas[v.position.focus_area].measures[v.position.measure].lead);
+        return;
+    case group_by::kind: out.emplace_back(to_code(t.kind)); return;
+    case group_by::comparator: out.emplace_back(to_code(t.comparator)); return;
+    case group_by::commitment: out.emplace_back(to_code(t.commitment)); return;
     case group_by::dimension: {
-        if (t.unit.empty()) return {"none"};
+        if (t.unit.empty()) {
+            out.emplace_back("none");
+            return;
+        }
         std::string k(to_code(t.unit.dimension));
-        if (t.unit.dimension == dimension::money || t.unit.dimension == dimension::count) k += " " + t.unit.base;
-        return {k};
+        if (t.unit.dimension == dimension::money || t.unit.dimension == dimension::count) {
+            k += ' ';
+            k += t.unit.base;
+        }
+        out.push_back(std::move(k));
+        return;
     }
-    case group_by::unit: return {t.unit.empty() ? std::string("none") : t.unit.symbol};
+    case group_by::unit: out.push_back(t.unit.empty() ? std::string("none") : t.unit.symbol); return;
     case group_by::category:
     case group_by::stage: {
-        std::vector<std::string> out;
         for (const project* pr : linked_projects(v.owner, t)) {
             std::string k = key == group_by::stage ? std::string(to_code(pr->stage))
                                                    : (pr->category.empty() ? std::string("none") : pr->category);
-            if (std::find(out.begin(), out.end(), k) == out.end()) out.push_back(k);
+            if (std::find(out.begin(), out.end(), k) == out.end()) out.push_back(std::move(k));
         }
-        if (out.empty()) out.push_back("none");
-        return out;
+        if (out.empty()) out.emplace_back("none");
+        return;
     }
     }
-    return {"none"};
+    out.emplace_back("none");
 }
 
-result<std::vector<target_group>> aggregate(
-    const std::vector<const plan*>& plans,
-    const std::function<std::vector<std::string>(const target_view&)>& keys, const aggregation_options& options)
+/// Adds a target's stated values to its family in a group.
+result<void> add_to(group_state& g, const target& t)
 {
-    std::vector<std::string> order;
-    std::map<std::string, group_state> groups;
+    const auto values = stated_values(t);
+    if (t.unit.empty() || values.empty()) return {};
+    auto fam = std::find_if(g.families.begin(), g.families.end(), [&](const family_values& f) {
+        return f.dim == t.unit.dimension && *f.base == t.unit.base;
+    });
+    if (fam == g.families.end()) {
+        fam = g.families.insert(g.families.end(), family_values{t.unit.dimension, &t.unit.base, 0, {}});
+    }
+    ++fam->targets;  // a range counts once; both its ends bound min and max
+    auto bucket = std::find_if(fam->buckets.begin(), fam->buckets.end(), [&](const unit_bucket& b) { return *b.u == t.unit; });
+    if (bucket == fam->buckets.end()) {
+        bucket = fam->buckets.insert(fam->buckets.end(), unit_bucket{&t.unit, values.front(), values.front(), {}, 0});
+    }
+    for (const auto& v : values) {
+        if (v < bucket->min) bucket->min = v;
+        if (v > bucket->max) bucket->max = v;
+    }
+    if (additive(t)) {
+        auto next = decimal::add(bucket->sum, *t.value);
+        if (!next) return next.error();
+        bucket->sum = *next;
+        ++bucket->summed;
+    }
+    return {};
+}
+
+/// The family's totals in one unit: the preferred one when every figure
+/// converts into it exactly, else the largest unit of the family that does.
+result<family_total> total_of(const family_values& fam, const aggregation_options& options)
+{
+    std::vector<const unit*> candidates;
+    for (const auto& u : options.preferred_units)
+        if (convertible(u, *fam.buckets.front().u)) candidates.push_back(&u);
+    std::vector<const unit*> own;
+    for (const auto& b : fam.buckets) own.push_back(b.u);
+    std::stable_sort(own.begin(), own.end(), [](const unit* a, const unit* b) { return larger(*a, *b); });
+    candidates.insert(candidates.end(), own.begin(), own.end());
+
+    for (const unit* u : candidates) {
+        family_total ft;
+        ft.dimension = u->dimension;
+        ft.base = u->base;
+        ft.unit = *u;
+        ft.count = fam.targets;
+        bool exact = true;
+        bool first = true;
+        decimal total;
+        for (const auto& b : fam.buckets) {
+            auto lo = convert({b.min, *b.u}, *u);
+            auto hi = convert({b.max, *b.u}, *u);
+            auto s = b.summed > 0 ? convert({b.sum, *b.u}, *u) : result<quantity>(quantity{});
+            if (!lo || !hi || !s) {
+                if ((!lo && lo.error().code == errc::decimal_overflow) || (!hi && hi.error().code == errc::decimal_overflow) ||
+                    (!s && s.error().code == errc::decimal_overflow)) {
+                    return error(errc::decimal_overflow, "a total of " + u->base + " needs more than 18 digits");
+                }
+                exact = false;
+                break;
+            }
+            if (first || lo->value < ft.min) ft.min = lo->value;
+            if (first || hi->value > ft.max) ft.max = hi->value;
+            first = false;
+            if (b.summed > 0) {
+                auto next = decimal::add(total, s->value);
+                if (!next) return next.error();
+                total = *next;
+                ft.summed += b.summed;
+            }
+        }
+        if (!exact) continue;
+        if (ft.summed > 0) ft.sum = total.normalized();
+        return ft;
+    }
+    return error(errc::inexact_conversion, "no unit holds the " + *fam.base + " figures exactly");
+}
+
+result<std::vector<target_group>> aggregate(const std::vector<const plan*>& plans, const key_function& keys,
+                                            const aggregation_options& options)
+{
+    std::vector<group_state> groups;
+    std::unordered_map<std::string, std::size_t> index;
+    std::vector<std::string> scratch;
+    std::optional<error> failure;
     for (const plan* p : plans) {
         if (p == nullptr) throw std::invalid_argument("govplan::aggregate_targets: null plan");
         for_each_target(*p, [&](const target& t, const element_position& at) {
-            for (const auto& k : keys(target_view{*p, t, at})) {
-                auto [it, inserted] = groups.try_emplace(k);
+            if (failure) return;
+            scratch.clear();
+            keys(target_view{*p, t, at}, scratch);
+            for (auto& k : scratch) {
+                auto [it, inserted] = index.try_emplace(k, groups.size());
                 if (inserted) {
-                    order.push_back(k);
-                    it->second.group.key = k;
+                    groups.emplace_back();
+                    groups.back().group.key = std::move(k);
                 }
-                group_state& g = it->second;
+                group_state& g = groups[it->second];
                 ++g.group.targets;
                 switch (t.commitment) {
                 case commitment::binding: ++g.group.binding; break;
                 case commitment::expected: ++g.group.expected; break;
                 case commitment::aspirational: ++g.group.aspirational; break;
                 }
-                if (t.unit.empty()) continue;
-                const auto values = stated_values(t);
-                if (values.empty()) continue;
-                const std::string fk = family_key(t.unit);
-                auto [fit, fresh] = g.families.try_emplace(fk);
-                if (fresh) g.family_order.push_back(fk);
-                // A range counts once; both its ends bound min and max.
-                ++fit->second.targets;
-                for (const auto& v : values) fit->second.all.push_back({v, t.unit});
-                if (additive(t)) fit->second.summed.push_back({*t.value, t.unit});
+                if (auto added = add_to(g, t); !added) failure = added.error();
             }
         });
     }
+    if (failure) return *failure;
 
     std::vector<target_group> out;
-    for (const auto& k : order) {
-        group_state& g = groups.at(k);
+    out.reserve(groups.size());
+    for (auto& g : groups) {
         std::vector<family_total> additive_totals, other_totals;
-        for (const auto& fk : g.family_order) {
-            const family_values& fv = g.families.at(fk);
-            const unit* preferred = nullptr;
-            for (const auto& u : options.preferred_units)
-                if (convertible(u, fv.all.front().unit)) preferred = &u;
-            auto u = common_unit(fv.all, preferred);
-            if (!u) return u.error();
-            family_total ft;
-            ft.dimension = u->dimension;
-            ft.base = u->base;
-            ft.unit = *u;
-            bool first = true;
-            for (const auto& q : fv.all) {
-                const decimal v = convert(q, *u)->value;
-                if (first || v < ft.min) ft.min = v;
-                if (first || v > ft.max) ft.max = v;
-                first = false;
-            }
-            ft.count = fv.targets;
-            ft.summed = fv.summed.size();
-            if (!fv.summed.empty()) {
-                auto total = sum(fv.summed, &*u);
-                if (!total) return total.error();
-                ft.sum = total->value;
-            }
-            (ft.sum ? additive_totals : other_totals).push_back(std::move(ft));
+        for (const auto& fam : g.families) {
+            auto ft = total_of(fam, options);
+            if (!ft) return ft.error();
+            (ft->sum ? additive_totals : other_totals).push_back(std::move(*ft));
         }
         g.group.totals = std::move(additive_totals);
         g.group.totals.insert(g.group.totals.end(), other_totals.begin(), other_totals.end());
@@ -227,7 +308,7 @@ result<quantity> sum(const std::vector<quantity>& values, const unit* in)
 result<std::vector<target_group>> aggregate_targets(const std::vector<const plan*>& plans, group_by key,
                                                     const aggregation_options& options)
 {
-    return aggregate(plans, [key](const target_view& v) { return keys_for(v, key); }, options);
+    return aggregate(plans, [key](const target_view& v, std::vector<std::string>& out) { keys_for(v, key, out); }, options);
 }
 
 result<std::vector<target_group>> aggregate_targets(const plan& p, group_by key, const aggregation_options& options)
@@ -241,9 +322,8 @@ result<std::vector<target_group>> aggregate_targets(
 {
     return aggregate(
         plans,
-        [&key](const target_view& v) {
-            auto k = key(v);
-            return k ? std::vector<std::string>{*k} : std::vector<std::string>{};
+        [&key](const target_view& v, std::vector<std::string>& out) {
+            if (auto k = key(v)) out.push_back(std::move(*k));
         },
         options);
 }

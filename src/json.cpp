@@ -4,6 +4,7 @@
 #include "file_io.hpp"
 #include "json_parse.hpp"
 
+#include <boost/json/monotonic_resource.hpp>
 #include <boost/json/serialize.hpp>
 
 #include <algorithm>
@@ -773,7 +774,9 @@ result<plan> plan_from_json(std::string_view text, const json_read_options& opti
         return fill_location(std::move(e));
     }
     try {
-        auto parsed = detail::parse_json(text, options.limits);
+        // The parsed document lives only until the plan is built: one arena.
+        json::monotonic_resource arena;
+        auto parsed = detail::parse_json(text, options.limits, json::storage_ptr(&arena));
         if (!parsed) return fill_location(parsed.error());
         unit_registry units = options.units != nullptr ? *options.units : unit_registry::standard();
         reader r(std::move(units));
@@ -892,7 +895,8 @@ result<observation_file> observations_from_json(std::string_view text, const pla
                                                                       std::to_string(options.limits.max_bytes) + " bytes"));
     }
     try {
-        auto parsed = detail::parse_json(text, options.limits);
+        json::monotonic_resource arena;
+        auto parsed = detail::parse_json(text, options.limits, json::storage_ptr(&arena));
         if (!parsed) return fill_location(parsed.error());
         reader r(options.units != nullptr ? *options.units : unit_registry::standard());
         try {

@@ -6,6 +6,7 @@
 #include <boost/json/value_stack.hpp>
 
 #include <algorithm>
+#include <cstdint>
 #include <memory>
 #include <unordered_set>
 #include <vector>
@@ -229,6 +230,118 @@ private:
     bool in_string_ = false;
 };
 
+/// The fast pass: builds the value and notices problems without locating
+/// them. Keys are compared by a 64-bit hash within each object; a match (a
+/// duplicate, or rarely a collision), an object of over 64 keys, a limit or
+/// a syntax error sends the document to the tracking pass, which decides.
+class fast_handler {
+public:
+    static constexpr std::size_t max_object_size = json::object::max_size();
+    static constexpr std::size_t max_array_size = json::array::max_size();
+    static constexpr std::size_t max_key_size = json::string::max_size();
+    static constexpr std::size_t max_string_size = json::string::max_size();
+
+    fast_handler(const json_limits& limits, json::storage_ptr storage) : stack(std::move(storage)), limits_(limits) {}
+
+    json::value_stack stack;
+
+    bool on_document_begin(json::error_code&) { return true; }
+    bool on_document_end(json::error_code&) { return true; }
+    bool on_object_begin(json::error_code&)
+    {
+        if (depth_ == keys_.size()) keys_.emplace_back();
+        keys_[depth_++].clear();
+        return true;
+    }
+    bool on_object_end(std::size_t n, json::error_code&)
+    {
+        --depth_;
+        stack.push_object(n);
+        return true;
+    }
+    bool on_array_begin(json::error_code&) { return true; }
+    bool on_array_end(std::size_t n, json::error_code& ec)
+    {
+        if (n > limits_.max_array_size) return stop(ec);
+        stack.push_array(n);
+        return true;
+    }
+    bool on_key_part(json::string_view s, std::size_t n, json::error_code& ec)
+    {
+        if (n > limits_.max_string_bytes) return stop(ec);
+        hash(s);
+        stack.push_chars(s);
+        return true;
+    }
+    bool on_key(json::string_view s, std::size_t n, json::error_code& ec)
+    {
+        if (n > limits_.max_string_bytes) return stop(ec);
+        hash(s);
+        auto& seen = keys_[depth_ - 1];
+        if (seen.size() >= 64 || std::find(seen.begin(), seen.end(), key_hash_) != seen.end()) return stop(ec);
+        seen.push_back(key_hash_);
+        key_hash_ = fnv_offset;
+        stack.push_key(s);
+        return true;
+    }
+    bool on_string_part(json::string_view s, std::size_t n, json::error_code& ec)
+    {
+        if (n > limits_.max_string_bytes) return stop(ec);
+        stack.push_chars(s);
+        return true;
+    }
+    bool on_string(json::string_view s, std::size_t n, json::error_code& ec)
+    {
+        if (n > limits_.max_string_bytes) return stop(ec);
+        stack.push_string(s);
+        return true;
+    }
+    bool on_number_part(json::string_view, json::error_code&) { return true; }
+    bool on_int64(std::int64_t i, json::string_view, json::error_code&)
+    {
+        stack.push_int64(i);
+        return true;
+    }
+    bool on_uint64(std::uint64_t u, json::string_view, json::error_code&)
+    {
+        stack.push_uint64(u);
+        return true;
+    }
+    bool on_double(double d, json::string_view, json::error_code&)
+    {
+        stack.push_double(d);
+        return true;
+    }
+    bool on_bool(bool b, json::error_code&)
+    {
+        stack.push_bool(b);
+        return true;
+    }
+    bool on_null(json::error_code&)
+    {
+        stack.push_null();
+        return true;
+    }
+    bool on_comment_part(json::string_view, json::error_code&) { return true; }
+    bool on_comment(json::string_view, json::error_code&) { return true; }
+
+private:
+    static constexpr std::uint64_t fnv_offset = 14695981039346656037ull;
+    void hash(json::string_view s) noexcept
+    {
+        for (char c : s) key_hash_ = (key_hash_ ^ static_cast<unsigned char>(c)) * 1099511628211ull;  // FNV-1a
+    }
+    static bool stop(json::error_code& ec)
+    {
+        ec = json::error::exception;
+        return false;
+    }
+    const json_limits& limits_;
+    std::vector<std::vector<std::uint64_t>> keys_;  ///< key hashes per open object, reused
+    std::size_t depth_ = 0;
+    std::uint64_t key_hash_ = fnv_offset;
+};
+
 json::parse_options parse_options_for(const json_limits& limits)
 {
     json::parse_options opt;
@@ -305,10 +418,19 @@ void set_position(std::string_view text, std::size_t offset, govplan::error& e)
     e.byte_offset = offset;
 }
 
-result<json::value> parse_json(std::string_view text, const json_limits& limits)
+result<json::value> parse_json(std::string_view text, const json_limits& limits, json::storage_ptr storage)
 {
+    {
+        json::basic_parser<fast_handler> fast(parse_options_for(limits), limits, storage);
+        fast.handler().stack.reset(storage);
+        json::error_code ec;
+        const std::size_t n = fast.write_some(false, text.data(), text.size(), ec);
+        if (!ec && n == text.size()) return fast.handler().stack.release();
+    }
+    // Something is wrong, or two key hashes matched: the tracking pass
+    // decides, and locates the problem when there is one.
     json::basic_parser<checked_handler> parser(parse_options_for(limits), limits, nullptr);
-    parser.handler().stack.reset(json::storage_ptr());
+    parser.handler().stack.reset(storage);
     json::error_code ec;
     const std::size_t n = parser.write_some(false, text.data(), text.size(), ec);
     if (!ec && n < text.size()) ec = json::error::extra_data;

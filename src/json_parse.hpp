@@ -9,6 +9,7 @@
 #include <govplan/error.hpp>
 #include <govplan/json.hpp>
 
+#include <boost/json/storage_ptr.hpp>
 #include <boost/json/value.hpp>
 
 #include <string>
@@ -16,8 +17,12 @@
 
 namespace govplan::detail {
 
-/// Parses `text` into a value; errors carry pointer, line, column and offset.
-result<boost::json::value> parse_json(std::string_view text, const json_limits& limits);
+/// Parses `text` into a value allocated from `storage`; errors carry pointer,
+/// line, column and offset. A fast pass builds the value without tracking
+/// where it is; only when it fails does a second, tracking pass locate the
+/// problem (a duplicate key, a limit, a syntax error).
+result<boost::json::value> parse_json(std::string_view text, const json_limits& limits,
+                                      boost::json::storage_ptr storage = {});
 
 /// Fills e.line, e.column and e.byte_offset with the position of the value at
 /// e.pointer in `text`, when it can be found.
