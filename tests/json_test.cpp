@@ -6,6 +6,7 @@
 #include "generator.hpp"
 #include "support.hpp"
 #include "temp_dir.hpp"
+#include "../src/json_parse.hpp"
 
 #include <fstream>
 #include <set>
@@ -387,4 +388,20 @@ TEST_CASE("json observations file attaches to the plan's targets")
     observation_file mismatched = *file;
     mismatched.plan_id = "other";
     CHECK(with_observations(p, mismatched).error().code == errc::invalid_value);
+}
+
+TEST_CASE("json the tracking pass decides when the fast pass gives up")
+{
+    // More than 64 keys in one object: the fast pass hands over, the tracking
+    // pass parses it whole, or finds the duplicate.
+    std::string many = "{";
+    for (int i = 0; i < 100; ++i) many += (i ? ",\"k" : "\"k") + std::to_string(i) + "\":" + std::to_string(i);
+    auto ok = govplan::detail::parse_json(many + "}", json_limits{});
+    REQUIRE(ok.has_value());
+    CHECK(ok->as_object().size() == 100);
+    auto dup = govplan::detail::parse_json(many + ",\"k7\":1}", json_limits{});
+    REQUIRE_FALSE(dup.has_value());
+    CHECK(dup.error().code == errc::duplicate_key);
+    CHECK(dup.error().pointer == "/k7");
+    CHECK(dup.error().message == "duplicate key \"k7\" (each key may appear once)");
 }
