@@ -759,29 +759,29 @@ std::vector<unit> custom_units(const plan& p)
     return out;
 }
 
-}  // namespace
 
-result<plan> plan_from_json(std::string_view text, const json_read_options& options)
+/// Parses `text` and hands the document to `read` (which throws
+/// load_failure), mapping every failure to a located govplan::error.
+template <class T, class Read>
+result<T> read_document(std::string_view text, const json_read_options& options, Read&& read)
 {
     auto fill_location = [&](govplan::error e) {
         e.source = options.source_name;
         return e;
     };
     if (text.size() > options.limits.max_bytes) {
-        govplan::error e(errc::limit_exceeded, "document of " + std::to_string(text.size()) +
-                                                   " bytes exceeds the limit of " +
-                                                   std::to_string(options.limits.max_bytes) + " bytes");
-        return fill_location(std::move(e));
+        return fill_location(govplan::error(errc::limit_exceeded, "document of " + std::to_string(text.size()) +
+                                                                      " bytes exceeds the limit of " +
+                                                                      std::to_string(options.limits.max_bytes) + " bytes"));
     }
     try {
-        // The parsed document lives only until the plan is built: one arena.
+        // The parsed document lives only until the result is built: one arena.
         json::monotonic_resource arena;
         auto parsed = detail::parse_json(text, options.limits, json::storage_ptr(&arena));
         if (!parsed) return fill_location(parsed.error());
-        unit_registry units = options.units != nullptr ? *options.units : unit_registry::standard();
-        reader r(std::move(units));
+        reader r(options.units != nullptr ? *options.units : unit_registry::standard());
         try {
-            return r.read_document(*parsed);
+            return read(r, *parsed);
         } catch (load_failure& failure) {
             detail::locate_json_pointer(text, failure.error, options.limits);
             return fill_location(std::move(failure.error));
@@ -789,8 +789,15 @@ result<plan> plan_from_json(std::string_view text, const json_read_options& opti
     } catch (const std::bad_alloc&) {
         return fill_location(govplan::error(errc::limit_exceeded, "out of memory while reading the document"));
     } catch (const std::exception& e) {
-        return fill_location(govplan::error(errc::syntax_error, std::string("cannot read the document: ") + e.what()));
+        return fill_location(govplan::error(errc::invalid_value, std::string("cannot read the document: ") + e.what()));
     }
+}
+
+}  // namespace
+
+result<plan> plan_from_json(std::string_view text, const json_read_options& options)
+{
+    return read_document<plan>(text, options, [](reader& r, const json::value& doc) { return r.read_document(doc); });
 }
 
 std::string plan_to_json(const plan& p)
@@ -885,31 +892,8 @@ std::string plan_to_json(const plan& p)
 
 result<observation_file> observations_from_json(std::string_view text, const plan& p, const json_read_options& options)
 {
-    auto fill_location = [&](govplan::error e) {
-        e.source = options.source_name;
-        return e;
-    };
-    if (text.size() > options.limits.max_bytes) {
-        return fill_location(govplan::error(errc::limit_exceeded, "document of " + std::to_string(text.size()) +
-                                                                      " bytes exceeds the limit of " +
-                                                                      std::to_string(options.limits.max_bytes) + " bytes"));
-    }
-    try {
-        json::monotonic_resource arena;
-        auto parsed = detail::parse_json(text, options.limits, json::storage_ptr(&arena));
-        if (!parsed) return fill_location(parsed.error());
-        reader r(options.units != nullptr ? *options.units : unit_registry::standard());
-        try {
-            return r.read_observations(*parsed, p);
-        } catch (load_failure& failure) {
-            detail::locate_json_pointer(text, failure.error, options.limits);
-            return fill_location(std::move(failure.error));
-        }
-    } catch (const std::bad_alloc&) {
-        return fill_location(govplan::error(errc::limit_exceeded, "out of memory while reading the document"));
-    } catch (const std::exception& e) {
-        return fill_location(govplan::error(errc::invalid_value, std::string("cannot read the document: ") + e.what()));
-    }
+    return read_document<observation_file>(
+        text, options, [&p](reader& r, const json::value& doc) { return r.read_observations(doc, p); });
 }
 
 result<observation_file> load_observations(const std::filesystem::path& file, const plan& p, json_read_options options)

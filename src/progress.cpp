@@ -61,6 +61,19 @@ progress_status by_thresholds(const std::optional<decimal>& r, const progress_th
     return progress_status::behind;
 }
 
+/// value × days elapsed ÷ days from the period start to the deadline (both
+/// ends counted), to two more digits than the value has.
+std::optional<decimal> pro_rata(const decimal& value, const date_period& period, const date& deadline, const date& as_of)
+{
+    const date start = period.begin();
+    const long total = (deadline - start).days() + 1;
+    const long elapsed = as_of < start ? 0 : (std::min(as_of, deadline) - start).days() + 1;
+    auto share = decimal::multiply(value, decimal::from_integer(elapsed));
+    if (!share) return std::nullopt;
+    auto out = decimal::divide(*share, decimal::from_integer(total > 0 ? total : 1), value.scale() + 2);
+    return out ? std::optional<decimal>(*out) : std::nullopt;
+}
+
 std::string label_for(progress_status s, bool before_deadline, bool at_or_above_pace)
 {
     switch (s) {
@@ -132,15 +145,13 @@ target_progress evaluate_progress(const target& t, const date_period& period, da
             out.status = progress_status::behind;
             break;
         }
-        // Share of the period elapsed, in days, both ends included.
-        const date start = period.begin();
-        const long total = (deadline - start).days() + 1;
-        const long elapsed = as_of < start ? 0 : (std::min(as_of, deadline) - start).days() + 1;
-        auto expected = decimal::divide(
-            decimal::multiply(*stated, decimal::from_integer(elapsed)).value_or(*stated),
-            decimal::from_integer(total > 0 ? total : 1), stated->scale() + 2);
-        if (expected) out.expected = *expected;
-        const auto pace = expected && !expected->is_zero() ? ratio(v, *expected) : std::optional<decimal>(one);
+        out.expected = pro_rata(*stated, period, deadline, as_of);
+        if (!out.expected) {
+            out.status = progress_status::no_data;
+            out.note = "the expected value needs more than 18 digits";
+            break;
+        }
+        const auto pace = out.expected && !out.expected->is_zero() ? ratio(v, *out.expected) : std::optional<decimal>(one);
         above_pace = pace && *pace >= one;
         out.status = by_thresholds(pace, th);
         break;
@@ -160,13 +171,13 @@ target_progress evaluate_progress(const target& t, const date_period& period, da
             out.status = progress_status::met;
             break;
         }
-        const date start = period.begin();
-        const long total = (deadline - start).days() + 1;
-        const long elapsed = as_of < start ? 0 : (std::min(as_of, deadline) - start).days() + 1;
-        auto allowance = decimal::divide(decimal::multiply(*t.value, decimal::from_integer(elapsed)).value_or(*t.value),
-                                         decimal::from_integer(total > 0 ? total : 1), t.value->scale() + 2);
-        if (allowance) out.expected = *allowance;
-        out.status = allowance && v <= *allowance ? progress_status::on_track : progress_status::at_risk;
+        out.expected = pro_rata(*t.value, period, deadline, as_of);
+        if (!out.expected) {
+            out.status = progress_status::no_data;
+            out.note = "the allowance needs more than 18 digits";
+            break;
+        }
+        out.status = v <= *out.expected ? progress_status::on_track : progress_status::at_risk;
         break;
     }
     case progress_basis::level: {
