@@ -142,6 +142,20 @@ TEST_CASE("schema the bundled plan and shipped files conform")
     }
 }
 
+TEST_CASE("schema the observations file conforms to its schema")
+{
+    schema_validator observations(
+        json::parse(govplan::testing::read_all(source_dir / "schema" / "govplan-observations.schema.json")));
+    const auto problems =
+        observations.check(json::parse(govplan::testing::read_all(source_dir / "data" / "yancheng-2025-observations.json")));
+    std::string all;
+    for (const auto& p : problems) all += p + "\n";
+    CHECK_MESSAGE(problems.empty(), all);
+    // And it rejects a decimal written as a number.
+    CHECK_FALSE(observations.check(json::parse(R"({"format": "govplan-observations", "format_version": 1,
+        "plan_id": "x", "observations": [{"target_id": "t", "date": "2025-06-30", "value": 27.3}]})")).empty());
+}
+
 TEST_CASE("schema every field written for random plans conforms")
 {
     for (std::uint64_t seed = 1; seed <= 60; ++seed) {
