@@ -27,14 +27,12 @@ bool larger(const unit& a, const unit& b)
     return int128(a.scale.numerator) * b.scale.denominator > int128(b.scale.numerator) * a.scale.denominator;
 }
 
-/// The unit every value converts into exactly: `preferred` when it works,
-/// else the largest such unit among the values' own units.
-result<unit> common_unit(const std::vector<quantity>& values, const unit* preferred)
+/// The largest of the values' own units that every value converts into exactly.
+result<unit> common_unit(const std::vector<quantity>& values)
 {
     auto all_exact = [&](const unit& u) {
         return std::all_of(values.begin(), values.end(), [&](const quantity& q) { return convert(q, u).has_value(); });
     };
-    if (preferred != nullptr && all_exact(*preferred)) return *preferred;
     std::vector<unit> candidates;
     for (const auto& q : values)
         if (std::find(candidates.begin(), candidates.end(), q.unit) == candidates.end()) candidates.push_back(q.unit);
@@ -291,7 +289,7 @@ result<quantity> sum(const std::vector<quantity>& values, const unit* in)
         return error(errc::incompatible_units,
                      "cannot express " + describe(values.front()) + " in " + in->symbol + ": different units");
     }
-    auto u = in != nullptr ? result<unit>(*in) : common_unit(values, nullptr);
+    auto u = in != nullptr ? result<unit>(*in) : common_unit(values);
     if (!u) return u.error();
     decimal total;
     for (const auto& q : values) {

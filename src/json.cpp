@@ -202,17 +202,12 @@ public:
         fail(errc::unknown_unit, "unknown unit \"" + symbol + "\"; define it in the file's \"units\" list");
     }
 
-    unit_registry& units() { return units_; }
 
-    // ---- the model ---------------------------------------------------------
-
-    plan read_document(const json::value& root)
+    /// "format" and "format_version" of a document of kind `format`.
+    void read_header(const fields& f, const std::string& format)
     {
-        fields f(*this, root, "govplan document",
-                 {"format", "format_version", "id", "title", "jurisdiction", "issuing_body", "year", "period",
-                  "report_date", "printed_date", "session", "theme", "source", "units", "focus_areas"});
         req(f, "format", [&](const json::value& v) {
-            if (string(v) != "govplan") fail(errc::bad_magic, "\"format\" must be \"govplan\"");
+            if (string(v) != format) fail(errc::bad_magic, "\"format\" must be \"" + format + "\"");
         });
         req(f, "format_version", [&](const json::value& v) {
             const auto version = integer(v, 1, std::numeric_limits<std::int32_t>::max());
@@ -222,6 +217,16 @@ public:
                                                     std::to_string(json_format_version) + ")");
             }
         });
+    }
+
+    // ---- the model ---------------------------------------------------------
+
+    plan read_document(const json::value& root)
+    {
+        fields f(*this, root, "govplan document",
+                 {"format", "format_version", "id", "title", "jurisdiction", "issuing_body", "year", "period",
+                  "report_date", "printed_date", "session", "theme", "source", "units", "focus_areas"});
+        read_header(f, "govplan");
         plan p;
         opt(f, "units", [&](const json::value& v) {
             each(v, [&](const json::value& u) { p.units.push_back(read_unit(u)); });
@@ -425,17 +430,7 @@ public:
     {
         fields f(*this, root, "observations document",
                  {"format", "format_version", "plan_id", "illustrative", "note", "observations"});
-        req(f, "format", [&](const json::value& v) {
-            if (string(v) != "govplan-observations") fail(errc::bad_magic, "\"format\" must be \"govplan-observations\"");
-        });
-        req(f, "format_version", [&](const json::value& v) {
-            const auto version = integer(v, 1, std::numeric_limits<std::int32_t>::max());
-            if (version > json_format_version) {
-                fail(errc::unsupported_version, "format_version " + std::to_string(version) +
-                                                    " is newer than this library reads (" +
-                                                    std::to_string(json_format_version) + ")");
-            }
-        });
+        read_header(f, "govplan-observations");
         for (const auto& u : p.units) units_.add(u);
         observation_file out;
         req(f, "plan_id", [&](const json::value& v) {

@@ -330,8 +330,6 @@ public:
         if (!is_enumerator(p.stage)) error("project.stage.invalid", path + ".stage", "stage " + code_of(p.stage) + " is not defined");
     }
 
-    std::optional<date_period> period() const { return options_.period; }
-    void set_period(date_period p) { options_.period = p; }
 
 private:
     std::vector<diagnostic>& out_;
