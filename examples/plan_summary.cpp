@@ -15,11 +15,15 @@
 
 int main(int argc, char** argv)
 {
+    if (argc > 2) {
+        fmt::print(stderr, "usage: plan_summary [PLAN.json]\n");
+        return 2;
+    }
 #ifdef GOVPLAN_DEFAULT_PLAN
     const std::string file = argc > 1 ? argv[1] : GOVPLAN_DEFAULT_PLAN;
 #else
     if (argc < 2) {
-        fmt::print(stderr, "usage: plan_summary PLAN.json\n");
+        fmt::print(stderr, "usage: plan_summary [PLAN.json]\n");
         return 2;
     }
     const std::string file = argv[1];

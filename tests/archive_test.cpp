@@ -65,19 +65,6 @@ TEST_CASE("archive round trip of each kind")
     }
 }
 
-TEST_CASE("archive golden files of format version 1 still load")
-{
-    const std::filesystem::path dir = std::filesystem::path(GOVPLAN_SOURCE_DIR) / "tests" / "data";
-    const auto expected = load_json(dir / "golden-v1.json");
-    REQUIRE_MESSAGE(expected.has_value(), expected.error().to_string());
-    for (const char* name : {"golden-v1.text.govplan", "golden-v1.xml.govplan", "golden-v1.binary.govplan"}) {
-        auto loaded = load_archive(dir / name);
-        REQUIRE_MESSAGE(loaded.has_value(), name << ": " << loaded.error().to_string());
-        CHECK_MESSAGE(*loaded == *expected, name);
-        CHECK(plan_to_json(*loaded) == plan_to_json(*expected));
-    }
-}
-
 TEST_CASE("archive envelope errors are typed and located")
 {
     const std::string good = plan_to_archive(small_plan(), archive_kind::binary).value();

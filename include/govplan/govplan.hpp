@@ -1,18 +1,24 @@
-// govplan — umbrella header: the whole core API.
-//
-// Opt-in headers not included here: <govplan/format.hpp> (fmt formatters),
-// <govplan/json.hpp> and <govplan/archive.hpp> (file formats).
+// govplan — umbrella header: the whole API except the two opt-in headers,
+// <govplan/format.hpp> ({fmt} formatters; needs fmt) and
+// <govplan/serialization.hpp> (Boost.Serialization support for your own
+// archives; templates that need Boost.Serialization's headers).
 #pragma once
 
+#include <govplan/aggregation.hpp>
+#include <govplan/archive.hpp>
 #include <govplan/codes.hpp>
+#include <govplan/comparison.hpp>
 #include <govplan/dates.hpp>
 #include <govplan/decimal.hpp>
 #include <govplan/error.hpp>
 #include <govplan/focus_area.hpp>
+#include <govplan/json.hpp>
 #include <govplan/measure.hpp>
 #include <govplan/plan.hpp>
+#include <govplan/progress.hpp>
 #include <govplan/project.hpp>
 #include <govplan/provenance.hpp>
+#include <govplan/report.hpp>
 #include <govplan/target.hpp>
 #include <govplan/unit.hpp>
 #include <govplan/validation.hpp>
