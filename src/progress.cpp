@@ -24,23 +24,26 @@ std::optional<decimal> floor_value(const target& t)
     return t.value;
 }
 
-/// True when `v` satisfies the target's comparator. "Exactly" counts as
-/// reached once the value is reached; "about" within the tolerance below it.
+/// True when `v` satisfies the target's comparator (meets_bound). "Exactly"
+/// counts as reached once the value is reached; "about" within the tolerance
+/// below it; a range includes both ends.
 bool satisfies(const target& t, const decimal& v, const progress_thresholds& th)
 {
     switch (t.comparator) {
     case comparator::at_least:
-    case comparator::exactly: return t.value && v >= *t.value;
-    case comparator::more_than: return t.value && v > *t.value;
-    case comparator::at_most: return t.value && v <= *t.value;
-    case comparator::less_than: return t.value && v < *t.value;
+    case comparator::more_than:
+    case comparator::at_most:
+    case comparator::less_than: return t.value && meets_bound(t.comparator, v, *t.value);
+    case comparator::exactly: return t.value && meets_bound(comparator::at_least, v, *t.value);
     case comparator::about: {
         if (!t.value) return false;
         auto slack = decimal::multiply(*t.value, th.about_tolerance);
         auto lowest = slack ? decimal::subtract(*t.value, *slack) : result<decimal>(*t.value);
-        return lowest && v >= *lowest;
+        return lowest && meets_bound(comparator::at_least, v, *lowest);
     }
-    case comparator::range: return t.low && t.high && v >= *t.low && v <= *t.high;
+    case comparator::range:
+        return t.low && t.high && meets_bound(comparator::at_least, v, *t.low) &&
+               meets_bound(comparator::at_most, v, *t.high);
     case comparator::direction: return false;
     }
     return false;
@@ -137,7 +140,7 @@ target_progress evaluate_progress(const target& t, const date_period& period, da
             out.note = "the target states no value";
             break;
         }
-        if (satisfies(t, v, th) || (t.comparator == comparator::range && v >= *t.low)) {
+        if (satisfies(t, v, th) || (t.comparator == comparator::range && meets_bound(comparator::at_least, v, *t.low))) {
             out.status = progress_status::met;
             break;
         }
@@ -177,7 +180,8 @@ target_progress evaluate_progress(const target& t, const date_period& period, da
             out.note = "the allowance needs more than 18 digits";
             break;
         }
-        out.status = v <= *out.expected ? progress_status::on_track : progress_status::at_risk;
+        out.status = meets_bound(comparator::at_most, v, *out.expected) ? progress_status::on_track
+                                                                         : progress_status::at_risk;
         break;
     }
     case progress_basis::level: {

@@ -68,6 +68,19 @@ bool includes_bound(comparator c) noexcept
     return false;
 }
 
+bool meets_bound(comparator c, const decimal& v, const decimal& bound) noexcept
+{
+    if (c == comparator::range || c == comparator::direction) return false;
+    if (v == bound) return includes_bound(c);
+    switch (c) {
+    case comparator::at_least:
+    case comparator::more_than: return v > bound;
+    case comparator::at_most:
+    case comparator::less_than: return v < bound;
+    default: return false;  // exactly and about: the bound itself only
+    }
+}
+
 bool kind_accepts(target_kind kind, dimension d) noexcept
 {
     switch (kind) {

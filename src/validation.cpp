@@ -237,16 +237,17 @@ public:
         }
         if (t.stretch && t.value) {
             const bool upper = t.comparator == comparator::at_most || t.comparator == comparator::less_than;
-            if (upper && !(*t.stretch < *t.value)) {
+            if (upper && !meets_bound(comparator::less_than, *t.stretch, *t.value)) {
                 warning("target.stretch.above_ceiling", path + ".stretch",
                         "the stretch value " + t.stretch->to_string() + " is not below the ceiling " +
                             t.value->to_string());
-            } else if (!upper && !(*t.stretch > *t.value)) {
+            } else if (!upper && !meets_bound(comparator::more_than, *t.stretch, *t.value)) {
                 warning("target.stretch.below_floor", path + ".stretch",
                         "the stretch value " + t.stretch->to_string() + " is not above the floor " +
                             t.value->to_string());
             }
-        } else if (t.stretch && t.comparator == comparator::range && t.high && !(*t.stretch > *t.high)) {
+        } else if (t.stretch && t.comparator == comparator::range && t.high &&
+                   !meets_bound(comparator::more_than, *t.stretch, *t.high)) {
             warning("target.stretch.below_floor", path + ".stretch",
                     "the stretch value " + t.stretch->to_string() + " is not above the range");
         }
@@ -311,11 +312,22 @@ public:
     void check_named_count(const target& t, const lazy_path& path, std::size_t named, bool unit_known)
     {
         if (!unit_known || t.unit.dimension != dimension::count || named == 0) return;
-        std::optional<decimal> bound = t.comparator == comparator::range ? t.high : t.value;
-        if (!bound || t.comparator == comparator::more_than) return;
+        // The named projects are a floor on the real count: an error only
+        // where that floor already breaks the target's upper bound.
+        comparator upper = comparator::at_most;
+        std::optional<decimal> bound = t.value;
+        switch (t.comparator) {
+        case comparator::at_most:
+        case comparator::less_than: upper = t.comparator; break;
+        case comparator::exactly:
+        case comparator::about: break;
+        case comparator::range: bound = t.high; break;
+        default: return;  // at_least, more_than, direction: no upper bound
+        }
+        if (!bound) return;
         auto in_base = convert(quantity{*bound, t.unit}, unit{t.unit.base, dimension::count, t.unit.base, {}});
         if (!in_base) return;
-        if (decimal::from_integer(static_cast<std::int64_t>(named)) > in_base->value) {
+        if (!meets_bound(upper, decimal::from_integer(static_cast<std::int64_t>(named)), in_base->value)) {
             error("target.projects.exceed_count", path + ".project_ids",
                   std::to_string(named) + " named projects exceed the count of " + bound->to_string() +
                       t.unit.symbol);

@@ -90,6 +90,7 @@ TEST_CASE("json round trip through every archive kind for random plans")
             auto loaded = plan_from_archive(*bytes);
             REQUIRE_MESSAGE(loaded.has_value(), "seed " << seed << " kind " << to_code(kind) << ": "
                                                        << loaded.error().to_string());
+            CHECK_MESSAGE(*loaded == p, "seed " << seed << " kind " << to_code(kind));
             CHECK_MESSAGE(plan_to_json(*loaded) == text, "seed " << seed << " kind " << to_code(kind));
         }
         for_each_target(p, [&](const target& t, const element_position&) {
@@ -272,7 +273,9 @@ TEST_CASE("json limits guard against hostile input")
     shallow.limits.max_depth = 4;
     const error deep = load_error(clean_json(), shallow);
     CHECK(deep.code == errc::limit_exceeded);
-    CHECK(deep.line > 0);
+    // The first value nested five deep: the lead target of focus area 1.
+    CHECK(deep.pointer == "/focus_areas/0/targets/0");
+    CHECK(deep.line == line_of(clean_json(), "\"id\": \"t-area-pp\"") - 1);
 
     json_read_options narrow;
     narrow.limits.max_array_size = 3;

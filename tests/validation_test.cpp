@@ -4,6 +4,7 @@
 
 #include "support.hpp"
 
+#include <algorithm>
 #include <functional>
 #include <string>
 #include <utility>
@@ -356,5 +357,13 @@ TEST_CASE("validation never throws on garbage values")
     tg(p, 3).deadline = date(boost::date_time::not_a_date_time);
     std::vector<diagnostic> ds;
     CHECK_NOTHROW(ds = validate(p));
-    CHECK(error_count(ds) >= 3);
+    // Each garbage value is named where it stands.
+    auto has = [&](const std::string& code, const std::string& path) {
+        return std::any_of(ds.begin(), ds.end(), [&](const diagnostic& d) { return d.code == code && d.path == path; });
+    };
+    CHECK(has("target.kind.invalid", target_path(0) + ".kind"));
+    CHECK(has("target.comparator.invalid", target_path(1) + ".comparator"));
+    CHECK(has("target.unit.unknown", target_path(2) + ".unit"));
+    CHECK(has("target.deadline.invalid", target_path(3) + ".deadline"));
+    CHECK(error_count(ds) == ds.size());
 }

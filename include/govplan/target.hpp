@@ -67,6 +67,14 @@ BOOST_DESCRIBE_ENUM(commitment, binding, expected, aspirational)
 /// 突破: no). False for direction.
 [[nodiscard]] bool includes_bound(comparator c) noexcept;
 
+/// True when `v` satisfies comparator `c` against the stated number `bound`:
+/// at_least v ≥ bound, more_than v > bound, at_most v ≤ bound, less_than
+/// v < bound, exactly and about v = bound; where `v` equals `bound` the answer
+/// is includes_bound(c). False for range (it has two bounds: test the low end
+/// with at_least and the high end with at_most) and for direction. Progress,
+/// validation and the CLI decide every bound with this one function.
+[[nodiscard]] bool meets_bound(comparator c, const decimal& v, const decimal& bound) noexcept;
+
 /// True when `kind` may be stated in `d`: growth and reduction rates and
 /// shares in %, pp changes in 个百分点, counts in count units, amounts in
 /// money / area / length / mass, levels in anything but percentage points,

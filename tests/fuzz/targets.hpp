@@ -20,15 +20,26 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
 namespace govplan::fuzz {
 
+/// Thrown instead of aborting when GOVPLAN_FUZZ_FINDING_THROWS is defined
+/// (the regression test), so that a finding fails one check, not the run.
+struct finding_error : std::logic_error {
+    using std::logic_error::logic_error;
+};
+
 [[noreturn]] inline void finding(const char* what)
 {
+#ifdef GOVPLAN_FUZZ_FINDING_THROWS
+    throw finding_error(what);
+#else
     std::fprintf(stderr, "govplan fuzz finding: %s\n", what);
     std::abort();
+#endif
 }
 
 /// JSON loader: any text either fails cleanly or loads a plan that writes
