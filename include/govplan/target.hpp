@@ -71,8 +71,8 @@ BOOST_DESCRIBE_ENUM(commitment, binding, expected, aspirational)
 /// at_least v ≥ bound, more_than v > bound, at_most v ≤ bound, less_than
 /// v < bound, exactly and about v = bound; where `v` equals `bound` the answer
 /// is includes_bound(c). False for range (it has two bounds: test the low end
-/// with at_least and the high end with at_most) and for direction. Progress,
-/// validation and the CLI decide every bound with this one function.
+/// with at_least and the high end with at_most) and for direction. Progress
+/// and validation decide every bound with this one function.
 [[nodiscard]] bool meets_bound(comparator c, const decimal& v, const decimal& bound) noexcept;
 
 /// True when `kind` may be stated in `d`: growth and reduction rates and
