@@ -1,11 +1,11 @@
 #include <govplan/aggregation.hpp>
+#include <govplan/plan_index.hpp>
 #include <govplan/codes.hpp>
 
 #include "int128.hpp"
 
 #include <algorithm>
 #include <array>
-#include <set>
 #include <unordered_map>
 
 namespace govplan {
@@ -94,20 +94,23 @@ struct group_state {
     std::vector<family_values> families;  ///< in order of appearance
 };
 
-/// The projects linked to a target, either way.
-std::vector<const project*> linked_projects(const plan& p, const target& t)
-{
-    std::vector<const project*> out;
-    for_each_project(p, [&](const project& pr, const element_position&) {
-        const bool listed = std::find(t.project_ids.begin(), t.project_ids.end(), pr.id) != t.project_ids.end();
-        if (listed || (!t.id.empty() && pr.target_id == t.id)) out.push_back(&pr);
-    });
-    return out;
-}
-
 using key_function = std::function<void(const target_view&, std::vector<std::string>&)>;
 
-void keys_for(const target_view& v, group_by key, std::vector<std::string>& out)
+/// One index per plan, built the first time a key needs links.
+class index_cache {
+public:
+    const plan_index& of(const plan& p)
+    {
+        auto it = indexes_.find(&p);
+        if (it == indexes_.end()) it = indexes_.emplace(&p, plan_index(p)).first;
+        return it->second;
+    }
+
+private:
+    std::unordered_map<const plan*, plan_index> indexes_;
+};
+
+void keys_for(const target_view& v, group_by key, index_cache& links, std::vector<std::string>& out)
 {
     const target& t = v.item;
     switch (key) {
@@ -135,7 +138,7 @@ void keys_for(const target_view& v, group_by key, std::vector<std::string>& out)
     case group_by::unit: out.push_back(t.unit.empty() ? std::string("none") : t.unit.symbol); return;
     case group_by::category:
     case group_by::stage: {
-        for (const project* pr : linked_projects(v.owner, t)) {
+        for (const project* pr : links.of(v.owner).projects_of(t)) {
             std::string k = key == group_by::stage ? std::string(to_code(pr->stage))
                                                    : (pr->category.empty() ? std::string("none") : pr->category);
             if (std::find(out.begin(), out.end(), k) == out.end()) out.push_back(std::move(k));
@@ -306,7 +309,10 @@ result<quantity> sum(const std::vector<quantity>& values, const unit* in)
 result<std::vector<target_group>> aggregate_targets(const std::vector<const plan*>& plans, group_by key,
                                                     const aggregation_options& options)
 {
-    return aggregate(plans, [key](const target_view& v, std::vector<std::string>& out) { keys_for(v, key, out); }, options);
+    index_cache links;
+    return aggregate(
+        plans, [key, &links](const target_view& v, std::vector<std::string>& out) { keys_for(v, key, links, out); },
+        options);
 }
 
 result<std::vector<target_group>> aggregate_targets(const plan& p, group_by key, const aggregation_options& options)
@@ -330,14 +336,14 @@ project_counts count_projects(const plan& p)
 {
     project_counts out;
     for (auto s : all_values<project_stage>()) out.by_stage.emplace_back(s, 0);
+    std::unordered_map<std::string, std::size_t> category_at;  // category → its row
     for_each_project(p, [&](const project& pr, const element_position&) {
         ++out.total;
         for (auto& [stage, n] : out.by_stage)
             if (stage == pr.stage) ++n;
-        auto it = std::find_if(out.by_category.begin(), out.by_category.end(),
-                               [&](const auto& c) { return c.first == pr.category; });
-        if (it == out.by_category.end()) out.by_category.emplace_back(pr.category, 1);
-        else ++it->second;
+        const auto [at, added] = category_at.try_emplace(pr.category, out.by_category.size());
+        if (added) out.by_category.emplace_back(pr.category, 0);
+        ++out.by_category[at->second].second;
     });
     return out;
 }
@@ -345,12 +351,12 @@ project_counts count_projects(const plan& p)
 std::vector<declared_named> declared_versus_named(const plan& p)
 {
     std::vector<declared_named> out;
+    const plan_index links(p);
     for_each_target(p, [&](const target& t, const element_position&) {
         if (t.unit.empty() || t.unit.dimension != dimension::count || !t.value) return;
-        std::set<std::string> names;
-        for (const project* pr : linked_projects(p, t)) names.insert(pr->id);
-        if (names.empty()) return;
-        out.push_back({t.id, t.metric, quantity{*t.value, t.unit}, names.size()});
+        const auto named = links.projects_of(t).size();
+        if (named == 0) return;
+        out.push_back({t.id, t.metric, quantity{*t.value, t.unit}, named});
     });
     return out;
 }

@@ -1,5 +1,6 @@
 #include <govplan/codes.hpp>
 #include <govplan/json.hpp>
+#include <govplan/plan_index.hpp>
 
 #include "file_io.hpp"
 #include "json_parse.hpp"
@@ -10,6 +11,7 @@
 #include <algorithm>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace govplan {
@@ -433,6 +435,7 @@ public:
         read_header(f, "govplan-observations");
         for (const auto& u : p.units) units_.add(u);
         observation_file out;
+        const plan_index targets(p);
         req(f, "plan_id", [&](const json::value& v) {
             out.plan_id = string(v);
             if (out.plan_id != p.id) {
@@ -448,7 +451,7 @@ public:
                 const target* t = nullptr;
                 req(of, "target_id", [&](const json::value& x) {
                     entry.target_id = string(x);
-                    t = find_target(p, entry.target_id);
+                    t = targets.find_target(entry.target_id);
                     if (t == nullptr) fail(errc::invalid_value, "the plan has no target \"" + entry.target_id + "\"");
                 });
                 req(of, "date", [&](const json::value& x) { entry.value.date = date(x); });
@@ -906,17 +909,21 @@ result<plan> with_observations(const plan& p, const observation_file& file)
                               "the observations are for plan \"" + file.plan_id + "\", not \"" + p.id + "\"");
     }
     plan out = p;
+    // The first target of each id, as find_target() would find it: one walk,
+    // then a lookup per entry.
+    std::unordered_map<std::string_view, target*> by_id;
+    auto add = [&](std::vector<target>& targets) {
+        for (auto& t : targets)
+            if (!t.id.empty()) by_id.try_emplace(t.id, &t);
+    };
+    for (auto& area : out.focus_areas) {
+        add(area.targets);
+        for (auto& m : area.measures) add(m.targets);
+    }
     for (const auto& entry : file.entries) {
-        target* t = nullptr;
-        for (auto& area : out.focus_areas) {
-            for (auto& candidate : area.targets)
-                if (candidate.id == entry.target_id) t = &candidate;
-            for (auto& m : area.measures)
-                for (auto& candidate : m.targets)
-                    if (candidate.id == entry.target_id) t = &candidate;
-        }
-        if (t == nullptr) return govplan::error(errc::invalid_value, "the plan has no target \"" + entry.target_id + "\"");
-        t->observations.push_back(entry.value);
+        const auto it = by_id.find(entry.target_id);
+        if (it == by_id.end()) return govplan::error(errc::invalid_value, "the plan has no target \"" + entry.target_id + "\"");
+        it->second->observations.push_back(entry.value);
     }
     return out;
 }

@@ -101,6 +101,14 @@ target_progress evaluate_progress(const target& t, const date_period& period, da
     out.basis = basis_of(t);
     const date deadline = t.deadline.value_or(period.last());
     const bool before_deadline = !deadline.is_special() && as_of < deadline;
+    // Pro rata and deadlines need calendar dates: a plan loaded with a null
+    // period (or a target with a null deadline) is judged on nothing.
+    if (!is_valid(period) || deadline.is_special() || as_of.is_special()) {
+        out.status = progress_status::no_data;
+        out.label = label_for(out.status, false, false);
+        out.note = "the plan period, the deadline or the as-of date is not a calendar date";
+        return out;
+    }
 
     // Observations up to the as-of date, in date order (stable for ties).
     std::vector<const observation*> seen;

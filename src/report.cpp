@@ -1,6 +1,7 @@
 #include <govplan/codes.hpp>
 #include <govplan/format.hpp>
 #include <govplan/report.hpp>
+#include <govplan/plan_index.hpp>
 
 #include <boost/json/serialize.hpp>
 #include <boost/json/string_view.hpp>
@@ -186,8 +187,9 @@ table to_table(const plan& p, const std::vector<target_progress>& progress)
 {
     table t{{"target", "metric", "basis", "status", "label", "observed", "on", "expected", "attainment"}, {},
             {false, false, false, false, false, true, false, true, true}};
+    const plan_index index(p);
     for (const auto& tp : progress) {
-        const target* tg = find_target(p, tp.target_id);
+        const target* tg = index.find_target(tp.target_id);
         std::string metric = tp.metric;
         if (tg != nullptr) {
             metric += ' ';
@@ -279,14 +281,24 @@ table focus_area_table(const plan& p)
 {
     table t{{"#", "focus area", "measures", "targets", "projects", "binding", "expected", "aspirational"}, {},
             {true, false, true, true, true, true, true, true}};
-    const auto groups = aggregate_targets(p, group_by::focus_area).value_or(std::vector<target_group>{});
+    // Counted directly: no sums are needed, so nothing can overflow here.
     std::size_t measures = 0, projects = 0, binding = 0, expected = 0, aspirational = 0;
     for (const auto& area : p.focus_areas) {
         std::size_t area_projects = 0;
         for (const auto& m : area.measures) area_projects += m.projects.size();
         target_group g;
-        for (const auto& candidate : groups)
-            if (candidate.key == std::to_string(area.ordinal)) g = candidate;
+        auto count = [&](const std::vector<target>& targets) {
+            for (const auto& tg : targets) {
+                ++g.targets;
+                switch (tg.commitment) {
+                case commitment::binding: ++g.binding; break;
+                case commitment::expected: ++g.expected; break;
+                case commitment::aspirational: ++g.aspirational; break;
+                }
+            }
+        };
+        count(area.targets);
+        for (const auto& m : area.measures) count(m.targets);
         t.rows.push_back({std::to_string(area.ordinal), area.title + (area.aim.empty() ? "" : " · " + area.aim),
                           n(area.measures.size()), n(g.targets), n(area_projects), n(g.binding), n(g.expected),
                           n(g.aspirational)});

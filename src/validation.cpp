@@ -7,6 +7,7 @@
 #include <string_view>
 #include <unordered_map>
 #include <string>
+#include <unordered_set>
 
 namespace govplan {
 namespace {
@@ -444,10 +445,12 @@ std::vector<diagnostic> validate(const plan& p, const validation_options& option
         return element.str();
     };
     std::vector<std::pair<std::size_t, diagnostic>> duplicates;  // (document order, diagnostic)
+    std::size_t first = 0;  // where the current run of equal ids starts
     for (std::size_t k = 1; k < by_id.size(); ++k) {
-        if (by_id[k]->id != by_id[k - 1]->id) continue;
-        std::size_t first = k - 1;
-        while (first > 0 && by_id[first - 1]->id == by_id[k]->id) --first;
+        if (by_id[k]->id != by_id[k - 1]->id) {
+            first = k;
+            continue;
+        }
         const id_use& u = *by_id[k];
         duplicates.emplace_back(u.order, diagnostic{severity::error,
                                                     std::string(u.is_project ? "project" : "target") + ".id.duplicate",
@@ -531,16 +534,18 @@ std::vector<diagnostic> validate(const plan& p, const validation_options& option
         const id_use* u = find_id(id);
         return u != nullptr && u->is_project == project;
     };
+    std::unordered_set<std::string_view> listed;  // the ids one target lists, for its duplicates
     auto check_links = [&](const std::vector<target>& targets, const lazy_path& owner) {
         for (std::size_t t = 0; t < targets.size(); ++t) {
             const auto& list = targets[t].project_ids;
+            listed.clear();
             for (std::size_t k = 0; k < list.size(); ++k) {
                 const lazy_path where{&owner, "targets", t};
+                const bool again = !listed.insert(list[k]).second;
                 if (!is_a(list[k], true)) {
                     c.error("target.projects.dangling", indexed(where, "project_ids", k),
                             "no project has id " + quoted(list[k]));
-                } else if (std::find(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(k), list[k]) !=
-                           list.begin() + static_cast<std::ptrdiff_t>(k)) {
+                } else if (again) {
                     c.error("target.projects.duplicate", indexed(where, "project_ids", k),
                             "project " + quoted(list[k]) + " is listed twice");
                 }

@@ -408,3 +408,19 @@ TEST_CASE("json the tracking pass decides when the fast pass gives up")
     CHECK(dup.error().pointer == "/k7");
     CHECK(dup.error().message == "duplicate key \"k7\" (each key may appear once)");
 }
+
+TEST_CASE("json observations attach to the target find_target finds, also for a duplicate id")
+{
+    plan p = make_clean_plan();
+    auto& ts = p.focus_areas[0].measures[0].targets;
+    ts[5].id = ts[1].id;  // invalid, but loadable through an archive
+    observation_file file;
+    file.plan_id = p.id;
+    file.entries.push_back({ts[1].id, {date(2025, 6, 30), {"10"_dec, ts[1].unit}, "", ""}});
+    const auto with = with_observations(p, file);
+    REQUIRE(with.has_value());
+    const auto& wt = with->focus_areas[0].measures[0].targets;
+    CHECK(wt[1].observations.size() == 1);
+    CHECK(wt[5].observations.empty());
+    CHECK(find_target(*with, ts[1].id)->observations.size() == 1);
+}

@@ -1,3 +1,4 @@
+#include <govplan/archive.hpp>
 #include <govplan/json.hpp>
 #include <govplan/progress.hpp>
 
@@ -204,4 +205,29 @@ TEST_CASE("progress roll-ups on the bundled plan with illustrative observations"
     CHECK(whole.share_met.to_string() == "0.0111");
     CHECK(rollups[0].key == "1");
     CHECK(rollups[0].by_status == std::array<std::size_t, 5>{1, 1, 2, 1, 15});
+}
+
+TEST_CASE("progress of a plan without calendar dates is no data, never an exception")
+{
+    // An archive may hold a null period (both ends not-a-date-time): whatever
+    // loads must be safe to evaluate.
+    plan p = govplan::testing::make_clean_plan();
+    p.focus_areas[0].measures[0].targets[1].observations = {
+        {date(2025, 6, 30), {"10"_dec, govplan::testing::u("亿元")}, "", ""}};
+    p.period = date_period(date(), date());
+    std::vector<target_progress> all;
+    CHECK_NOTHROW(all = evaluate_progress(p, date(2025, 6, 30)));
+    REQUIRE(all.size() == target_count(p));
+    for (const auto& tp : all) CHECK(tp.status == progress_status::no_data);
+    CHECK(all[2].note.find("not a calendar date") != std::string::npos);
+    // The same through an archive round trip, as a linking program would see it.
+    const auto back = plan_from_archive(plan_to_archive(p, archive_kind::binary).value());
+    REQUIRE(back.has_value());
+    CHECK_NOTHROW((void)rollup_progress(*back, evaluate_progress(*back, date(2025, 6, 30))));
+    // A null deadline on one target, and a null as-of date.
+    plan q = govplan::testing::make_clean_plan();
+    q.focus_areas[0].measures[0].targets[1].deadline = date();
+    q.focus_areas[0].measures[0].targets[1].observations = p.focus_areas[0].measures[0].targets[1].observations;
+    CHECK(evaluate_progress(q, date(2025, 6, 30))[2].status == progress_status::no_data);
+    CHECK_NOTHROW((void)evaluate_progress(q, date()));
 }

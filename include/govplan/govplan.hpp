@@ -15,6 +15,7 @@
 #include <govplan/json.hpp>
 #include <govplan/measure.hpp>
 #include <govplan/plan.hpp>
+#include <govplan/plan_index.hpp>
 #include <govplan/progress.hpp>
 #include <govplan/project.hpp>
 #include <govplan/provenance.hpp>

@@ -11,6 +11,7 @@
 #include <govplan/codes.hpp>
 #include <govplan/format.hpp>
 #include <govplan/json.hpp>
+#include <govplan/plan_index.hpp>
 #include <govplan/report.hpp>
 #include <govplan/validation.hpp>
 #include <govplan/version.hpp>
@@ -30,6 +31,8 @@
 #include <map>
 #include <sstream>
 #include <string>
+#include <string_view>
+#include <unordered_set>
 #include <unistd.h>
 #include <vector>
 
@@ -197,7 +200,8 @@ govplan::unit base_unit(const govplan::unit& u)
     return govplan::unit{u.base, u.dimension, u.base, {}};
 }
 
-json::object target_row(const govplan::plan& p, const govplan::target& t, const govplan::element_position& at)
+json::object target_row(const govplan::plan& p, const govplan::plan_index& index, const govplan::target& t,
+                        const govplan::element_position& at)
 {
     const auto& area = p.focus_areas[at.focus_area];
     json::value base_value = nullptr, base_unit_symbol = nullptr, dimension = nullptr;
@@ -209,12 +213,14 @@ json::object target_row(const govplan::plan& p, const govplan::target& t, const 
         }
     }
     json::array projects;
+    // Listed projects in the order listed, then those naming the target.
     for (const auto& id : t.project_ids)
-        if (const auto* pr = govplan::find_project(p, id)) projects.push_back(json::value(pr->name));
-    govplan::for_each_project(p, [&](const govplan::project& pr, const govplan::element_position&) {
-        const bool listed = std::find(t.project_ids.begin(), t.project_ids.end(), pr.id) != t.project_ids.end();
-        if (!listed && !t.id.empty() && pr.target_id == t.id) projects.push_back(json::value(pr.name));
-    });
+        if (const auto* pr = index.find_project(id)) projects.push_back(json::value(pr->name));
+    if (const auto& naming = index.projects_naming(t.id); !t.id.empty() && !naming.empty()) {
+        const std::unordered_set<std::string_view> listed(t.project_ids.begin(), t.project_ids.end());
+        for (const govplan::project* pr : naming)
+            if (listed.count(pr->id) == 0) projects.push_back(json::value(pr->name));
+    }
     json::object row;
     row["id"] = t.id;
     row["plan"] = p.id;
@@ -298,8 +304,9 @@ int run_targets(const po::variables_map& vm)
 {
     const auto p = load_plan(vm["file"].as<std::string>());
     std::vector<json::object> rows;
+    const govplan::plan_index index(p);
     govplan::for_each_target(p, [&](const govplan::target& t, const govplan::element_position& at) {
-        rows.push_back(target_row(p, t, at));
+        rows.push_back(target_row(p, index, t, at));
     });
     return print_rows(rows, target_keys, vm["format"].as<std::string>());
 }

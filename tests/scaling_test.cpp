@@ -1,0 +1,173 @@
+// Every step that relates items stays linear in their number. Each test times
+// the same work on n and 8n items in one run and compares the two: a linear
+// step takes about 8 times as long, a quadratic one 64 times. No absolute
+// time is asserted; the bound (24) leaves room for caches and a busy machine.
+#include <govplan/govplan.hpp>
+
+#include <doctest/doctest.h>
+
+#include "support.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+
+using namespace govplan;
+using namespace govplan::literals;
+using govplan::testing::make_target;
+using govplan::testing::u;
+
+namespace {
+
+constexpr std::size_t small_n = 12'500;
+constexpr std::size_t factor = 8;
+constexpr double linear_bound = 24.0;
+
+/// The best of three runs of `work`, after building its input once.
+double best_seconds(const std::function<void()>& work)
+{
+    double best = 1e9;
+    for (int i = 0; i < 3; ++i) {
+        const auto start = std::chrono::steady_clock::now();
+        work();
+        best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    }
+    return std::max(best, 1e-6);
+}
+
+/// How much longer `make(8n)` work takes than `make(n)` work.
+double growth(const std::function<std::function<void()>(std::size_t)>& make)
+{
+    const auto small = make(small_n);
+    const auto large = make(small_n * factor);
+    return best_seconds(large) / best_seconds(small);
+}
+
+plan skeleton()
+{
+    plan p;
+    p.id = "scale";
+    p.title = "scale";
+    p.year = 2025;
+    p.period = calendar_year(2025);
+    p.report_date = date(2025, 4, 17);
+    focus_area& a = p.focus_areas.emplace_back();
+    a.ordinal = 1;
+    a.title = "聚焦";
+    measure& m = a.measures.emplace_back();
+    m.lead = "措施";
+    m.text = "措施。";
+    return p;
+}
+
+target count_target(std::size_t i)
+{
+    return make_target("t" + std::to_string(i), "项目", target_kind::count, comparator::at_least, "1"_dec, "个");
+}
+
+project linked_project(std::size_t i, std::string target_id)
+{
+    project pr;
+    pr.id = "p" + std::to_string(i);
+    pr.name = "项目" + std::to_string(i);
+    pr.category = "类" + std::to_string(i % 1000);
+    pr.target_id = std::move(target_id);
+    return pr;
+}
+
+}  // namespace
+
+TEST_CASE("scaling validation of one target listing n projects")
+{
+    const double g = growth([](std::size_t n) {
+        auto p = std::make_shared<plan>(skeleton());
+        auto& m = p->focus_areas[0].measures[0];
+        m.targets.push_back(count_target(0));
+        m.targets[0].value = decimal::from_integer(static_cast<std::int64_t>(n));
+        for (std::size_t i = 0; i < n; ++i) {
+            m.projects.push_back(linked_project(i, ""));
+            m.targets[0].project_ids.push_back(m.projects.back().id);
+        }
+        REQUIRE(validate(*p).empty());
+        return [p] { (void)validate(*p); };
+    });
+    MESSAGE("growth for 8x items: " << g);
+    CHECK(g < linear_bound);
+}
+
+TEST_CASE("scaling validation of n targets sharing one id")
+{
+    const double g = growth([](std::size_t n) {
+        auto p = std::make_shared<plan>(skeleton());
+        auto& m = p->focus_areas[0].measures[0];
+        for (std::size_t i = 0; i < n; ++i) m.targets.push_back(count_target(0));
+        REQUIRE(validate(*p).size() == n - 1);  // every one after the first is a duplicate
+        return [p] { (void)validate(*p); };
+    });
+    MESSAGE("growth for 8x items: " << g);
+    CHECK(g < linear_bound);
+}
+
+TEST_CASE("scaling aggregation by linked projects and named counts")
+{
+    const double g = growth([](std::size_t n) {
+        auto p = std::make_shared<plan>(skeleton());
+        auto& m = p->focus_areas[0].measures[0];
+        for (std::size_t i = 0; i < n; ++i) {
+            m.targets.push_back(count_target(i));
+            m.projects.push_back(linked_project(i, m.targets.back().id));
+        }
+        REQUIRE(aggregate_targets(*p, group_by::category).value().size() == 1000);
+        REQUIRE(declared_versus_named(*p).size() == n);
+        return [p] {
+            (void)aggregate_targets(*p, group_by::category);
+            (void)aggregate_targets(*p, group_by::stage);
+            (void)declared_versus_named(*p);
+            (void)count_projects(*p);
+        };
+    });
+    MESSAGE("growth for 8x items: " << g);
+    CHECK(g < linear_bound);
+}
+
+TEST_CASE("scaling observations attached to n targets and a progress table")
+{
+    const double g = growth([](std::size_t n) {
+        auto p = std::make_shared<plan>(skeleton());
+        auto file = std::make_shared<observation_file>();
+        file->plan_id = p->id;
+        auto& m = p->focus_areas[0].measures[0];
+        for (std::size_t i = 0; i < n; ++i) {
+            m.targets.push_back(count_target(i));
+            file->entries.push_back({m.targets.back().id, {date(2025, 6, 30), {"1"_dec, u("个")}, "", ""}});
+        }
+        const auto with = with_observations(*p, *file);
+        REQUIRE(with.has_value());
+        REQUIRE(with->focus_areas[0].measures[0].targets[n - 1].observations.size() == 1);
+        return [p, file] {
+            const auto tracked = with_observations(*p, *file).value();
+            (void)to_table(tracked, evaluate_progress(tracked, date(2025, 6, 30)));
+        };
+    });
+    MESSAGE("growth for 8x items: " << g);
+    CHECK(g < linear_bound);
+}
+
+TEST_CASE("scaling a summary of n focus areas")
+{
+    const double g = growth([](std::size_t n) {
+        auto p = std::make_shared<plan>(skeleton());
+        for (std::size_t i = 1; i < n; ++i) {
+            focus_area& a = p->focus_areas.emplace_back();
+            a.ordinal = static_cast<int>(i) + 1;
+            a.title = "聚焦";
+            a.targets.push_back(count_target(i));
+        }
+        REQUIRE(focus_area_table(*p).rows.size() == n + 1);
+        return [p] { (void)focus_area_table(*p); };
+    });
+    MESSAGE("growth for 8x items: " << g);
+    CHECK(g < linear_bound);
+}
