@@ -192,3 +192,11 @@ TEST_CASE("aggregation declared versus named")
     CHECK(rows.front().named == 3);
     for (const auto& r : rows) CHECK(decimal::from_integer(static_cast<std::int64_t>(r.named)) <= r.declared.value);
 }
+
+TEST_CASE("aggregation a computed sum carries no trailing fractional zeros")
+{
+    const auto total = sum({{decimal::parse("1.25").value(), u("亿元")}, {decimal::parse("2.25").value(), u("亿元")}});
+    REQUIRE(total.has_value());
+    CHECK(total->value.to_string() == "3.5");
+    CHECK(total->unit.symbol == "亿元");
+}

@@ -38,3 +38,12 @@ TEST_CASE("dates calendar year and inclusive periods")
     CHECK(inclusive_period(date(), date(2025, 12, 31)) == date_period(date(), date()));
     CHECK_THROWS_AS((void)inclusive_period(date(2025, 1, 1), date(9999, 12, 31)), std::out_of_range);
 }
+
+TEST_CASE("dates the edges: a one-day period and the first supported year")
+{
+    const date_period one_day = inclusive_period(date(2025, 7, 1), date(2025, 7, 1));
+    CHECK(is_valid(one_day));
+    CHECK(one_day.length().days() == 1);
+    CHECK(parse_date("1400-01-01").has_value());
+    CHECK_FALSE(parse_date("1399-12-31").has_value());
+}

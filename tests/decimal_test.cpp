@@ -137,3 +137,10 @@ TEST_CASE("decimal integer tests")
     CHECK(decimal().is_zero());
     CHECK((-"1.5"_dec).to_string() == "-1.5");
 }
+
+TEST_CASE("decimal a product's scale is the sum of the scales")
+{
+    CHECK(decimal::multiply("1.5"_dec, "1.5"_dec).value().to_string() == "2.25");
+    CHECK(decimal::multiply("0.05"_dec, "2.5"_dec).value().to_string() == "0.125");
+    CHECK(decimal::multiply("3"_dec, "0.1"_dec).value().to_string() == "0.3");
+}

@@ -424,3 +424,38 @@ TEST_CASE("json observations attach to the target find_target finds, also for a 
     CHECK(wt[5].observations.empty());
     CHECK(find_target(*with, ts[1].id)->observations.size() == 1);
 }
+
+TEST_CASE("json the edges of what loads: null optionals, a one-day period, exactly max_bytes, empty lead ids")
+{
+    const std::string text = clean_json();
+    auto replace_once = [](std::string s, const std::string& from, const std::string& to) {
+        const auto at = s.find(from);
+        REQUIRE_MESSAGE(at != std::string::npos, from);
+        return s.replace(at, from.size(), to);
+    };
+    // null for an optional key means absent.
+    const std::string with_null =
+        replace_once(text, "\"id\": \"t-invest-growth\",", "\"id\": \"t-invest-growth\", \"qualifier\": null, \"deadline\": null,");
+    const auto nulls = plan_from_json(with_null);
+    REQUIRE_MESSAGE(nulls.has_value(), nulls.error().to_string());
+    CHECK(*nulls == make_clean_plan());
+    // A period of one day.
+    const std::string one_day = replace_once(text, "\"last\": \"2025-12-31\"", "\"last\": \"2025-01-01\"");
+    const auto day = plan_from_json(one_day);
+    REQUIRE_MESSAGE(day.has_value(), day.error().to_string());
+    CHECK(day->period.length().days() == 1);
+    // A document of exactly the size limit.
+    json_read_options exact;
+    exact.limits.max_bytes = text.size();
+    CHECK(plan_from_json(text, exact).has_value());
+    exact.limits.max_bytes = text.size() - 1;
+    CHECK(plan_from_json(text, exact).error().code == errc::limit_exceeded);
+    // Two lead targets without ids are no duplicate (validation reports the empty ids).
+    plan p = make_clean_plan();
+    p.focus_areas[0].targets.push_back(p.focus_areas[0].targets[0]);
+    p.focus_areas[0].targets[0].id.clear();
+    p.focus_areas[0].targets[1].id.clear();
+    const auto empty_ids = plan_from_json(plan_to_json(p));
+    REQUIRE_MESSAGE(empty_ids.has_value(), empty_ids.error().to_string());
+    CHECK(*empty_ids == p);
+}

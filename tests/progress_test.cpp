@@ -231,3 +231,50 @@ TEST_CASE("progress of a plan without calendar dates is no data, never an except
     CHECK(evaluate_progress(q, date(2025, 6, 30))[2].status == progress_status::no_data);
     CHECK_NOTHROW((void)evaluate_progress(q, date()));
 }
+
+TEST_CASE("progress a cumulative total is a level, not pro-rated within the year")
+{
+    target t = amount(comparator::at_least, "100");
+    CHECK(evaluate_progress(t, year, june_30).basis == progress_basis::accrual);
+    t.cumulative = true;  // 累计: counted from before the plan period
+    t = with_obs(t, {{june_30, {decimal::parse("90").value(), u("亿元")}}});
+    const auto tp = evaluate_progress(t, year, june_30);
+    CHECK(tp.basis == progress_basis::level);
+    CHECK_FALSE(tp.expected.has_value());  // no pro-rata allowance
+    CHECK(tp.status == progress_status::at_risk);  // 90 of 100: 0.90
+}
+
+TEST_CASE("progress exactly at the on-track threshold is on track")
+{
+    using namespace govplan::literals;
+    // A level of 100 observed at 95 before its deadline: 0.95, the default threshold.
+    target t = make_target("l", "耕地面积", target_kind::level, comparator::at_least, "100"_dec, "万亩");
+    t = with_obs(t, {{june_30, {"95"_dec, u("万亩")}}});
+    CHECK(evaluate_progress(t, year, june_30).status == progress_status::on_track);
+    t.observations.clear();
+    t = with_obs(t, {{june_30, {"94.99"_dec, u("万亩")}}});
+    CHECK(evaluate_progress(t, year, june_30).status == progress_status::at_risk);
+    t.observations.clear();
+    t = with_obs(t, {{june_30, {"80"_dec, u("万亩")}}});
+    CHECK(evaluate_progress(t, year, june_30).status == progress_status::at_risk);
+    t.observations.clear();
+    t = with_obs(t, {{june_30, {"79.99"_dec, u("万亩")}}});
+    CHECK(evaluate_progress(t, year, june_30).status == progress_status::behind);
+}
+
+TEST_CASE("progress roll-up shares: binding targets met out of binding targets")
+{
+    using namespace govplan::literals;
+    plan p = govplan::testing::make_clean_plan();
+    const date end(2025, 12, 31);
+    auto& ts = p.focus_areas[0].measures[0].targets;
+    // Two binding targets (4 耕地面积, 15 一般公共预算收入) of 19: one met.
+    ts[4].observations = {{end, {"42"_dec, u("万亩")}, "", ""}};
+    ts[15].observations = {{end, {"4"_dec, u("%")}, "", ""}};
+    const auto rollups = rollup_progress(p, evaluate_progress(p, end));
+    const auto& plan_row = rollups.back();
+    CHECK(plan_row.targets == 19);
+    CHECK(plan_row.binding_targets == 2);
+    CHECK(plan_row.binding_share_met.to_string() == "0.5000");
+    CHECK(plan_row.share_met.to_string() == "0.0526");  // 1 of 19
+}

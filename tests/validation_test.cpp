@@ -367,3 +367,44 @@ TEST_CASE("validation never throws on garbage values")
     CHECK(has("target.deadline.invalid", target_path(3) + ".deadline"));
     CHECK(error_count(ds) == ds.size());
 }
+
+TEST_CASE("validation the plan year is the year its period begins")
+{
+    // A fiscal year from July to June belongs to the year it starts in.
+    expect_clean([](plan& p) {
+        p.year = 2024;
+        p.period = inclusive_period(date(2024, 7, 1), date(2025, 6, 30));
+    });
+    expect_findings(
+        [](plan& p) {
+            p.year = 2025;
+            p.period = inclusive_period(date(2024, 7, 1), date(2025, 6, 30));
+        },
+        {{"plan.year.mismatch", "year"}});
+}
+
+TEST_CASE("validation a duplicate id is found wherever it sorts")
+{
+    // "zzz" sorts after every other id of the plan, "a" before.
+    for (const char* id : {"zzz", "a"}) {
+        INFO(id);
+        expect_findings(
+            [&](plan& p) {
+                tg(p, 3).id = id;
+                tg(p, 4).id = id;
+            },
+            {{"target.id.duplicate", target_path(4) + ".id"}});
+        plan p = make_clean_plan();
+        tg(p, 3).id = id;
+        tg(p, 4).id = id;
+        const auto ds = validate(p);
+        REQUIRE(ds.size() == 1);
+        CHECK(ds[0].message == "id \"" + std::string(id) + "\" is already used by " + target_path(3));
+    }
+}
+
+TEST_CASE("validation a project_ids entry naming a target is dangling")
+{
+    expect_findings([](plan& p) { tg(p, 13).project_ids.push_back("t-stored"); },
+                    {{"target.projects.dangling", target_path(13) + ".project_ids[2]"}});
+}
