@@ -294,6 +294,17 @@ TEST_CASE("expectations the envelope damaged field by field")
         refused(bad, errc::checksum_mismatch, 20);
         refused(reseal(bad), errc::corrupt_archive, archive_header_size);
     }
+    // The size limit includes the header and admits a file of exactly its size.
+    {
+        archive_limits exact;
+        exact.max_bytes = good.size();
+        CHECK(plan_from_archive(good, exact).has_value());
+        exact.max_bytes = good.size() - 1;
+        const auto over = plan_from_archive(good, exact);
+        REQUIRE_FALSE(over.has_value());
+        CHECK(over.error().code == errc::limit_exceeded);
+        CHECK(over.error().byte_offset == 0u);
+    }
     // The header alone, and less.
     refused(good.substr(0, archive_header_size), errc::truncated, archive_header_size);
     for (std::size_t n : {std::size_t{0}, std::size_t{7}, std::size_t{8}, std::size_t{23}}) {

@@ -459,3 +459,28 @@ TEST_CASE("json the edges of what loads: null optionals, a one-day period, exact
     REQUIRE_MESSAGE(empty_ids.has_value(), empty_ids.error().to_string());
     CHECK(*empty_ids == p);
 }
+
+TEST_CASE("json error pointers escape ~ and / in keys (RFC 6901)")
+{
+    const error syntax = load_error("{\"format\": \"govplan\", \"x~y/z\": {\"a\": tru}}");
+    CHECK(syntax.code == errc::syntax_error);
+    CHECK(syntax.pointer == "/x~0y~1z/a");
+    const error unknown = load_error("{\"format\": \"govplan\", \"x~y/z\": 1}");
+    CHECK(unknown.code == errc::unknown_field);
+    CHECK(unknown.pointer == "/x~0y~1z");
+}
+
+TEST_CASE("json error locations after a string that ends in an escaped backslash")
+{
+    // Columns counted by hand: the value of "x" starts in column 41.
+    const error syntax = load_error(R"({"format": "govplan", "id": "a\\", "x": tru})");
+    CHECK(syntax.pointer == "/x");
+    CHECK(syntax.line == 1u);
+    CHECK(syntax.column == 41u);
+    const error unknown = load_error(R"({"format": "govplan", "id": "a\\", "x": 1})");
+    CHECK(unknown.pointer == "/x");
+    CHECK(unknown.column == 41u);
+    const error key = load_error(R"({"format": "govplan", "a\\": 1})");
+    CHECK(key.pointer == "/a\\");
+    CHECK(key.column == 30u);
+}
