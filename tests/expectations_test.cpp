@@ -62,8 +62,12 @@ const unit_fact standard_units[] = {
     {"百分点", dimension::percentage_point, "个百分点", 1, 1},
 };
 
+void put_u64(std::string& s, std::size_t at, std::uint64_t v);
+
+/// A correct length and checksum for whatever payload `archive` now holds.
 std::string reseal(std::string archive)
 {
+    put_u64(archive, 12, archive.size() - archive_header_size);
     const std::string_view payload = std::string_view(archive).substr(archive_header_size);
     boost::crc_32_type crc;
     crc.process_bytes(payload.data(), payload.size());
@@ -304,6 +308,15 @@ TEST_CASE("expectations the envelope damaged field by field")
         REQUIRE_FALSE(over.has_value());
         CHECK(over.error().code == errc::limit_exceeded);
         CHECK(over.error().byte_offset == 0u);
+    }
+    // XML: the closing tag must end the payload (trailing whitespace aside).
+    {
+        const std::string xml = plan_to_archive(make_clean_plan(), archive_kind::xml).value();
+        REQUIRE(plan_from_archive(reseal(xml + "\n \n")).has_value());
+        const auto trailing = plan_from_archive(reseal(xml + "<more/>"));
+        REQUIRE_FALSE(trailing.has_value());
+        CHECK(trailing.error().code == errc::corrupt_archive);
+        CHECK(trailing.error().message.find("closing") != std::string::npos);
     }
     // The header alone, and less.
     refused(good.substr(0, archive_header_size), errc::truncated, archive_header_size);
