@@ -6,6 +6,12 @@ namespace govplan {
 
 plan_index::plan_index(const plan& p)
 {
+    const std::size_t targets = target_count(p);
+    const std::size_t projects = project_count(p);
+    targets_.reserve(targets);
+    projects_.reserve(projects);
+    naming_.reserve(projects);
+    order_.reserve(projects);
     for_each_target(p, [&](const target& t, const element_position&) {
         if (!t.id.empty()) targets_.try_emplace(t.id, &t);
     });
