@@ -82,3 +82,50 @@ TEST_CASE("comparison diff matches repeated metrics in order and compares across
     REQUIRE(d.raised.size() == 1);
     CHECK(d.raised[0].after == "≈ 25000单");
 }
+
+TEST_CASE("comparison diff pairs by metric qualifier and kind, repeated ones in document order")
+{
+    using namespace govplan::literals;
+    plan before = make_clean_plan();
+    plan after = make_clean_plan();
+    // The same metric with another qualifier is another target: added and dropped, not lowered.
+    tg(before, 3).qualifier = "千万元以上项目";
+    tg(after, 3).qualifier = "亿元以上项目";
+    tg(after, 3).value = "10"_dec;
+    const plan_diff q = diff(before, after);
+    CHECK(q.lowered.empty());
+    REQUIRE(q.added.size() == 1);
+    CHECK(q.added[0].qualifier == "亿元以上项目");
+    REQUIRE(q.dropped.size() == 1);
+    CHECK(q.dropped[0].qualifier == "千万元以上项目");
+
+    // Two old targets of one key (20家, then 30家) and one new (20家): the
+    // new one pairs with the first, so the second is dropped and nothing moved.
+    plan twice = make_clean_plan();
+    target second = tg(twice, 3);
+    second.id = "t-firms-2";
+    second.value = "30"_dec;
+    twice.focus_areas[0].measures[0].targets.push_back(second);
+    const plan_diff r = diff(twice, make_clean_plan());
+    CHECK(r.raised.empty());
+    CHECK(r.lowered.empty());
+    REQUIRE(r.dropped.size() == 1);
+    CHECK(r.dropped[0].before_id == "t-firms-2");
+}
+
+TEST_CASE("comparison a range is raised by its upper end")
+{
+    using namespace govplan::literals;
+    plan before = make_clean_plan();
+    plan after = make_clean_plan();
+    tg(after, 14).high = "7"_dec;  // 地区生产总值 5–6% → 5–7%
+    const plan_diff d = diff(before, after);
+    REQUIRE(d.raised.size() == 1);
+    CHECK(d.raised[0].before == "5–6%");
+    CHECK(d.raised[0].after == "5–7%");
+    CHECK(d.changed.empty());
+    const auto rows = line_up({&after}, "地区生产总值");
+    REQUIRE(rows.size() == 1);
+    REQUIRE(rows[0].value.has_value());
+    CHECK(rows[0].value->value == "7"_dec);
+}
