@@ -86,3 +86,16 @@ TEST_CASE("report tables from aggregation results")
     // binding: 耕地面积 and 一般公共预算收入; aspirational: 商品房销售面积
     CHECK(areas.rows.back() == std::vector<std::string>{"", "total", "1", "19", "2", "2", "16", "1"});
 }
+
+TEST_CASE("report focus area rows join title and aim, and show a title alone without one")
+{
+    plan p = govplan::testing::make_clean_plan();
+    const auto with_aim = focus_area_table(p);
+    REQUIRE(with_aim.rows.size() == 2);
+    CHECK(with_aim.rows[0][1] == "聚焦扩大内需 · 提升经济增长质效");
+    p.focus_areas[0].aim.clear();
+    const auto without = focus_area_table(p);
+    CHECK(without.rows[0][1] == "聚焦扩大内需");
+    CHECK(without.rows[0][3] == "19");  // targets: the lead's one and the measure's eighteen
+    CHECK(without.rows[1][1] == "total");
+}
