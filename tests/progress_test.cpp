@@ -278,3 +278,13 @@ TEST_CASE("progress roll-up shares: binding targets met out of binding targets")
     CHECK(plan_row.binding_share_met.to_string() == "0.5000");
     CHECK(plan_row.share_met.to_string() == "0.0526");  // 1 of 19
 }
+
+TEST_CASE("progress of a target with its own deadline in a plan without a period is no data")
+{
+    target t = with_obs(amount(comparator::at_least, "50"), {{june_30, {decimal::parse("10").value(), u("亿元")}}});
+    t.deadline = date(2025, 12, 31);
+    target_progress tp;
+    CHECK_NOTHROW(tp = evaluate_progress(t, date_period(date(), date()), june_30));
+    CHECK(tp.status == progress_status::no_data);
+    CHECK_FALSE(tp.expected.has_value());
+}

@@ -408,3 +408,21 @@ TEST_CASE("validation a project_ids entry naming a target is dangling")
     expect_findings([](plan& p) { tg(p, 13).project_ids.push_back("t-stored"); },
                     {{"target.projects.dangling", target_path(13) + ".project_ids[2]"}});
 }
+
+TEST_CASE("validation each duplicate names the first use of its own id")
+{
+    // Two runs of duplicates: whichever sorts second must not name the first run's element.
+    plan p = make_clean_plan();
+    tg(p, 3).id = "dup-a";
+    tg(p, 4).id = "dup-a";
+    tg(p, 5).id = "dup-b";
+    tg(p, 6).id = "dup-b";
+    tg(p, 7).id = "dup-b";
+    const auto ds = validate(p);
+    REQUIRE(findings(ds) == std::vector<finding>{{"target.id.duplicate", target_path(4) + ".id"},
+                                                 {"target.id.duplicate", target_path(6) + ".id"},
+                                                 {"target.id.duplicate", target_path(7) + ".id"}});
+    CHECK(ds[0].message == "id \"dup-a\" is already used by " + target_path(3));
+    CHECK(ds[1].message == "id \"dup-b\" is already used by " + target_path(5));
+    CHECK(ds[2].message == "id \"dup-b\" is already used by " + target_path(5));
+}
