@@ -283,6 +283,15 @@ TEST_CASE("json limits guard against hostile input")
     CHECK(wide.code == errc::limit_exceeded);
     CHECK(wide.pointer == "/focus_areas/0/measures/0/targets/3");
 
+    // At the edge: the largest array (the measure's 18 targets) one over the limit, then at it.
+    json_read_options edge;
+    edge.limits.max_array_size = 17;
+    const error over = load_error(clean_json(), edge);
+    CHECK(over.code == errc::limit_exceeded);
+    CHECK(over.pointer == "/focus_areas/0/measures/0/targets/17");
+    edge.limits.max_array_size = 18;
+    CHECK(plan_from_json(clean_json(), edge).has_value());
+
     json_read_options tiny;
     tiny.limits.max_bytes = 100;
     CHECK(load_error(clean_json(), tiny).code == errc::limit_exceeded);
