@@ -76,7 +76,7 @@ govplan::plan make_plan()
     plant.name = "智能制造产业园";
     plant.action = "新开工";
     plant.stage = govplan::project_stage::start;
-    plant.target_id = "invest-projects";
+    plant.targets = {{"invest-projects", govplan::link_role::exemplifies}};
     invest.projects.push_back(plant);
 
     govplan::focus_area area;

@@ -42,12 +42,16 @@ result<unit> common_unit(const std::vector<quantity>& values)
     return error(errc::inexact_conversion, "no unit holds all of these values exactly");
 }
 
+/// Only flows add up (an amount added this year, a number of things), never
+/// a stock held, a rate (人/万人) or a 其中 part of another target, which its
+/// parent already counts.
 bool additive(const target& t)
 {
     const bool kind_adds = t.kind == target_kind::amount || t.kind == target_kind::count;
     const bool floor_or_exact = t.comparator == comparator::at_least || t.comparator == comparator::more_than ||
                                 t.comparator == comparator::exactly || t.comparator == comparator::about;
-    return kind_adds && floor_or_exact && !t.per_capita && !t.yearly_average && t.value.has_value();
+    return kind_adds && floor_or_exact && !t.per_capita && !t.yearly_average && t.value.has_value() &&
+           accumulation_of(t) == accumulation::flow && t.parent_id.empty() && t.unit.per.empty();
 }
 
 /// The stated numbers of a target (value, or both ends of a range), without
@@ -85,6 +89,7 @@ struct unit_bucket {
 struct family_values {
     dimension dim = dimension::count;
     const std::string* base = nullptr;
+    const std::string* per = nullptr;  ///< rates of one denominator form their own family
     std::size_t targets = 0;
     std::vector<unit_bucket> buckets;
 };
@@ -156,10 +161,10 @@ result<void> add_to(group_state& g, const target& t)
     const auto values = stated_values(t);
     if (t.unit.empty() || values.empty()) return {};
     auto fam = std::find_if(g.families.begin(), g.families.end(), [&](const family_values& f) {
-        return f.dim == t.unit.dimension && *f.base == t.unit.base;
+        return f.dim == t.unit.dimension && *f.base == t.unit.base && *f.per == t.unit.per;
     });
     if (fam == g.families.end()) {
-        fam = g.families.insert(g.families.end(), family_values{t.unit.dimension, &t.unit.base, 0, {}});
+        fam = g.families.insert(g.families.end(), family_values{t.unit.dimension, &t.unit.base, &t.unit.per, 0, {}});
     }
     ++fam->targets;  // a range counts once; both its ends bound min and max
     auto bucket = std::find_if(fam->buckets.begin(), fam->buckets.end(), [&](const unit_bucket& b) { return *b.u == t.unit; });

@@ -8,10 +8,16 @@
 #include <boost/json/monotonic_resource.hpp>
 #include <boost/json/serialize.hpp>
 
+#include "described.hpp"
+
 #include <algorithm>
-#include <set>
+#include <cctype>
+#include <limits>
+#include <optional>
+#include <span>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace govplan {
@@ -67,6 +73,42 @@ private:
     const json::object* object_ = nullptr;
     const char* what_;
 };
+
+/// How a model type is named in messages.
+template <class T>
+constexpr const char* type_name()
+{
+    if constexpr (std::is_same_v<T, plan>) return "govplan document";
+    else if constexpr (std::is_same_v<T, focus_area>) return "focus area";
+    else if constexpr (std::is_same_v<T, measure>) return "measure";
+    else if constexpr (std::is_same_v<T, target>) return "target";
+    else if constexpr (std::is_same_v<T, project>) return "project";
+    else if constexpr (std::is_same_v<T, unit>) return "unit definition";
+    else if constexpr (std::is_same_v<T, target_scope>) return "scope";
+    else if constexpr (std::is_same_v<T, statement_group>) return "group";
+    else if constexpr (std::is_same_v<T, target_link>) return "target link";
+    else if constexpr (std::is_same_v<T, text_span>) return "text span";
+    else if constexpr (std::is_same_v<T, source_reference>) return "source";
+    else return "object";
+}
+
+// A described member of type quantity (or optional quantity) named "value" is
+// written flat into its object: "value" (the decimal) and "unit" (the symbol,
+// omitted when it is the enclosing target's unit). Observations and baselines
+// read as {"date": …, "value": "21.4", "unit": "亿元"}.
+template <class T>
+constexpr bool is_quantity_v = std::is_same_v<T, quantity> || std::is_same_v<T, std::optional<quantity>>;
+
+template <class T>
+constexpr bool has_flat_quantity()
+{
+    bool found = false;
+    boost::mp11::mp_for_each<detail::members_of<T>>([&](auto m) {
+        using member = std::remove_cvref_t<decltype(std::declval<T&>().*m.pointer)>;
+        if (is_quantity_v<member> && std::string_view(m.name) == "value") found = true;
+    });
+    return found;
+}
 
 class reader {
 public:
@@ -137,19 +179,6 @@ public:
         return std::string(s.data(), s.size());
     }
 
-    std::vector<std::string> strings(const json::value& v)
-    {
-        std::vector<std::string> out;
-        each(v, [&](const json::value& e) { out.push_back(string(e)); });
-        return out;
-    }
-
-    bool boolean(const json::value& v) const
-    {
-        if (!v.is_bool()) fail(errc::type_mismatch, "expected true or false, found " + kind_name(v));
-        return v.get_bool();
-    }
-
     std::int64_t integer(const json::value& v, std::int64_t min, std::int64_t max) const
     {
         std::int64_t i = 0;
@@ -158,7 +187,6 @@ public:
         } else if (v.is_uint64() && v.get_uint64() <= static_cast<std::uint64_t>(max)) {
             i = static_cast<std::int64_t>(v.get_uint64());
         } else if (v.is_uint64()) {
-            i = max;
             fail(errc::invalid_value, "integer out of range " + std::to_string(min) + ".." + std::to_string(max));
         } else {
             fail(errc::type_mismatch, "expected an integer, found " + kind_name(v));
@@ -170,7 +198,27 @@ public:
         return i;
     }
 
-    decimal number(const json::value& v) const
+    // ---- leaf values -------------------------------------------------------
+
+    void read_value(const json::value& v, std::string& out) { out = string(v); }
+
+    void read_value(const json::value& v, bool& out)
+    {
+        if (!v.is_bool()) fail(errc::type_mismatch, "expected true or false, found " + kind_name(v));
+        out = v.get_bool();
+    }
+
+    void read_value(const json::value& v, int& out)
+    {
+        out = static_cast<int>(integer(v, std::numeric_limits<int>::min(), std::numeric_limits<int>::max()));
+    }
+
+    void read_value(const json::value& v, std::uint64_t& out)
+    {
+        out = static_cast<std::uint64_t>(integer(v, 0, std::numeric_limits<std::int64_t>::max()));
+    }
+
+    void read_value(const json::value& v, decimal& out)
     {
         if (v.is_number()) {
             fail(errc::type_mismatch,
@@ -178,32 +226,249 @@ public:
         }
         auto d = decimal::parse(string(v));
         if (!d) fail(errc::invalid_decimal, d.error().message);
-        return *d;
+        out = *d;
     }
 
-    govplan::date date(const json::value& v) const
+    void read_value(const json::value& v, govplan::date& out)
     {
         auto d = parse_date(string(v));
         if (!d) fail(errc::invalid_date, d.error().message + " (expected YYYY-MM-DD)");
-        return *d;
+        out = *d;
+    }
+
+    void read_value(const json::value& v, date_period& out)
+    {
+        fields pf(*this, v, "period", {"first", "last"});
+        govplan::date first, last;
+        req(pf, "first", [&](const json::value& x) { read_value(x, first); });
+        req(pf, "last", [&](const json::value& x) {
+            read_value(x, last);
+            if (last < first) fail(errc::invalid_value, "the period ends before it begins");
+            if (last == govplan::date(9999, 12, 31)) fail(errc::invalid_value, "a period must end before 9999-12-31");
+        });
+        out = inclusive_period(first, last);
     }
 
     template <class Enum>
-    Enum code(const json::value& v, const char* what) const
+        requires std::is_enum_v<Enum>
+    void read_value(const json::value& v, Enum& out)
     {
         const std::string text = string(v);
-        if (auto e = from_code<Enum>(text)) return *e;
-        fail(errc::unknown_code,
-             std::string("unknown ") + what + " \"" + text + "\"; expected one of: " + code_list<Enum>());
+        if (auto e = from_code<Enum>(text)) {
+            out = *e;
+            return;
+        }
+        // Named after its key: "unknown comparator \"x\"".
+        const bool keyed = !path_.empty() && !path_.back().empty() &&
+                           !std::isdigit(static_cast<unsigned char>(path_.back()[0]));
+        fail(errc::unknown_code, "unknown " + (keyed ? path_.back() : std::string("code")) + " \"" +
+                                     detail::quoted_excerpt(text) + "\"; expected one of: " + code_list<Enum>());
     }
 
-    govplan::unit unit(const json::value& v) const
+    /// A unit member names its unit by symbol.
+    void read_value(const json::value& v, govplan::unit& out)
     {
         const std::string symbol = string(v);
-        if (const govplan::unit* u = units_.lookup(symbol)) return *u;
-        fail(errc::unknown_unit, "unknown unit \"" + symbol + "\"; define it in the file's \"units\" list");
+        if (symbol.empty()) {
+            out = {};
+            return;
+        }
+        auto found = units_.find(symbol);
+        if (!found) fail(errc::unknown_unit, "unknown unit \"" + symbol + "\"; define it in the file's \"units\" list");
+        out = std::move(*found);
     }
 
+    /// "N" or "N/D", positive integers.
+    void read_value(const json::value& v, unit_scale& out)
+    {
+        const std::string s = string(v);
+        const auto slash = s.find('/');
+        auto part = [&](std::string_view text) {
+            auto d = decimal::parse(text);
+            if (!d || !d->is_integer() || d->scale() != 0 || d->coefficient() <= 0) {
+                fail(errc::invalid_value, "scale \"" + s + "\" must be N or N/D with positive integers");
+            }
+            return d->coefficient();
+        };
+        out.numerator = part(std::string_view(s).substr(0, slash));
+        out.denominator = slash == std::string::npos ? 1 : part(std::string_view(s).substr(slash + 1));
+    }
+
+    /// The plan's "units" list holds definitions, each registered in turn.
+    void read_value(const json::value& v, std::vector<govplan::unit>& out)
+    {
+        each(v, [&](const json::value& x) {
+            govplan::unit u;
+            read_object(x, u);
+            if (u.symbol.empty() || u.base.empty()) fail(errc::invalid_value, "a unit needs a symbol and a base");
+            if (const govplan::unit* existing = units_.lookup(u.symbol); existing != nullptr && !(*existing == u)) {
+                fail(errc::invalid_value, "unit \"" + u.symbol + "\" is already defined differently");
+            }
+            try {
+                units_.add(u);
+            } catch (const std::invalid_argument& e) {
+                fail(errc::invalid_value, e.what());
+            }
+            out.push_back(std::move(u));
+        });
+    }
+
+    template <class T>
+    void read_value(const json::value& v, std::optional<T>& out)
+    {
+        out.emplace();
+        read_value(v, *out);
+    }
+
+    template <class T>
+    void read_value(const json::value& v, std::vector<T>& out)
+    {
+        each(v, [&](const json::value& x) {
+            out.emplace_back();
+            read_value(x, out.back());
+        });
+    }
+
+    template <detail::described T>
+    void read_value(const json::value& v, T& out)
+    {
+        read_object(v, out);
+    }
+
+    // ---- described objects -------------------------------------------------
+
+    /// Reads an object into `out` member by member, in declaration order (so
+    /// a plan's units are known before its targets, a target's unit before
+    /// its baseline). Every key is optional: an absent or null key leaves the
+    /// member at its default. A key that is no member is an error.
+    template <detail::described T>
+    void read_object(const json::value& v, T& out)
+    {
+        if (!v.is_object()) {
+            fail(errc::type_mismatch, std::string("expected ") + type_name<T>() + " (an object), found " + kind_name(v));
+        }
+        const json::object& object = v.get_object();
+        check_keys<T>(object);
+        const govplan::unit* outer_unit = context_unit_;
+        if constexpr (std::is_same_v<T, target>) context_unit_ = &out.unit;
+        detail::for_each_member(out, [&](std::string_view name, auto& member) {
+            using member_type = std::remove_cvref_t<decltype(member)>;
+            if constexpr (is_quantity_v<member_type>) {
+                if (name == "value") {
+                    read_flat_quantity(object, member);
+                    return;
+                }
+            }
+            const json::value* x = object.if_contains(json::string_view(name.data(), name.size()));
+            if (x == nullptr || x->is_null()) return;
+            scope s(*this, std::string(name));
+            read_value(*x, member);
+        });
+        if constexpr (std::is_same_v<T, measure> || std::is_same_v<T, project>) read_version_1_keys(object, out);
+        check_read(out);
+        context_unit_ = outer_unit;
+    }
+
+    // Ranges the type of a member does not say.
+    void check_read(const plan& p)
+    {
+        if (p.year < 0 || p.year > 9999) {
+            scope s(*this, "year");
+            fail(errc::invalid_value, "year " + std::to_string(p.year) + " out of range 0..9999");
+        }
+    }
+    void check_read(const focus_area& a)
+    {
+        if (a.ordinal < 0 || a.ordinal > 10'000) {
+            scope s(*this, "ordinal");
+            fail(errc::invalid_value, "ordinal " + std::to_string(a.ordinal) + " out of range 0..10000");
+        }
+    }
+    template <class T>
+    void check_read(const T&)
+    {
+    }
+
+    void read_flat_quantity(const json::object& object, std::optional<quantity>& out)
+    {
+        if (const json::value* x = object.if_contains("value"); x != nullptr && !x->is_null()) {
+            out.emplace();
+            read_flat_quantity(object, *out);
+        }
+    }
+
+    void read_flat_quantity(const json::object& object, quantity& out)
+    {
+        if (const json::value* x = object.if_contains("value"); x != nullptr && !x->is_null()) {
+            scope s(*this, "value");
+            read_value(*x, out.value);
+        }
+        out.unit = context_unit_ != nullptr ? *context_unit_ : govplan::unit{};
+        if (const json::value* x = object.if_contains("unit"); x != nullptr && !x->is_null()) {
+            scope s(*this, "unit");
+            read_value(*x, out.unit);
+        }
+    }
+
+    /// Keys of format 1 that format 2 renamed: a measure's lead_unit and
+    /// partner_units (now its responsibility), a project's target_id (now one
+    /// of its target links).
+    template <class T>
+    static std::span<const std::string_view> version_1_keys()
+    {
+        static constexpr std::string_view measure_keys[] = {"lead_unit", "partner_units"};
+        static constexpr std::string_view project_keys[] = {"target_id"};
+        if constexpr (std::is_same_v<T, measure>) return measure_keys;
+        else if constexpr (std::is_same_v<T, project>) return project_keys;
+        else return {};
+    }
+
+    void read_version_1_keys(const json::object& object, measure& m)
+    {
+        if (version_ != 1) return;
+        if (const json::value* x = object.if_contains("lead_unit"); x != nullptr && !x->is_null()) {
+            scope s(*this, "lead_unit");
+            m.responsibility.lead_units.push_back(string(*x));
+        }
+        if (const json::value* x = object.if_contains("partner_units"); x != nullptr && !x->is_null()) {
+            scope s(*this, "partner_units");
+            read_value(*x, m.responsibility.partner_units);
+        }
+    }
+
+    void read_version_1_keys(const json::object& object, project& p)
+    {
+        if (version_ != 1) return;
+        if (const json::value* x = object.if_contains("target_id"); x != nullptr && !x->is_null()) {
+            scope s(*this, "target_id");
+            p.targets.push_back(target_link{string(*x), link_role::exemplifies});
+        }
+    }
+
+    template <class T>
+    void check_keys(const json::object& object)
+    {
+        static const std::vector<std::string_view> allowed = [] {
+            auto names = detail::member_names<T>();
+            if constexpr (has_flat_quantity<T>()) names.emplace_back("unit");
+            if constexpr (std::is_same_v<T, plan>) {
+                names.emplace_back("format");
+                names.emplace_back("format_version");
+            }
+            return names;
+        }();
+        const auto legacy = version_ == 1 ? version_1_keys<T>() : std::span<const std::string_view>{};
+        for (const auto& kv : object) {
+            const std::string_view key(kv.key().data(), kv.key().size());
+            if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
+            if (std::find(legacy.begin(), legacy.end(), key) != legacy.end()) continue;
+            std::string expected;
+            for (auto a : allowed) expected += (expected.empty() ? "" : ", ") + std::string(a);
+            scope s(*this, std::string(key));
+            fail(errc::unknown_field, "unknown key \"" + detail::quoted_excerpt(key) + "\" in " + type_name<T>() +
+                                          "; expected one of: " + expected);
+        }
+    }
 
     /// "format" and "format_version" of a document of kind `format`.
     void read_header(const fields& f, const std::string& format)
@@ -218,213 +483,45 @@ public:
                                                     " is newer than this library reads (" +
                                                     std::to_string(json_format_version) + ")");
             }
+            version_ = static_cast<int>(version);
         });
     }
 
-    // ---- the model ---------------------------------------------------------
+    // ---- documents ---------------------------------------------------------
 
     plan read_document(const json::value& root)
     {
-        fields f(*this, root, "govplan document",
-                 {"format", "format_version", "id", "title", "jurisdiction", "issuing_body", "year", "period",
-                  "report_date", "printed_date", "session", "theme", "source", "units", "focus_areas"});
-        read_header(f, "govplan");
-        plan p;
-        opt(f, "units", [&](const json::value& v) {
-            each(v, [&](const json::value& u) { p.units.push_back(read_unit(u)); });
-        });
-
-        req(f, "id", [&](const json::value& v) { p.id = string(v); });
-        req(f, "title", [&](const json::value& v) { p.title = string(v); });
-        req(f, "jurisdiction", [&](const json::value& v) {
-            fields j(*this, v, "jurisdiction", {"province", "city", "district", "level"});
-            opt(j, "province", [&](const json::value& x) { p.jurisdiction.province = string(x); });
-            opt(j, "city", [&](const json::value& x) { p.jurisdiction.city = string(x); });
-            opt(j, "district", [&](const json::value& x) { p.jurisdiction.district = string(x); });
-            req(j, "level", [&](const json::value& x) {
-                p.jurisdiction.level = code<jurisdiction_level>(x, "jurisdiction level");
-            });
-        });
-        opt(f, "issuing_body", [&](const json::value& v) { p.issuing_body = string(v); });
-        req(f, "year", [&](const json::value& v) { p.year = static_cast<int>(integer(v, 1400, 9999)); });
-        req(f, "period", [&](const json::value& v) {
-            fields pf(*this, v, "period", {"first", "last"});
-            govplan::date first, last;
-            req(pf, "first", [&](const json::value& x) { first = date(x); });
-            req(pf, "last", [&](const json::value& x) {
-                last = date(x);
-                if (last < first) fail(errc::invalid_value, "the period ends before it begins");
-                if (last == govplan::date(9999, 12, 31)) fail(errc::invalid_value, "a period must end before 9999-12-31");
-            });
-            p.period = inclusive_period(first, last);
-        });
-        req(f, "report_date", [&](const json::value& v) { p.report_date = date(v); });
-        opt(f, "printed_date", [&](const json::value& v) { p.printed_date = date(v); });
-        opt(f, "session", [&](const json::value& v) { p.session = string(v); });
-        opt(f, "theme", [&](const json::value& v) { p.theme = string(v); });
-        opt(f, "source", [&](const json::value& v) {
-            fields s(*this, v, "source", {"title", "uri"});
-            opt(s, "title", [&](const json::value& x) { p.source.title = string(x); });
-            opt(s, "uri", [&](const json::value& x) { p.source.uri = string(x); });
-        });
-        req(f, "focus_areas", [&](const json::value& v) {
-            each(v, [&](const json::value& a) { p.focus_areas.push_back(read_focus_area(a)); });
-        });
-        check_unique_ids(p);
-        return p;
-    }
-
-    govplan::unit read_unit(const json::value& v)
-    {
-        fields f(*this, v, "unit definition", {"symbol", "dimension", "base", "scale"});
-        govplan::unit u;
-        req(f, "symbol", [&](const json::value& x) { u.symbol = string(x); });
-        req(f, "dimension", [&](const json::value& x) { u.dimension = code<dimension>(x, "dimension"); });
-        req(f, "base", [&](const json::value& x) { u.base = string(x); });
-        opt(f, "scale", [&](const json::value& x) {
-            // "N" or "N/D", positive integers.
-            const std::string s = string(x);
-            const auto slash = s.find('/');
-            auto part = [&](std::string_view text) {
-                auto d = decimal::parse(text);
-                if (!d || !d->is_integer() || d->scale() != 0 || d->coefficient() <= 0) {
-                    fail(errc::invalid_value, "scale \"" + s + "\" must be N or N/D with positive integers");
-                }
-                return d->coefficient();
+        if (!root.is_object()) fail(errc::type_mismatch, "expected govplan document (an object), found " + kind_name(root));
+        {
+            // Unknown keys first, then the header: the version decides which
+            // keys the members may hold.
+            const json::object& object = root.get_object();
+            check_keys<plan>(object);
+            auto header = [&](std::string_view key) -> const json::value& {
+                const json::value* v = object.if_contains(json::string_view(key.data(), key.size()));
+                if (v == nullptr) fail(errc::missing_field, "missing key \"" + std::string(key) + "\" in govplan document");
+                return *v;
             };
-            u.scale.numerator = part(std::string_view(s).substr(0, slash));
-            u.scale.denominator = slash == std::string::npos ? 1 : part(std::string_view(s).substr(slash + 1));
-        });
-        if (u.symbol.empty() || u.base.empty()) fail(errc::invalid_value, "a unit needs a symbol and a base");
-        if (const govplan::unit* existing = units_.lookup(u.symbol); existing != nullptr && !(*existing == u)) {
-            fail(errc::invalid_value, "unit \"" + u.symbol + "\" is already defined differently");
+            const json::value& format = header("format");
+            {
+                scope s(*this, "format");
+                if (!format.is_string() || format.get_string() != "govplan") {
+                    fail(errc::bad_magic, "\"format\" must be \"govplan\"");
+                }
+            }
+            const json::value& version = header("format_version");
+            scope s(*this, "format_version");
+            const auto v = integer(version, 1, std::numeric_limits<std::int32_t>::max());
+            if (v > json_format_version) {
+                fail(errc::unsupported_version, "format_version " + std::to_string(v) +
+                                                    " is newer than this library reads (" +
+                                                    std::to_string(json_format_version) + ")");
+            }
+            version_ = static_cast<int>(v);
         }
-        units_.add(u);
-        return u;
-    }
-
-    focus_area read_focus_area(const json::value& v)
-    {
-        fields f(*this, v, "focus area", {"ordinal", "title", "aim", "lead", "targets", "measures"});
-        focus_area a;
-        req(f, "ordinal", [&](const json::value& x) { a.ordinal = static_cast<int>(integer(x, 0, 10'000)); });
-        req(f, "title", [&](const json::value& x) { a.title = string(x); });
-        opt(f, "aim", [&](const json::value& x) { a.aim = string(x); });
-        opt(f, "lead", [&](const json::value& x) { a.lead = string(x); });
-        opt(f, "targets", [&](const json::value& x) {
-            each(x, [&](const json::value& t) { a.targets.push_back(read_target(t)); });
-        });
-        req(f, "measures", [&](const json::value& x) {
-            each(x, [&](const json::value& m) { a.measures.push_back(read_measure(m)); });
-        });
-        return a;
-    }
-
-    measure read_measure(const json::value& v)
-    {
-        fields f(*this, v, "measure",
-                 {"lead", "text", "lead_unit", "partner_units", "deadline", "organisations", "targets", "projects"});
-        measure m;
-        req(f, "lead", [&](const json::value& x) { m.lead = string(x); });
-        req(f, "text", [&](const json::value& x) { m.text = string(x); });
-        opt(f, "lead_unit", [&](const json::value& x) { m.lead_unit = string(x); });
-        opt(f, "partner_units", [&](const json::value& x) { m.partner_units = strings(x); });
-        opt(f, "deadline", [&](const json::value& x) { m.deadline = date(x); });
-        opt(f, "organisations", [&](const json::value& x) { m.organisations = strings(x); });
-        opt(f, "targets", [&](const json::value& x) {
-            each(x, [&](const json::value& t) { m.targets.push_back(read_target(t)); });
-        });
-        opt(f, "projects", [&](const json::value& x) {
-            each(x, [&](const json::value& p) { m.projects.push_back(read_project(p)); });
-        });
-        return m;
-    }
-
-    quantity read_quantity(const fields& f, const govplan::unit& default_unit)
-    {
-        quantity q;
-        req(f, "value", [&](const json::value& x) { q.value = number(x); });
-        q.unit = default_unit;
-        opt(f, "unit", [&](const json::value& x) { q.unit = unit(x); });
-        if (q.unit.empty()) {
-            scope s(*this, "unit");
-            fail(errc::missing_field, "the target has no unit, so this value must name its own");
-        }
-        return q;
-    }
-
-    provenance read_provenance(const json::value& v)
-    {
-        fields f(*this, v, "provenance", {"clause", "offset"});
-        provenance p;
-        req(f, "clause", [&](const json::value& x) { p.clause = string(x); });
-        opt(f, "offset", [&](const json::value& x) {
-            p.offset = static_cast<std::uint64_t>(integer(x, 0, std::numeric_limits<std::int64_t>::max()));
-        });
-        return p;
-    }
-
-    target read_target(const json::value& v)
-    {
-        fields f(*this, v, "target",
-                 {"id", "metric", "qualifier", "kind", "comparator", "value", "low", "high", "trend", "stretch",
-                  "unit", "commitment", "cumulative", "per_capita", "yearly_average", "baseline", "deadline",
-                  "project_ids", "provenance", "observations"});
-        target t;
-        req(f, "id", [&](const json::value& x) { t.id = string(x); });
-        req(f, "metric", [&](const json::value& x) { t.metric = string(x); });
-        opt(f, "qualifier", [&](const json::value& x) { t.qualifier = string(x); });
-        req(f, "kind", [&](const json::value& x) { t.kind = code<target_kind>(x, "target kind"); });
-        req(f, "comparator", [&](const json::value& x) { t.comparator = code<govplan::comparator>(x, "comparator"); });
-        opt(f, "value", [&](const json::value& x) { t.value = number(x); });
-        opt(f, "low", [&](const json::value& x) { t.low = number(x); });
-        opt(f, "high", [&](const json::value& x) { t.high = number(x); });
-        opt(f, "trend", [&](const json::value& x) { t.trend = code<govplan::trend>(x, "trend"); });
-        opt(f, "stretch", [&](const json::value& x) { t.stretch = number(x); });
-        opt(f, "unit", [&](const json::value& x) { t.unit = unit(x); });
-        opt(f, "commitment", [&](const json::value& x) { t.commitment = code<govplan::commitment>(x, "commitment"); });
-        opt(f, "cumulative", [&](const json::value& x) { t.cumulative = boolean(x); });
-        opt(f, "per_capita", [&](const json::value& x) { t.per_capita = boolean(x); });
-        opt(f, "yearly_average", [&](const json::value& x) { t.yearly_average = boolean(x); });
-        opt(f, "baseline", [&](const json::value& x) {
-            fields b(*this, x, "baseline", {"date", "value", "unit"});
-            govplan::baseline base;
-            req(b, "date", [&](const json::value& y) { base.date = date(y); });
-            base.value = read_quantity(b, t.unit);
-            t.baseline = base;
-        });
-        opt(f, "deadline", [&](const json::value& x) { t.deadline = date(x); });
-        opt(f, "project_ids", [&](const json::value& x) { t.project_ids = strings(x); });
-        opt(f, "provenance", [&](const json::value& x) { t.provenance = read_provenance(x); });
-        opt(f, "observations", [&](const json::value& x) {
-            each(x, [&](const json::value& o) {
-                fields of(*this, o, "observation", {"date", "value", "unit", "note", "source"});
-                observation obs;
-                req(of, "date", [&](const json::value& y) { obs.date = date(y); });
-                obs.value = read_quantity(of, t.unit);
-                opt(of, "note", [&](const json::value& y) { obs.note = string(y); });
-                opt(of, "source", [&](const json::value& y) { obs.source = string(y); });
-                t.observations.push_back(std::move(obs));
-            });
-        });
-        return t;
-    }
-
-    project read_project(const json::value& v)
-    {
-        fields f(*this, v, "project",
-                 {"id", "name", "action", "stage", "category", "capacity", "organisations", "target_id",
-                  "provenance"});
-        project p;
-        req(f, "id", [&](const json::value& x) { p.id = string(x); });
-        req(f, "name", [&](const json::value& x) { p.name = string(x); });
-        opt(f, "action", [&](const json::value& x) { p.action = string(x); });
-        req(f, "stage", [&](const json::value& x) { p.stage = code<project_stage>(x, "project stage"); });
-        opt(f, "category", [&](const json::value& x) { p.category = string(x); });
-        opt(f, "capacity", [&](const json::value& x) { p.capacity = string(x); });
-        opt(f, "organisations", [&](const json::value& x) { p.organisations = strings(x); });
-        opt(f, "target_id", [&](const json::value& x) { p.target_id = string(x); });
-        opt(f, "provenance", [&](const json::value& x) { p.provenance = read_provenance(x); });
+        plan p;
+        read_object(root, p);
+        check_unique_ids(p);
         return p;
     }
 
@@ -439,10 +536,11 @@ public:
         req(f, "plan_id", [&](const json::value& v) {
             out.plan_id = string(v);
             if (out.plan_id != p.id) {
-                fail(errc::invalid_value, "these observations are for plan \"" + out.plan_id + "\", not \"" + p.id + "\"");
+                fail(errc::invalid_value, "these observations are for plan \"" + detail::quoted_excerpt(out.plan_id) +
+                                              "\", not \"" + p.id + "\"");
             }
         });
-        opt(f, "illustrative", [&](const json::value& v) { out.illustrative = boolean(v); });
+        opt(f, "illustrative", [&](const json::value& v) { read_value(v, out.illustrative); });
         opt(f, "note", [&](const json::value& v) { out.note = string(v); });
         req(f, "observations", [&](const json::value& v) {
             each(v, [&](const json::value& e) {
@@ -452,10 +550,20 @@ public:
                 req(of, "target_id", [&](const json::value& x) {
                     entry.target_id = string(x);
                     t = targets.find_target(entry.target_id);
-                    if (t == nullptr) fail(errc::invalid_value, "the plan has no target \"" + entry.target_id + "\"");
+                    if (t == nullptr) {
+                        fail(errc::invalid_value,
+                             "the plan has no target \"" + detail::quoted_excerpt(entry.target_id) + "\"");
+                    }
                 });
-                req(of, "date", [&](const json::value& x) { entry.value.date = date(x); });
-                entry.value.value = read_quantity(of, t->unit);
+                req(of, "date", [&](const json::value& x) { read_value(x, entry.value.date); });
+                req(of, "value", [&](const json::value&) {});
+                context_unit_ = &t->unit;
+                read_flat_quantity(e.get_object(), entry.value.value);
+                context_unit_ = nullptr;
+                if (entry.value.value.unit.empty() && !is_qualitative(t->kind)) {
+                    scope s(*this, "unit");
+                    fail(errc::missing_field, "the target has no unit, so this value must name its own");
+                }
                 opt(of, "note", [&](const json::value& x) { entry.value.note = string(x); });
                 opt(of, "source", [&](const json::value& x) { entry.value.source = string(x); });
                 out.entries.push_back(std::move(entry));
@@ -467,33 +575,30 @@ public:
     // Duplicate ids are a load error: links by id would be ambiguous.
     void check_unique_ids(const plan& p)
     {
-        std::set<std::string, std::less<>> seen;
-        for (std::size_t f = 0; f < p.focus_areas.size(); ++f) {
-            for (std::size_t t = 0; t < p.focus_areas[f].targets.size(); ++t) {
-                const std::string& id = p.focus_areas[f].targets[t].id;
-                if (id.empty() || seen.insert(id).second) continue;
-                scope a(*this, "focus_areas");
-                scope b(*this, std::to_string(f));
-                scope e(*this, "targets");
-                scope g(*this, std::to_string(t));
-                scope h(*this, "id");
-                fail(errc::duplicate_id, "id \"" + id + "\" is used twice");
+        std::unordered_set<std::string_view> seen;
+        seen.reserve(target_count(p) + project_count(p));
+        auto check = [&](const std::string& id, std::size_t f, std::optional<std::size_t> m, const char* list,
+                         std::size_t i) {
+            if (id.empty() || seen.insert(id).second) return;
+            scope a(*this, "focus_areas");
+            scope b(*this, std::to_string(f));
+            std::optional<scope> c, d;
+            if (m) {
+                c.emplace(*this, "measures");
+                d.emplace(*this, std::to_string(*m));
             }
-            const auto& measures = p.focus_areas[f].measures;
-            for (std::size_t m = 0; m < measures.size(); ++m) {
-                auto check = [&](const std::string& id, const char* list, std::size_t i) {
-                    if (id.empty() || seen.insert(id).second) return;
-                    scope a(*this, "focus_areas");
-                    scope b(*this, std::to_string(f));
-                    scope c(*this, "measures");
-                    scope d(*this, std::to_string(m));
-                    scope e(*this, list);
-                    scope g(*this, std::to_string(i));
-                    scope h(*this, "id");
-                    fail(errc::duplicate_id, "id \"" + id + "\" is used twice");
-                };
-                for (std::size_t t = 0; t < measures[m].targets.size(); ++t) check(measures[m].targets[t].id, "targets", t);
-                for (std::size_t j = 0; j < measures[m].projects.size(); ++j) check(measures[m].projects[j].id, "projects", j);
+            scope e(*this, list);
+            scope g(*this, std::to_string(i));
+            scope h(*this, "id");
+            fail(errc::duplicate_id, "id \"" + detail::quoted_excerpt(id) + "\" is used twice");
+        };
+        for (std::size_t f = 0; f < p.focus_areas.size(); ++f) {
+            const auto& area = p.focus_areas[f];
+            for (std::size_t t = 0; t < area.targets.size(); ++t) check(area.targets[t].id, f, std::nullopt, "targets", t);
+            for (std::size_t m = 0; m < area.measures.size(); ++m) {
+                const auto& measure = area.measures[m];
+                for (std::size_t t = 0; t < measure.targets.size(); ++t) check(measure.targets[t].id, f, m, "targets", t);
+                for (std::size_t j = 0; j < measure.projects.size(); ++j) check(measure.projects[j].id, f, m, "projects", j);
             }
         }
     }
@@ -501,6 +606,8 @@ public:
 private:
     unit_registry units_;
     std::vector<std::string> path_;
+    int version_ = json_format_version;
+    const govplan::unit* context_unit_ = nullptr;  ///< the unit of the target being read
 };
 
 fields::fields(reader& r, const json::value& v, const char* what, std::initializer_list<std::string_view> allowed)
@@ -514,8 +621,8 @@ fields::fields(reader& r, const json::value& v, const char* what, std::initializ
             std::string expected;
             for (auto a : allowed) expected += (expected.empty() ? "" : ", ") + std::string(a);
             reader::scope s(r, std::string(key));
-            r.fail(errc::unknown_field,
-                   "unknown key \"" + std::string(key) + "\" in " + what + "; expected one of: " + expected);
+            r.fail(errc::unknown_field, "unknown key \"" + detail::quoted_excerpt(key) + "\" in " + what +
+                                            "; expected one of: " + expected);
         }
     }
 }
@@ -538,7 +645,7 @@ const json::value& fields::required(std::string_view key) const
 }
 
 // ===========================================================================
-// Writing: plan → JSON text with fixed key order and indentation.
+// Writing: plan → JSON text, keys in declaration order, two-space indent.
 // ===========================================================================
 
 class writer {
@@ -578,47 +685,15 @@ public:
         value_prefix();
         out_ += std::to_string(i);
     }
+    void unsigned_integer(std::uint64_t i)
+    {
+        value_prefix();
+        out_ += std::to_string(i);
+    }
     void boolean(bool b)
     {
         value_prefix();
         out_ += b ? "true" : "false";
-    }
-
-    // Convenience: "key": value.
-    void field(std::string_view k, std::string_view s)
-    {
-        key(k);
-        string(s);
-    }
-    void field_if(std::string_view k, std::string_view s)
-    {
-        if (!s.empty()) field(k, s);
-    }
-    void field(std::string_view k, const decimal& d) { field(k, d.to_string()); }
-    void field(std::string_view k, const govplan::date& d) { field(k, to_iso_string(d)); }
-    void field_int(std::string_view k, std::int64_t i)
-    {
-        key(k);
-        integer(i);
-    }
-    void flag(std::string_view k, bool b)
-    {
-        if (!b) return;
-        key(k);
-        boolean(true);
-    }
-    template <class Enum>
-    void code(std::string_view k, Enum e)
-    {
-        field(k, to_code(e));
-    }
-    void strings(std::string_view k, const std::vector<std::string>& list, bool always = false)
-    {
-        if (list.empty() && !always) return;
-        key(k);
-        begin_array();
-        for (const auto& s : list) string(s);
-        end_array();
     }
 
 private:
@@ -660,81 +735,6 @@ private:
     bool after_key_ = false;
 };
 
-void write_quantity_fields(writer& w, const quantity& q, const unit& default_unit)
-{
-    w.field("value", q.value);
-    if (!(q.unit == default_unit)) w.field("unit", q.unit.symbol);
-}
-
-void write_provenance(writer& w, const provenance& p)
-{
-    if (p.clause.empty() && !p.offset) return;
-    w.key("provenance");
-    w.begin_object();
-    w.field("clause", p.clause);
-    if (p.offset) w.field_int("offset", static_cast<std::int64_t>(*p.offset));
-    w.end_object();
-}
-
-void write_target(writer& w, const target& t)
-{
-    w.begin_object();
-    w.field("id", t.id);
-    w.field("metric", t.metric);
-    w.field_if("qualifier", t.qualifier);
-    w.code("kind", t.kind);
-    w.code("comparator", t.comparator);
-    if (t.value) w.field("value", *t.value);
-    if (t.low) w.field("low", *t.low);
-    if (t.high) w.field("high", *t.high);
-    if (t.trend) w.code("trend", *t.trend);
-    if (t.stretch) w.field("stretch", *t.stretch);
-    w.field_if("unit", t.unit.symbol);
-    w.code("commitment", t.commitment);
-    w.flag("cumulative", t.cumulative);
-    w.flag("per_capita", t.per_capita);
-    w.flag("yearly_average", t.yearly_average);
-    if (t.baseline) {
-        w.key("baseline");
-        w.begin_object();
-        w.field("date", t.baseline->date);
-        write_quantity_fields(w, t.baseline->value, t.unit);
-        w.end_object();
-    }
-    if (t.deadline) w.field("deadline", *t.deadline);
-    w.strings("project_ids", t.project_ids);
-    write_provenance(w, t.provenance);
-    if (!t.observations.empty()) {
-        w.key("observations");
-        w.begin_array();
-        for (const auto& o : t.observations) {
-            w.begin_object();
-            w.field("date", o.date);
-            write_quantity_fields(w, o.value, t.unit);
-            w.field_if("note", o.note);
-            w.field_if("source", o.source);
-            w.end_object();
-        }
-        w.end_array();
-    }
-    w.end_object();
-}
-
-void write_project(writer& w, const project& p)
-{
-    w.begin_object();
-    w.field("id", p.id);
-    w.field("name", p.name);
-    w.field_if("action", p.action);
-    w.code("stage", p.stage);
-    w.field_if("category", p.category);
-    w.field_if("capacity", p.capacity);
-    w.strings("organisations", p.organisations);
-    w.field_if("target_id", p.target_id);
-    write_provenance(w, p.provenance);
-    w.end_object();
-}
-
 std::string scale_text(const unit_scale& s)
 {
     return std::to_string(s.numerator) + (s.denominator == 1 ? "" : "/" + std::to_string(s.denominator));
@@ -745,18 +745,173 @@ std::string scale_text(const unit_scale& s)
 std::vector<unit> custom_units(const plan& p)
 {
     std::vector<unit> out = p.units;
+    std::unordered_set<std::string_view> listed;
+    for (const auto& u : out) listed.insert(u.symbol);
     auto consider = [&](const unit& u) {
-        if (u.empty() || unit_registry::standard().contains(u)) return;
-        if (std::find(out.begin(), out.end(), u) == out.end()) out.push_back(u);
+        if (u.empty() || listed.contains(u.symbol) || unit_registry::standard().contains(u)) return;
+        out.push_back(u);
+        listed.insert(out.back().symbol);
     };
     for_each_target(p, [&](const target& t, const element_position&) {
         consider(t.unit);
-        if (t.baseline) consider(t.baseline->value.unit);
+        if (t.baseline && t.baseline->value) consider(t.baseline->value->unit);
         for (const auto& o : t.observations) consider(o.value.unit);
+    });
+    for_each_project(p, [&](const project& pr, const element_position&) {
+        if (pr.total_investment) consider(pr.total_investment->unit);
+        if (pr.investment_this_year) consider(pr.investment_this_year->unit);
     });
     return out;
 }
 
+/// Writes described values. A member is left out when it holds its default
+/// (an empty string or list, false, an absent optional, a special date, an
+/// object equal to its default), except numbers and enumerations, which are
+/// always written: the reader gives an absent key its default, so whatever is
+/// written reads back equal.
+class plan_writer {
+public:
+    explicit plan_writer(writer& w) : w_(w) {}
+
+    void write_plan(const plan& p)
+    {
+        w_.begin_object();
+        w_.key("format");
+        w_.string("govplan");
+        w_.key("format_version");
+        w_.integer(json_format_version);
+        units_ = custom_units(p);
+        write_members(p);
+        w_.end_object();
+    }
+
+    template <detail::described T>
+    void write_members(const T& value)
+    {
+        const govplan::unit* outer_unit = context_unit_;
+        if constexpr (std::is_same_v<T, target>) context_unit_ = &value.unit;
+        detail::for_each_member(value, [&](std::string_view name, const auto& member) {
+            using member_type = std::remove_cvref_t<decltype(member)>;
+            if constexpr (std::is_same_v<T, plan> && std::is_same_v<member_type, std::vector<govplan::unit>>) {
+                write_member(name, units_);
+            } else if constexpr (is_quantity_v<member_type>) {
+                if (name == "value") {
+                    write_flat_quantity(member);
+                    return;
+                }
+                write_member(name, member);
+            } else {
+                write_member(name, member);
+            }
+        });
+        context_unit_ = outer_unit;
+    }
+
+private:
+    template <class V>
+    static bool omitted(const V& v)
+    {
+        if constexpr (std::is_same_v<V, bool>) {
+            return !v;
+        } else if constexpr (std::is_enum_v<V> || std::is_arithmetic_v<V> || std::is_same_v<V, decimal>) {
+            return false;
+        } else if constexpr (std::is_same_v<V, govplan::date>) {
+            return v.is_special();
+        } else if constexpr (std::is_same_v<V, date_period>) {
+            return v.begin().is_special() || v.last().is_special();
+        } else {
+            return v == V{};
+        }
+    }
+
+    template <class V>
+    void write_member(std::string_view name, const V& v)
+    {
+        if (omitted(v)) return;
+        w_.key(name);
+        write_value(v);
+    }
+
+    void write_flat_quantity(const std::optional<quantity>& q)
+    {
+        if (q) write_flat_quantity(*q);
+    }
+    void write_flat_quantity(const quantity& q)
+    {
+        w_.key("value");
+        write_value(q.value);
+        const bool same_as_target = context_unit_ != nullptr && q.unit == *context_unit_;
+        if (!same_as_target && !q.unit.empty()) {
+            w_.key("unit");
+            w_.string(q.unit.symbol);
+        }
+    }
+
+    void write_value(const std::string& s) { w_.string(s); }
+    void write_value(bool b) { w_.boolean(b); }
+    void write_value(int i) { w_.integer(i); }
+    void write_value(std::uint64_t i) { w_.unsigned_integer(i); }
+    void write_value(const decimal& d) { w_.string(d.to_string()); }
+    void write_value(const govplan::date& d) { w_.string(to_iso_string(d)); }
+    void write_value(const date_period& period)
+    {
+        w_.begin_object();
+        w_.key("first");
+        write_value(period.begin());
+        w_.key("last");
+        write_value(period.last());
+        w_.end_object();
+    }
+    template <class Enum>
+        requires std::is_enum_v<Enum>
+    void write_value(Enum e)
+    {
+        w_.string(to_code(e));
+    }
+    void write_value(const govplan::unit& u) { w_.string(u.symbol); }
+    void write_value(const unit_scale& s) { w_.string(scale_text(s)); }
+    void write_value(const std::vector<govplan::unit>& definitions)
+    {
+        w_.begin_array();
+        for (const auto& u : definitions) {
+            w_.begin_object();
+            detail::for_each_member(u, [&](std::string_view name, const auto& member) {
+                using member_type = std::remove_cvref_t<decltype(member)>;
+                if constexpr (std::is_same_v<member_type, unit_scale>) {
+                    w_.key(name);  // always: "1" says there is no scale
+                    write_value(member);
+                } else {
+                    write_member(name, member);
+                }
+            });
+            w_.end_object();
+        }
+        w_.end_array();
+    }
+    template <class T>
+    void write_value(const std::optional<T>& v)
+    {
+        write_value(*v);
+    }
+    template <class T>
+    void write_value(const std::vector<T>& items)
+    {
+        w_.begin_array();
+        for (const auto& item : items) write_value(item);
+        w_.end_array();
+    }
+    template <detail::described T>
+    void write_value(const T& value)
+    {
+        w_.begin_object();
+        write_members(value);
+        w_.end_object();
+    }
+
+    writer& w_;
+    std::vector<govplan::unit> units_;
+    const govplan::unit* context_unit_ = nullptr;
+};
 
 /// Parses `text` and hands the document to `read` (which throws
 /// load_failure), mapping every failure to a located govplan::error.
@@ -801,88 +956,7 @@ result<plan> plan_from_json(std::string_view text, const json_read_options& opti
 std::string plan_to_json(const plan& p)
 {
     writer w;
-    w.begin_object();
-    w.field("format", "govplan");
-    w.field_int("format_version", json_format_version);
-    w.field("id", p.id);
-    w.field("title", p.title);
-    w.key("jurisdiction");
-    w.begin_object();
-    w.field_if("province", p.jurisdiction.province);
-    w.field_if("city", p.jurisdiction.city);
-    w.field_if("district", p.jurisdiction.district);
-    w.code("level", p.jurisdiction.level);
-    w.end_object();
-    w.field_if("issuing_body", p.issuing_body);
-    w.field_int("year", p.year);
-    w.key("period");
-    w.begin_object();
-    w.field("first", p.period.begin());
-    w.field("last", p.period.last());
-    w.end_object();
-    w.field("report_date", p.report_date);
-    if (p.printed_date) w.field("printed_date", *p.printed_date);
-    w.field_if("session", p.session);
-    w.field_if("theme", p.theme);
-    if (!p.source.title.empty() || !p.source.uri.empty()) {
-        w.key("source");
-        w.begin_object();
-        w.field_if("title", p.source.title);
-        w.field_if("uri", p.source.uri);
-        w.end_object();
-    }
-    if (auto units = custom_units(p); !units.empty()) {
-        w.key("units");
-        w.begin_array();
-        for (const auto& u : units) {
-            w.begin_object();
-            w.field("symbol", u.symbol);
-            w.code("dimension", u.dimension);
-            w.field("base", u.base);
-            w.field("scale", scale_text(u.scale));
-            w.end_object();
-        }
-        w.end_array();
-    }
-    w.key("focus_areas");
-    w.begin_array();
-    for (const auto& a : p.focus_areas) {
-        w.begin_object();
-        w.field_int("ordinal", a.ordinal);
-        w.field("title", a.title);
-        w.field_if("aim", a.aim);
-        w.field_if("lead", a.lead);
-        if (!a.targets.empty()) {
-            w.key("targets");
-            w.begin_array();
-            for (const auto& t : a.targets) write_target(w, t);
-            w.end_array();
-        }
-        w.key("measures");
-        w.begin_array();
-        for (const auto& m : a.measures) {
-            w.begin_object();
-            w.field("lead", m.lead);
-            w.field("text", m.text);
-            if (m.lead_unit) w.field("lead_unit", *m.lead_unit);
-            w.strings("partner_units", m.partner_units);
-            if (m.deadline) w.field("deadline", *m.deadline);
-            w.strings("organisations", m.organisations);
-            w.key("targets");
-            w.begin_array();
-            for (const auto& t : m.targets) write_target(w, t);
-            w.end_array();
-            w.key("projects");
-            w.begin_array();
-            for (const auto& pr : m.projects) write_project(w, pr);
-            w.end_array();
-            w.end_object();
-        }
-        w.end_array();
-        w.end_object();
-    }
-    w.end_array();
-    w.end_object();
+    plan_writer(w).write_plan(p);
     std::string out = w.take();
     out += '\n';
     return out;

@@ -18,7 +18,11 @@ plan_index::plan_index(const plan& p)
     for_each_project(p, [&](const project& pr, const element_position&) {
         order_.emplace(&pr, order_.size());
         if (!pr.id.empty()) projects_.try_emplace(pr.id, &pr);
-        if (!pr.target_id.empty()) naming_[pr.target_id].push_back(&pr);
+        for (const auto& link : pr.targets) {
+            if (link.target_id.empty()) continue;
+            auto& list = naming_[link.target_id];
+            if (list.empty() || list.back() != &pr) list.push_back(&pr);  // a project linking twice counts once
+        }
     });
 }
 

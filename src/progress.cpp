@@ -9,6 +9,10 @@ const decimal one = decimal::from_integer(1);
 
 progress_basis basis_of(const target& t)
 {
+    if (t.kind == target_kind::qualitative || t.kind == target_kind::grade || t.comparator == comparator::within ||
+        t.comparator == comparator::none || (t.kind == target_kind::relative && !t.value && !t.low)) {
+        return progress_basis::qualitative;
+    }
     if (t.comparator == comparator::direction || t.kind == target_kind::direction) return progress_basis::direction;
     const bool flow = (t.kind == target_kind::amount || t.kind == target_kind::count) && !t.per_capita &&
                       !t.yearly_average && !t.cumulative;
@@ -44,7 +48,9 @@ bool satisfies(const target& t, const decimal& v, const progress_thresholds& th)
     case comparator::range:
         return t.low && t.high && meets_bound(comparator::at_least, v, *t.low) &&
                meets_bound(comparator::at_most, v, *t.high);
-    case comparator::direction: return false;
+    case comparator::direction:
+    case comparator::within:
+    case comparator::none: return false;
     }
     return false;
 }
@@ -75,6 +81,45 @@ std::optional<decimal> pro_rata(const decimal& value, const date_period& period,
     if (!share) return std::nullopt;
     auto out = decimal::divide(*share, decimal::from_integer(total > 0 ? total : 1), value.scale() + 2);
     return out ? std::optional<decimal>(*out) : std::nullopt;
+}
+
+/// The expected value at `as_of` on the line through (period start, 0), each
+/// milestone (date order, inside the period start..deadline) and
+/// (deadline, value); without milestones this is pro_rata().
+std::optional<decimal> expected_at(const target& t, const decimal& value, const date_period& period,
+                                   const date& deadline, const date& as_of)
+{
+    struct point {
+        date when;
+        decimal value;
+    };
+    std::vector<point> line{{period.begin() - boost::gregorian::days(1), decimal(0, 0)}};
+    std::vector<const milestone*> ms;
+    for (const auto& m : t.milestones)
+        if (!m.date.is_special() && m.date >= period.begin() && m.date < deadline) ms.push_back(&m);
+    if (ms.empty()) return pro_rata(value, period, deadline, as_of);
+    std::stable_sort(ms.begin(), ms.end(), [](const milestone* a, const milestone* b) { return a->date < b->date; });
+    for (const milestone* m : ms) line.push_back({m->date, m->value});
+    line.push_back({deadline, value});
+    if (as_of < period.begin()) return decimal(0, value.scale());
+    for (std::size_t i = 1; i < line.size(); ++i) {
+        if (as_of > line[i].when) continue;
+        const auto& a = line[i - 1];
+        const auto& b = line[i];
+        // a.value + (b.value − a.value) × (as_of − a.when) ÷ (b.when − a.when)
+        auto rise = decimal::subtract(b.value, a.value);
+        if (!rise) return std::nullopt;
+        const long span = (b.when - a.when).days();
+        const long done = (as_of - a.when).days();
+        auto part = decimal::multiply(*rise, decimal::from_integer(done));
+        if (!part) return std::nullopt;
+        const int digits = std::max(a.value.scale(), b.value.scale()) + 2;
+        auto step = decimal::divide(*part, decimal::from_integer(span > 0 ? span : 1), digits);
+        if (!step) return std::nullopt;
+        auto out = decimal::add(a.value, *step);
+        return out ? std::optional<decimal>(*out) : std::nullopt;
+    }
+    return value;
 }
 
 std::string label_for(progress_status s, bool before_deadline, bool at_or_above_pace)
@@ -124,6 +169,8 @@ target_progress evaluate_progress(const target& t, const date_period& period, da
     }
     auto in_target_unit = [&](const quantity& q) -> result<quantity> {
         if (t.unit.empty()) return q;
+        // A pp change observed as the level it changes (in %): read below.
+        if (t.kind == target_kind::pp_change && q.unit.dimension == dimension::percent) return q;
         return convert(q, t.unit);
     };
     const observation& latest = *seen.back();
@@ -136,8 +183,32 @@ target_progress evaluate_progress(const target& t, const date_period& period, da
     }
     out.observed = *observed;
     out.observed_on = latest.date;
-    const decimal v = observed->value;
-    if (auto stated = floor_value(t); stated && out.basis != progress_basis::direction) out.attainment = ratio(v, *stated);
+    decimal v = observed->value;
+    if (t.kind == target_kind::pp_change && out.basis != progress_basis::qualitative) {
+        // A change read from levels: the latest level minus the baseline.
+        if (latest.value.unit.dimension == dimension::percent) {
+            if (!t.baseline || !t.baseline->value || t.baseline->value->unit.dimension != dimension::percent) {
+                out.status = progress_status::no_data;
+                out.label = label_for(out.status, before_deadline, false);
+                out.note = "a pp change observed as a level needs a baseline level in %";
+                return out;
+            }
+            auto change = decimal::subtract(latest.value.value, t.baseline->value->value);
+            if (!change) {
+                out.status = progress_status::no_data;
+                out.label = label_for(out.status, before_deadline, false);
+                out.note = change.error().message;
+                return out;
+            }
+            v = *change;
+            out.observed = quantity{v, t.unit};
+        }
+        if (t.trend == trend::decrease) v = decimal(-v.coefficient(), v.scale());
+    }
+    if (auto stated = floor_value(t);
+        stated && out.basis != progress_basis::direction && out.basis != progress_basis::qualitative) {
+        out.attainment = ratio(v, *stated);
+    }
 
     bool above_pace = false;
     switch (out.basis) {
@@ -156,7 +227,7 @@ target_progress evaluate_progress(const target& t, const date_period& period, da
             out.status = progress_status::behind;
             break;
         }
-        out.expected = pro_rata(*stated, period, deadline, as_of);
+        out.expected = expected_at(t, *stated, period, deadline, as_of);
         if (!out.expected) {
             out.status = progress_status::no_data;
             out.note = "the expected value needs more than 18 digits";
@@ -216,8 +287,8 @@ target_progress evaluate_progress(const target& t, const date_period& period, da
     }
     case progress_basis::direction: {
         std::optional<decimal> reference;
-        if (t.baseline) {
-            if (auto b = convert(t.baseline->value, observed->unit)) reference = b->value;
+        if (t.baseline && t.baseline->value) {
+            if (auto b = convert(*t.baseline->value, observed->unit)) reference = b->value;
         }
         if (!reference && seen.size() >= 2) {
             auto first = convert(seen.front()->value, observed->unit);
@@ -228,11 +299,27 @@ target_progress evaluate_progress(const target& t, const date_period& period, da
             out.note = "a direction needs a baseline or two observations";
             break;
         }
+        if (*t.trend == trend::stable) {
+            // Held: not lower than where it started.
+            out.status = v < *reference ? progress_status::behind
+                                        : (before_deadline ? progress_status::on_track : progress_status::met);
+            above_pace = !(v < *reference);
+            break;
+        }
         const bool right_way = *t.trend == trend::increase ? v > *reference : v < *reference;
         if (v == *reference) out.status = progress_status::at_risk;
         else if (!right_way) out.status = progress_status::behind;
         else out.status = before_deadline ? progress_status::on_track : progress_status::met;
         above_pace = right_way;
+        break;
+    }
+    case progress_basis::qualitative: {
+        if (!v.is_zero()) {
+            out.status = progress_status::met;
+        } else {
+            out.status = before_deadline ? progress_status::at_risk : progress_status::behind;
+            out.note = "not met";
+        }
         break;
     }
     }

@@ -14,6 +14,7 @@ constexpr std::array start_cues{"新开工"sv, "开工"sv};
 constexpr std::array build_cues{"加快建设"sv, "推进"sv, "实施"sv};
 constexpr std::array complete_cues{"建成"sv, "完成"sv};
 constexpr std::array operate_cues{"投产"sv, "投用"sv, "运营"sv};
+constexpr std::array other_cues{"组建"sv, "争创"sv, "举办"sv, "设立"sv};
 
 }  // namespace
 
@@ -27,6 +28,7 @@ std::span<const std::string_view> cue_words(project_stage s) noexcept
     case project_stage::build: return build_cues;
     case project_stage::complete: return complete_cues;
     case project_stage::operate: return operate_cues;
+    case project_stage::other: return other_cues;
     }
     return {};
 }

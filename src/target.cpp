@@ -19,6 +19,10 @@ constexpr std::array binding_cues{"确保"sv, "严格"sv, "坚决"sv, "严守"sv
 constexpr std::array aspirational_cues{"力争"sv, "争取"sv, "争创"sv, "探索"sv};
 constexpr std::array increase_cues{"升"sv, "提高"sv, "增长"sv, "提升"sv};
 constexpr std::array decrease_cues{"降"sv, "下降"sv, "减少"sv, "降低"sv};
+constexpr std::array stable_cues{"稳定"sv, "保持"sv, "持续稳定"sv};
+constexpr std::array over_cues{"余"sv, "多"sv};
+constexpr std::array approximate_cues{"约"sv};
+constexpr std::array within_cues{"保持在合理区间"sv, "控制在合理区间"sv};
 
 }  // namespace
 
@@ -33,6 +37,8 @@ std::span<const std::string_view> cue_words(comparator c) noexcept
     case comparator::about: return about_cues;
     case comparator::range: return range_cues;
     case comparator::direction: return direction_cues;
+    case comparator::within: return within_cues;
+    case comparator::none: return {};
     }
     return {};
 }
@@ -49,8 +55,22 @@ std::span<const std::string_view> cue_words(commitment c) noexcept
 
 std::span<const std::string_view> cue_words(trend t) noexcept
 {
-    return t == trend::increase ? std::span<const std::string_view>(increase_cues)
-                                : std::span<const std::string_view>(decrease_cues);
+    switch (t) {
+    case trend::increase: return increase_cues;
+    case trend::decrease: return decrease_cues;
+    case trend::stable: return stable_cues;
+    }
+    return {};
+}
+
+std::span<const std::string_view> cue_words(hedge h) noexcept
+{
+    switch (h) {
+    case hedge::none: return {};
+    case hedge::over: return over_cues;
+    case hedge::approximate: return approximate_cues;
+    }
+    return {};
 }
 
 bool includes_bound(comparator c) noexcept
@@ -63,14 +83,18 @@ bool includes_bound(comparator c) noexcept
     case comparator::range: return true;
     case comparator::more_than:
     case comparator::less_than:
-    case comparator::direction: return false;
+    case comparator::direction:
+    case comparator::within:
+    case comparator::none: return false;
     }
     return false;
 }
 
 bool meets_bound(comparator c, const decimal& v, const decimal& bound) noexcept
 {
-    if (c == comparator::range || c == comparator::direction) return false;
+    if (c == comparator::range || c == comparator::direction || c == comparator::within || c == comparator::none) {
+        return false;
+    }
     if (v == bound) return includes_bound(c);
     switch (c) {
     case comparator::at_least:
@@ -85,22 +109,48 @@ bool kind_accepts(target_kind kind, dimension d) noexcept
 {
     switch (kind) {
     case target_kind::amount:
-        return d == dimension::money || d == dimension::area || d == dimension::length || d == dimension::mass;
+        return d == dimension::money || d == dimension::area || d == dimension::land_area ||
+               d == dimension::length || d == dimension::mass || d == dimension::power || d == dimension::volume ||
+               d == dimension::energy;
     case target_kind::count: return d == dimension::count;
     case target_kind::level: return d != dimension::percentage_point;
     case target_kind::share:
     case target_kind::growth_rate:
     case target_kind::reduction_rate: return d == dimension::percent;
     case target_kind::pp_change: return d == dimension::percentage_point;
-    case target_kind::direction: return true;
+    case target_kind::attainment: return d == dimension::percent || d == dimension::count;
+    case target_kind::rank: return d == dimension::count;
+    case target_kind::direction:
+    case target_kind::qualitative:
+    case target_kind::grade:
+    case target_kind::relative: return true;
     }
     return false;
+}
+
+accumulation accumulation_of(const target& t) noexcept
+{
+    if (t.accumulation) return *t.accumulation;
+    switch (t.kind) {
+    case target_kind::level:
+    case target_kind::share:
+    case target_kind::attainment:
+    case target_kind::rank:
+    case target_kind::grade: return accumulation::stock;
+    default: return accumulation::flow;
+    }
+}
+
+bool is_qualitative(target_kind kind) noexcept
+{
+    return kind == target_kind::qualitative || kind == target_kind::grade || kind == target_kind::attainment;
 }
 
 std::string requirement_text(const target& t)
 {
     auto with_unit = [&](const std::optional<decimal>& v) {
-        return v ? v->to_string() + t.unit.symbol : std::string("?");
+        if (v) return v->to_string() + t.unit.symbol;
+        return t.reference.empty() ? std::string("?") : t.reference;  // 高于全省平均: "> 全省平均"
     };
     std::string out;
     switch (t.comparator) {
@@ -113,9 +163,16 @@ std::string requirement_text(const target& t)
     case comparator::range:
         out = (t.low ? t.low->to_string() : std::string("?")) + "–" + with_unit(t.high);
         break;
-    case comparator::direction:
-        out = !t.trend ? "?" : (*t.trend == trend::increase ? "↑" : "↓");
-        break;
+    case comparator::direction: break;
+    case comparator::within: out = "in " + (t.reference.empty() ? std::string("?") : t.reference); break;
+    case comparator::none: out = t.grade.empty() ? std::string("met") : "= " + t.grade; break;
+    }
+    if (!t.reference.empty() && t.value && t.comparator != comparator::within) out += " (" + t.reference + ")";
+    if (t.trend) {
+        const char* arrow = *t.trend == trend::increase ? "↑" : *t.trend == trend::decrease ? "↓" : "→";
+        out = out.empty() ? std::string(arrow) : std::string(arrow) + " " + out;
+    } else if (t.comparator == comparator::direction) {
+        out = "?";
     }
     if (t.stretch) out += " (stretch " + with_unit(t.stretch) + ")";
     return out;

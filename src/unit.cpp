@@ -21,7 +21,7 @@ unit_registry build_standard()
     unit_registry r;
     // Counts: each measure word is its own family; 万 forms scale by 10^4.
     for (const char* word : {"个", "家", "套", "所", "条", "户", "人", "项", "件", "单", "座", "处", "间", "台", "次",
-                             "辆", "栋", "张", "名", "批", "场", "人次", "天"}) {
+                             "辆", "栋", "张", "名", "批", "场", "人次", "天", "位"}) {
         r.add(make_unit(word, dimension::count, word));
     }
     for (const char* word : {"单", "户", "人", "人次", "套", "件", "个", "家"}) {
@@ -35,13 +35,14 @@ unit_registry build_standard()
     r.add(make_unit("美元", dimension::money, "美元"));
     r.add(make_unit("万美元", dimension::money, "美元", 10'000));
     r.add(make_unit("亿美元", dimension::money, "美元", 100'000'000));
-    // Area: base 平方米; 1 亩 = 10000/15 平方米 = 2000/3.
+    // Floor area: base 平方米.
     r.add(make_unit("平方米", dimension::area, "平方米"));
     r.add(make_unit("万平方米", dimension::area, "平方米", 10'000));
-    r.add(make_unit("公顷", dimension::area, "平方米", 10'000));
-    r.add(make_unit("平方公里", dimension::area, "平方米", 1'000'000));
-    r.add(make_unit("亩", dimension::area, "平方米", 2'000, 3));
-    r.add(make_unit("万亩", dimension::area, "平方米", 20'000'000, 3));
+    // Land: its own dimension, base 平方米 of land; 1 亩 = 10000/15 = 2000/3.
+    r.add(make_unit("公顷", dimension::land_area, "平方米", 10'000));
+    r.add(make_unit("平方公里", dimension::land_area, "平方米", 1'000'000));
+    r.add(make_unit("亩", dimension::land_area, "平方米", 2'000, 3));
+    r.add(make_unit("万亩", dimension::land_area, "平方米", 20'000'000, 3));
     // Length and mass.
     r.add(make_unit("米", dimension::length, "米"));
     r.add(make_unit("公里", dimension::length, "米", 1'000));
@@ -53,6 +54,26 @@ unit_registry build_standard()
     r.add(make_unit("%", dimension::percent, "%"));
     r.add(make_unit("个百分点", dimension::percentage_point, "个百分点"));
     r.add(make_unit("百分点", dimension::percentage_point, "个百分点"));
+    // Power, volume, energy.
+    r.add(make_unit("千瓦", dimension::power, "千瓦"));
+    r.add(make_unit("万千瓦", dimension::power, "千瓦", 10'000));
+    r.add(make_unit("兆瓦", dimension::power, "千瓦", 1'000));
+    r.add(make_unit("立方米", dimension::volume, "立方米"));
+    r.add(make_unit("万立方米", dimension::volume, "立方米", 10'000));
+    r.add(make_unit("千瓦时", dimension::energy, "千瓦时"));
+    r.add(make_unit("万千瓦时", dimension::energy, "千瓦时", 10'000));
+    r.add(make_unit("亿千瓦时", dimension::energy, "千瓦时", 100'000'000));
+    r.add(make_unit("吨标准煤", dimension::energy, "吨标准煤"));
+    r.add(make_unit("万吨标准煤", dimension::energy, "吨标准煤", 10'000));
+    // Durations: calendar time in minutes; working days are their own family.
+    r.add(make_unit("分钟", dimension::duration, "分钟"));
+    r.add(make_unit("小时", dimension::duration, "分钟", 60));
+    r.add(make_unit("个工作日", dimension::duration, "个工作日"));
+    r.add(make_unit("工作日", dimension::duration, "个工作日"));
+    // Ratios: 倍 (times), 番 (doublings, not a multiple of 倍), 成 (tenths).
+    r.add(make_unit("倍", dimension::ratio, "倍"));
+    r.add(make_unit("番", dimension::ratio, "番"));
+    r.add(make_unit("成", dimension::ratio, "成"));
     return r;
 }
 
@@ -83,7 +104,7 @@ std::string_view unit::currency() const
 
 bool convertible(const unit& a, const unit& b) noexcept
 {
-    return !a.empty() && !b.empty() && a.dimension == b.dimension && a.base == b.base;
+    return !a.empty() && !b.empty() && a.dimension == b.dimension && a.base == b.base && a.per == b.per;
 }
 
 const unit_registry& unit_registry::standard()
@@ -96,6 +117,9 @@ void unit_registry::add(unit u)
 {
     if (u.symbol.empty()) throw std::invalid_argument("govplan::unit_registry::add: empty unit symbol");
     if (u.base.empty()) throw std::invalid_argument("govplan::unit_registry::add: empty base for " + u.symbol);
+    if (u.per.find('/') != std::string::npos) {
+        throw std::invalid_argument("govplan::unit_registry::add: denominator of " + u.symbol + " holds a slash");
+    }
     if (u.scale.numerator <= 0 || u.scale.denominator <= 0) {
         throw std::invalid_argument("govplan::unit_registry::add: scale of " + u.symbol + " must be positive");
     }
@@ -117,13 +141,25 @@ const unit* unit_registry::lookup(std::string_view symbol) const noexcept
 result<unit> unit_registry::find(std::string_view symbol) const
 {
     if (const unit* u = lookup(symbol)) return *u;
+    const auto slash = symbol.find('/');
+    if (slash != std::string_view::npos && slash + 1 < symbol.size() &&
+        symbol.find('/', slash + 1) == std::string_view::npos) {
+        if (const unit* numerator = lookup(symbol.substr(0, slash)); numerator != nullptr && numerator->per.empty()) {
+            unit rate = *numerator;
+            rate.symbol = std::string(symbol);
+            rate.per = std::string(symbol.substr(slash + 1));
+            return rate;
+        }
+    }
     return error(errc::unknown_unit, "unknown unit \"" + std::string(symbol) + "\"");
 }
 
 bool unit_registry::contains(const unit& u) const noexcept
 {
-    const unit* found = lookup(u.symbol);
-    return found != nullptr && *found == u;
+    if (const unit* found = lookup(u.symbol)) return *found == u;
+    if (u.per.empty()) return false;
+    auto rate = find(u.symbol);
+    return rate && *rate == u;
 }
 
 result<quantity> convert(const quantity& q, const unit& to)

@@ -100,7 +100,9 @@ public:
     }
 
     // ---- dates -----------------------------------------------------------
-    void check_deadline(const std::optional<date>& deadline, const char* element, const lazy_path& owner)
+    /// A target's deadline may lie after the period: a horizon (到2027年).
+    void check_deadline(const std::optional<date>& deadline, const char* element, const lazy_path& owner,
+                        bool horizon_allowed = false)
     {
         if (!deadline) return;
         const std::string code_prefix = std::string(element) + ".deadline.";
@@ -108,7 +110,8 @@ public:
             error(code_prefix + "invalid", owner + ".deadline", "the deadline is not a calendar date");
             return;
         }
-        if (options_.period && is_valid(*options_.period) && !options_.period->contains(*deadline)) {
+        const bool horizon = horizon_allowed && options_.period && *deadline > options_.period->last();
+        if (options_.period && is_valid(*options_.period) && !options_.period->contains(*deadline) && !horizon) {
             error(code_prefix + "outside_period", owner + ".deadline",
                   "deadline " + to_iso_string(*deadline) + " is outside the plan period " +
                       to_iso_string(options_.period->begin()) + " to " + to_iso_string(options_.period->last()));
@@ -130,20 +133,71 @@ public:
                   "commitment " + code_of(t.commitment) + " is not defined");
         }
 
+        if (!is_enumerator(t.hedge)) error("target.hedge.invalid", path + ".hedge", "hedge " + code_of(t.hedge) + " is not defined");
+
         const bool unit_known = check_unit(t, path);
         check_values(t, path, unit_known);
         check_baseline(t, path, unit_known);
-        check_deadline(t.deadline, "target", path);
+        check_deadline(t.deadline, "target", path, true);
+        check_milestones(t, path);
+        check_scope(t, path);
+        if (t.group && t.group->id.empty()) error("target.group.id.empty", path + ".group.id", "the group has no id");
+        if (!t.parent_id.empty() && t.parent_id == t.id) {
+            error("target.parent.self", path + ".parent_id", "a target cannot be part of itself");
+        }
         check_observations(t, path);
         check_named_count(t, path, named_projects, unit_known);
+    }
+
+    void check_milestones(const target& t, const lazy_path& path)
+    {
+        for (std::size_t i = 0; i < t.milestones.size(); ++i) {
+            const auto& m = t.milestones[i];
+            const std::string p = indexed(path, "milestones", i);
+            if (m.date.is_special()) {
+                error("target.milestone.date.invalid", p + ".date", "not a calendar date");
+                continue;
+            }
+            if (i > 0 && !t.milestones[i - 1].date.is_special() && !(t.milestones[i - 1].date < m.date)) {
+                error("target.milestone.order", p + ".date", "milestones must be in date order, one per date");
+            }
+            const auto deadline = t.deadline ? t.deadline : (options_.period ? std::optional<date>(options_.period->last())
+                                                                              : std::nullopt);
+            if (deadline && !deadline->is_special() && m.date > *deadline) {
+                error("target.milestone.after_deadline", p + ".date",
+                      "milestone " + to_iso_string(m.date) + " is after the deadline " + to_iso_string(*deadline));
+            }
+        }
+    }
+
+    void check_scope(const target& t, const lazy_path& path)
+    {
+        if (!t.scope) return;
+        const std::string p = path + ".scope";
+        if (t.scope->noun.empty()) error("target.scope.noun.empty", p + ".noun", "a scope names what it covers");
+        if (t.scope->count && (t.scope->count->is_negative() || !t.scope->count->is_integer())) {
+            error("target.scope.count.invalid", p + ".count",
+                  "a scope counts whole items (" + t.scope->count->to_string() + ")");
+        }
+    }
+
+    /// Kinds and comparators that state no number need no unit.
+    static bool needs_unit(const target& t) noexcept
+    {
+        switch (t.comparator) {
+        case comparator::direction:
+        case comparator::within:
+        case comparator::none: return false;
+        default: break;
+        }
+        if (t.kind == target_kind::qualitative || t.kind == target_kind::grade) return false;
+        return !(t.kind == target_kind::relative && !t.value && !t.low);
     }
 
     bool check_unit(const target& t, const lazy_path& path)
     {
         if (t.unit.empty()) {
-            if (t.comparator != comparator::direction) {
-                error("target.unit.missing", path + ".unit", "a target with a value needs a unit");
-            }
+            if (needs_unit(t)) error("target.unit.missing", path + ".unit", "a target with a value needs a unit");
             return false;
         }
         if (!units_.contains(t.unit)) {
@@ -175,6 +229,33 @@ public:
             error("target.comparator.incompatible", path + ".comparator",
                   "a direction target needs the direction comparator, not " + std::string(code_of(t.comparator)));
         }
+        const bool wordy = t.kind == target_kind::qualitative || t.kind == target_kind::grade;
+        if (wordy && t.comparator != comparator::none && t.comparator != comparator::within) {
+            error("target.comparator.incompatible", path + ".comparator",
+                  "a " + std::string(code_of(t.kind)) + " target compares no number: its comparator is none or within");
+        }
+        if (!wordy && t.comparator == comparator::none) {
+            error("target.comparator.incompatible", path + ".comparator",
+                  "only qualitative and grade targets have comparator none");
+        }
+        if (t.kind == target_kind::grade && t.grade.empty()) {
+            error("target.grade.missing", path + ".grade", "a grade target names its grade (AA级, 国家级)");
+        } else if (t.kind != target_kind::grade && !t.grade.empty()) {
+            error("target.grade.unexpected", path + ".grade", "only a grade target has a grade");
+        }
+        if ((t.comparator == comparator::within || t.kind == target_kind::relative) && t.reference.empty()) {
+            error("target.reference.missing", path + ".reference",
+                  "a " + std::string(t.comparator == comparator::within ? "within" : "relative") +
+                      " target names what it is set against");
+        }
+        if (t.kind == target_kind::attainment && t.value && !t.value->is_zero() &&
+            !(*t.value == decimal::from_integer(100) && t.unit.dimension == dimension::percent)) {
+            error("target.attainment.value", path + ".value",
+                  "full attainment is 100% (全覆盖, 全面达标) or 0 (清零), not " + t.value->to_string() + t.unit.symbol);
+        }
+        if (t.value_implied && !t.value && !t.low) {
+            error("target.value.missing", path + ".value", "an implied value is still recorded");
+        }
         switch (t.comparator) {
         case comparator::range:
             unexpected(t.value, path, "value", t);
@@ -192,15 +273,21 @@ public:
             unexpected(t.stretch, path, "stretch", t);
             if (!t.trend) error("target.trend.missing", path + ".trend", "a direction target needs its trend");
             break;
+        case comparator::within:
+        case comparator::none:
+            unexpected(t.value, path, "value", t);
+            unexpected(t.low, path, "low", t);
+            unexpected(t.high, path, "high", t);
+            unexpected(t.stretch, path, "stretch", t);
+            break;
         default:
-            if (!t.value) error("target.value.missing", path + ".value", "the target states no value");
+            // 高于全省平均: a relative target may name its reference instead of a number.
+            if (!t.value && !(t.kind == target_kind::relative && !t.reference.empty())) {
+                error("target.value.missing", path + ".value", "the target states no value");
+            }
             unexpected(t.low, path, "low", t);
             unexpected(t.high, path, "high", t);
             break;
-        }
-        if (t.trend && t.comparator != comparator::direction) {
-            error("target.value.unexpected", path + ".trend",
-                  "only a direction target has a trend, not a " + std::string(code_of(t.comparator)) + " one");
         }
 
         const bool non_negative = t.kind == target_kind::amount || t.kind == target_kind::count ||
@@ -220,7 +307,9 @@ public:
                 error("target.value.over_100_percent", path + "." + field,
                       "a share cannot exceed 100% (" + v->to_string() + "%)");
             }
-            if (unit_known && t.unit.dimension == dimension::count && !whole_in_base(*v, t.unit.scale)) {
+            // A rate (张/千人口) counts per something: 6.5 is a fine rate.
+            if (unit_known && t.unit.dimension == dimension::count && t.unit.per.empty() &&
+                !whole_in_base(*v, t.unit.scale)) {
                 {
                     error("target.value.fractional_count", path + "." + field,
                           "a count of " + t.unit.base + " must be a whole number (" + v->to_string() + t.unit.symbol +
@@ -233,7 +322,10 @@ public:
         check_number(t.high, "high");
         check_number(t.stretch, "stretch");
 
-        if (t.kind == target_kind::growth_rate && t.value && t.value->is_zero()) {
+        // 负增长 (less than 0) and 保持正增长 (more than 0) commit to something.
+        if (t.kind == target_kind::growth_rate && t.value && t.value->is_zero() &&
+            (t.comparator == comparator::exactly || t.comparator == comparator::at_least ||
+             t.comparator == comparator::about)) {
             warning("target.value.zero_growth", path + ".value", "a growth target of zero commits to nothing");
         }
         if (t.stretch && t.value) {
@@ -264,17 +356,23 @@ public:
     {
         if (!t.baseline) return;
         const std::string p = path + ".baseline";
-        if (t.baseline->date.is_special()) error("target.baseline.date.invalid", p + ".date", "not a calendar date");
-        if (!unit_known || !same_family_required(t.kind)) return;
-        if (!convertible(t.baseline->value.unit, t.unit)) {
+        const auto& b = *t.baseline;
+        if (b.date && b.date->is_special()) error("target.baseline.date.invalid", p + ".date", "not a calendar date");
+        if (b.year == 0 && !b.date) error("target.baseline.empty", p, "a baseline names at least its year or date");
+        if (b.year != 0 && b.date && !b.date->is_special() && b.date->year() != b.year) {
+            error("target.baseline.year.mismatch", p + ".year",
+                  "year " + std::to_string(b.year) + " is not the year of " + to_iso_string(*b.date));
+        }
+        if (!b.value || !unit_known || !same_family_required(t.kind)) return;
+        if (!convertible(b.value->unit, t.unit)) {
             error("target.baseline.unit.incompatible", p + ".value",
-                  "baseline " + to_string(t.baseline->value) + " cannot be compared with a target in " +
+                  "baseline " + to_string(*b.value) + " cannot be compared with a target in " +
                       quoted(t.unit.symbol));
             return;
         }
         if (t.value && (t.comparator == comparator::exactly || t.comparator == comparator::at_least ||
                         t.comparator == comparator::about)) {
-            auto order = compare(t.baseline->value, quantity{*t.value, t.unit});
+            auto order = compare(*b.value, quantity{*t.value, t.unit});
             if (order && *order == std::strong_ordering::equal) {
                 warning("target.value.equals_baseline", path + ".value",
                         "the target " + t.value->to_string() + t.unit.symbol + " equals its baseline");
@@ -297,6 +395,16 @@ public:
             const unit& reference = t.kind == target_kind::direction || t.unit.empty()
                                         ? (i == 0 ? o.value.unit : t.observations[0].value.unit)
                                         : t.unit;
+            const bool met_or_not = !needs_unit(t) && t.kind != target_kind::direction && t.comparator != comparator::direction;
+            if (met_or_not) {
+                if (!o.value.unit.empty() || (!o.value.value.is_zero() && !(o.value.value == decimal::from_integer(1)))) {
+                    error("observation.value.not_met_or_not", p + ".value",
+                          "a " + std::string(code_of(t.kind)) + " target is observed as 1 (met) or 0 (not met), without unit");
+                }
+                continue;
+            }
+            // A pp change may be observed as the level it changes (in %).
+            if (t.kind == target_kind::pp_change && o.value.unit.dimension == dimension::percent) continue;
             if (o.value.unit.empty()) {
                 error("observation.unit.missing", p + ".value", "the observation has no unit");
             } else if (!reference.empty() && !convertible(o.value.unit, reference)) {
@@ -341,6 +449,32 @@ public:
         if (p.id.empty()) error("project.id.empty", path + ".id", "the project has no id");
         if (p.name.empty()) error("project.name.empty", path + ".name", "the project has no name");
         if (!is_enumerator(p.stage)) error("project.stage.invalid", path + ".stage", "stage " + code_of(p.stage) + " is not defined");
+        if (!is_enumerator(p.type)) error("project.type.invalid", path + ".type", "type " + code_of(p.type) + " is not defined");
+        for (std::size_t i = 0; i < p.targets.size(); ++i) {
+            if (!is_enumerator(p.targets[i].role)) {
+                error("project.target.role.invalid", indexed(path, "targets", i) + ".role",
+                      "role " + code_of(p.targets[i].role) + " is not defined");
+            }
+        }
+        auto check_money = [&](const std::optional<quantity>& q, const char* field) {
+            if (!q) return;
+            if (q->unit.dimension != dimension::money || !units_.contains(q->unit)) {
+                error("project.investment.unit", path + "." + field,
+                      "an investment is an amount of money in a registered unit, not " + quoted(q->unit.symbol));
+            } else if (q->value.is_negative()) {
+                error("project.investment.negative", path + "." + field, "an investment cannot be negative");
+            }
+        };
+        check_money(p.total_investment, "total_investment");
+        check_money(p.investment_this_year, "investment_this_year");
+        if (p.total_investment && p.investment_this_year) {
+            auto order = compare(*p.investment_this_year, *p.total_investment);
+            if (order && *order == std::strong_ordering::greater) {
+                error("project.investment.exceeds_total", path + ".investment_this_year",
+                      "this year's investment " + to_string(*p.investment_this_year) + " exceeds the total " +
+                          to_string(*p.total_investment));
+            }
+        }
     }
 
 
@@ -484,7 +618,10 @@ std::vector<diagnostic> validate(const plan& p, const validation_options& option
             for (const auto& t : m.targets)
                 for (const auto& pid : t.project_ids) links.emplace_back(t.id, pid);
             for (const auto& pr : m.projects)
-                if (!pr.target_id.empty() && !pr.id.empty()) links.emplace_back(pr.target_id, pr.id);
+                for (const auto& link : pr.targets)
+                    if (link.role == link_role::exemplifies && !link.target_id.empty() && !pr.id.empty()) {
+                        links.emplace_back(link.target_id, pr.id);
+                    }
         }
     }
     std::sort(links.begin(), links.end());
@@ -535,8 +672,17 @@ std::vector<diagnostic> validate(const plan& p, const validation_options& option
         return u != nullptr && u->is_project == project;
     };
     std::unordered_set<std::string_view> listed;  // the ids one target lists, for its duplicates
+    std::unordered_map<std::string_view, std::string_view> parent_of;  // target id → parent id
     auto check_links = [&](const std::vector<target>& targets, const lazy_path& owner) {
         for (std::size_t t = 0; t < targets.size(); ++t) {
+            if (const auto& parent = targets[t].parent_id; !parent.empty() && parent != targets[t].id) {
+                if (!is_a(parent, false)) {
+                    c.error("target.parent.dangling", lazy_path{&owner, "targets", t} + ".parent_id",
+                            "no target has id " + quoted(parent));
+                } else if (!targets[t].id.empty()) {
+                    parent_of.try_emplace(targets[t].id, parent);
+                }
+            }
             const auto& list = targets[t].project_ids;
             listed.clear();
             for (std::size_t k = 0; k < list.size(); ++k) {
@@ -560,13 +706,40 @@ std::vector<diagnostic> validate(const plan& p, const validation_options& option
             const lazy_path mpath{&fpath, "measures", m};
             check_links(measures[m].targets, mpath);
             for (std::size_t j = 0; j < measures[m].projects.size(); ++j) {
-                const auto& tid = measures[m].projects[j].target_id;
-                if (!tid.empty() && !is_a(tid, false)) {
-                    c.error("project.target.dangling", lazy_path{&mpath, "projects", j} + ".target_id",
-                            "no target has id " + quoted(tid));
+                const auto& links_of = measures[m].projects[j].targets;
+                for (std::size_t k = 0; k < links_of.size(); ++k) {
+                    const auto& tid = links_of[k].target_id;
+                    if (!is_a(tid, false)) {
+                        c.error("project.target.dangling",
+                                indexed(lazy_path{&mpath, "projects", j}, "targets", k) + ".target_id",
+                                "no target has id " + quoted(tid));
+                    }
                 }
             }
         }
+    }
+    // 其中 chains must end: each id is walked once (state 1 on the current
+    // chain, 2 when known to end), so the pass is linear in the targets.
+    std::unordered_map<std::string_view, int> state;
+    state.reserve(parent_of.size());
+    std::vector<std::string_view> chain;
+    for (const auto& [start, ignored] : parent_of) {
+        chain.clear();
+        std::string_view id = start;
+        while (true) {
+            auto& s = state[id];
+            if (s == 2) break;
+            if (s == 1) {
+                c.error("target.parent.cycle", "", "target " + quoted(std::string(id)) + " is part of itself through its parents");
+                break;
+            }
+            s = 1;
+            chain.push_back(id);
+            const auto next = parent_of.find(id);
+            if (next == parent_of.end()) break;
+            id = next->second;
+        }
+        for (auto done : chain) state[done] = 2;
     }
     return out;
 }

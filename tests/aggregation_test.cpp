@@ -124,17 +124,24 @@ TEST_CASE("aggregation by commitment kind and dimension on the bundled plan")
     CHECK(group(by_dimension, "none").targets == 4);
 }
 
-TEST_CASE("aggregation area is normalised exactly")
+TEST_CASE("aggregation land and floor area are totalled apart and exactly")
 {
     const auto by_dimension = aggregate_targets(bundled(), group_by::dimension).value();
-    const auto& area = family(group(by_dimension, "area"), "平方米");
-    // 900亩 + 14万平方米 + 42万亩 (level: not summed) + 10.6万亩 + 50万平方米 + 5.9平方公里 + 19万亩 + 900亩
-    CHECK(area.count == 8);
-    CHECK(area.summed == 7);
-    CHECK(area.unit.symbol == "万亩");
-    REQUIRE(area.sum.has_value());
-    // 0.075 + 0.09 + 0.021 + 0.885 + 10.6 + 19 + 0.09 万亩
-    CHECK(area.sum->to_string() == "30.761");
+    // Land: 900亩 + 42万亩 (a level: not summed) + 10.6万亩 + 5.9平方公里 + 19万亩 + 900亩
+    const auto& land = family(group(by_dimension, "land_area"), "平方米");
+    CHECK(land.count == 6);
+    CHECK(land.summed == 5);
+    CHECK(land.unit.symbol == "万亩");
+    REQUIRE(land.sum.has_value());
+    // 0.09 + 10.6 + 0.885 + 19 + 0.09 万亩 (5.9平方公里 = 8850亩)
+    CHECK(land.sum->to_string() == "30.665");
+    // Floor space: 14万平方米 + 50万平方米, never added to land.
+    const auto& floor = family(group(by_dimension, "area"), "平方米");
+    CHECK(floor.count == 2);
+    CHECK(floor.summed == 2);
+    CHECK(floor.unit.symbol == "万平方米");
+    REQUIRE(floor.sum.has_value());
+    CHECK(floor.sum->to_string() == "64");
 }
 
 TEST_CASE("aggregation preferred units and custom keys")
@@ -172,7 +179,8 @@ TEST_CASE("aggregation projects per stage and category")
     CHECK(counts.total == 66);
     const std::vector<std::pair<project_stage, std::size_t>> expected = {
         {project_stage::apply, 12}, {project_stage::plan, 4},   {project_stage::prepare, 2}, {project_stage::start, 5},
-        {project_stage::build, 19}, {project_stage::complete, 11}, {project_stage::operate, 13}};
+        {project_stage::build, 19}, {project_stage::complete, 11}, {project_stage::operate, 13},
+        {project_stage::other, 0}};
     CHECK(counts.by_stage == expected);
     auto category = [&](const std::string& name) {
         for (const auto& [c, n] : counts.by_category)

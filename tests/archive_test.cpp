@@ -79,7 +79,7 @@ TEST_CASE("archive envelope errors are typed and located")
     CHECK(error_of("{\"format\": \"govplan\"}").code == errc::bad_magic);
 
     std::string newer = good;
-    newer[8] = 2;
+    newer[8] = 3;
     const error v = error_of(newer);
     CHECK(v.code == errc::unsupported_version);
     CHECK(v.byte_offset == 8u);

@@ -16,9 +16,9 @@ TEST_CASE("codes are stable English names")
     CHECK(to_code(project_stage::operate) == "operate");
     CHECK(to_code(dimension::percentage_point) == "percentage_point");
     CHECK(all_codes<comparator>() == std::vector<std::string_view>{"at_least", "more_than", "at_most", "less_than",
-                                                                  "exactly", "about", "range", "direction"});
+                                                                  "exactly", "about", "range", "direction", "within", "none"});
     CHECK(all_codes<project_stage>() == std::vector<std::string_view>{"apply", "plan", "prepare", "start", "build",
-                                                                     "complete", "operate"});
+                                                                     "complete", "operate", "other"});
 }
 
 TEST_CASE("codes parse back and reject unknown text")

@@ -44,7 +44,8 @@ const unit_fact standard_units[] = {
     {"栋", dimension::count, "栋", 1, 1},       {"张", dimension::count, "张", 1, 1},
     {"名", dimension::count, "名", 1, 1},       {"批", dimension::count, "批", 1, 1},
     {"场", dimension::count, "场", 1, 1},       {"人次", dimension::count, "人次", 1, 1},
-    {"天", dimension::count, "天", 1, 1},       {"万单", dimension::count, "单", 10000, 1},
+    {"天", dimension::count, "天", 1, 1},       {"位", dimension::count, "位", 1, 1},
+    {"万单", dimension::count, "单", 10000, 1},
     {"万户", dimension::count, "户", 10000, 1}, {"万人", dimension::count, "人", 10000, 1},
     {"万人次", dimension::count, "人次", 10000, 1}, {"万套", dimension::count, "套", 10000, 1},
     {"万件", dimension::count, "件", 10000, 1}, {"万个", dimension::count, "个", 10000, 1},
@@ -53,13 +54,24 @@ const unit_fact standard_units[] = {
     {"亿元", dimension::money, "元", 100000000, 1}, {"美元", dimension::money, "美元", 1, 1},
     {"万美元", dimension::money, "美元", 10000, 1}, {"亿美元", dimension::money, "美元", 100000000, 1},
     {"平方米", dimension::area, "平方米", 1, 1}, {"万平方米", dimension::area, "平方米", 10000, 1},
-    {"公顷", dimension::area, "平方米", 10000, 1}, {"平方公里", dimension::area, "平方米", 1000000, 1},
-    {"亩", dimension::area, "平方米", 2000, 3}, {"万亩", dimension::area, "平方米", 20000000, 3},
+    {"公顷", dimension::land_area, "平方米", 10000, 1}, {"平方公里", dimension::land_area, "平方米", 1000000, 1},
+    {"亩", dimension::land_area, "平方米", 2000, 3}, {"万亩", dimension::land_area, "平方米", 20000000, 3},
     {"米", dimension::length, "米", 1, 1},      {"公里", dimension::length, "米", 1000, 1},
     {"千克", dimension::mass, "千克", 1, 1},    {"公斤", dimension::mass, "千克", 1, 1},
     {"吨", dimension::mass, "千克", 1000, 1},   {"万吨", dimension::mass, "千克", 10000000, 1},
     {"%", dimension::percent, "%", 1, 1},       {"个百分点", dimension::percentage_point, "个百分点", 1, 1},
     {"百分点", dimension::percentage_point, "个百分点", 1, 1},
+    // Format 2: power, volume, energy, duration, ratio (written from the units' definitions in law and use:
+    // 1 兆瓦 = 1000 千瓦, 1 小时 = 60 分钟; 番 is a doubling, not a multiple of 倍; 成 is a tenth).
+    {"千瓦", dimension::power, "千瓦", 1, 1},   {"万千瓦", dimension::power, "千瓦", 10000, 1},
+    {"兆瓦", dimension::power, "千瓦", 1000, 1}, {"立方米", dimension::volume, "立方米", 1, 1},
+    {"万立方米", dimension::volume, "立方米", 10000, 1}, {"千瓦时", dimension::energy, "千瓦时", 1, 1},
+    {"万千瓦时", dimension::energy, "千瓦时", 10000, 1}, {"亿千瓦时", dimension::energy, "千瓦时", 100000000, 1},
+    {"吨标准煤", dimension::energy, "吨标准煤", 1, 1}, {"万吨标准煤", dimension::energy, "吨标准煤", 10000, 1},
+    {"分钟", dimension::duration, "分钟", 1, 1}, {"小时", dimension::duration, "分钟", 60, 1},
+    {"个工作日", dimension::duration, "个工作日", 1, 1}, {"工作日", dimension::duration, "个工作日", 1, 1},
+    {"倍", dimension::ratio, "倍", 1, 1},       {"番", dimension::ratio, "番", 1, 1},
+    {"成", dimension::ratio, "成", 1, 1},
 };
 
 void put_u64(std::string& s, std::size_t at, std::uint64_t v);
@@ -155,7 +167,7 @@ TEST_CASE("expectations a plan-defined unit survives every place a unit can stan
     money.value = "4500"_dec;
     money.unit = qian_yuan;
     money.stretch = "5000"_dec;
-    money.baseline = baseline{date(2024, 12, 31), {"4"_dec, bai_wan_yuan}};
+    money.baseline = baseline{0, date(2024, 12, 31), quantity{"4"_dec, bai_wan_yuan}};
     money.observations = {{date(2025, 6, 30), {"2250"_dec, qian_yuan}, "半年", "统计局"},
                           {date(2025, 9, 30), {"0.04"_dec, yi_yuan}, "", ""},
                           {date(2025, 11, 30), {"4.6"_dec, bai_wan_yuan}, "", ""}};
@@ -193,7 +205,7 @@ TEST_CASE("expectations a plan-defined unit survives every place a unit can stan
     auto check_plan = [&](const plan& back) {
         const auto& bt = back.focus_areas[0].measures[0].targets;
         CHECK(bt[1].unit == qian_yuan);
-        CHECK(bt[1].baseline->value.unit == bai_wan_yuan);
+        CHECK(bt[1].baseline->value->unit == bai_wan_yuan);
         CHECK(bt[1].observations[0].value.unit == qian_yuan);
         CHECK(bt[1].observations[1].value.unit == yi_yuan);
         CHECK(bt[1].observations[2].value.unit == bai_wan_yuan);
@@ -244,7 +256,7 @@ TEST_CASE("expectations the envelope damaged field by field")
         refused(bad, errc::bad_magic, 0);
     }
     // Version: 0 and anything above the current one; both bytes count.
-    for (std::uint16_t v : {std::uint16_t{0}, std::uint16_t{2}, std::uint16_t{0x0101}, std::uint16_t{0xffff}}) {
+    for (std::uint16_t v : {std::uint16_t{0}, std::uint16_t{3}, std::uint16_t{0x0101}, std::uint16_t{0xffff}}) {
         INFO("version " << v);
         std::string bad = good;
         bad[8] = static_cast<char>(v & 0xff);

@@ -56,8 +56,8 @@ private:
         measure m;
         m.lead = text(2);
         m.text = text(12) + "\"quoted\" \\ slash\ttab\nnewline /solidus ~tilde";
-        if (coin()) m.lead_unit = maybe(text(2) + "局");
-        if (coin()) m.partner_units = {text(2) + "委", text(2) + "办"};
+        if (coin()) m.responsibility.lead_units = {text(2) + "局"};
+        if (coin()) m.responsibility.partner_units = {text(2) + "委", text(2) + "办"};
         if (coin()) m.deadline = some_date();
         if (coin()) m.organisations = {text(2), "双汇"};
         const auto targets = between(0, 5);
@@ -89,7 +89,13 @@ private:
         t.cumulative = coin();
         t.per_capita = coin();
         t.yearly_average = coin();
-        if (coin()) t.baseline = baseline{some_date(), {number(), coin() || t.unit.empty() ? some_unit() : t.unit}};
+        if (coin()) {
+            baseline b;
+            b.year = coin() ? static_cast<int>(between(1990, 2060)) : 0;
+            if (coin()) b.date = some_date();
+            if (coin()) b.value = quantity{number(), coin() || t.unit.empty() ? some_unit() : t.unit};
+            t.baseline = b;
+        }
         if (coin()) t.deadline = some_date();
         if (coin()) t.project_ids = {"p-" + std::to_string(between(1, 50)), "p-x/~" + word()};
         t.provenance = {maybe(text(4)), coin() ? std::optional<std::uint64_t>(static_cast<std::uint64_t>(between(0, 1'000'000)))
@@ -99,7 +105,37 @@ private:
             t.observations.push_back({some_date(), {number(), coin() || t.unit.empty() ? some_unit() : t.unit},
                                       maybe(text(3)), maybe("统计局")});
         }
+        // Format 2 members.
+        t.grade = maybe("AA级");
+        t.reference = maybe("全省平均");
+        t.value_implied = coin();
+        t.hedge = pick(all_values<hedge>());
+        if (coin()) t.value_span = text_span{static_cast<std::uint64_t>(between(0, 1'000'000)), 2};
+        if (coin()) t.accumulation = pick(all_values<accumulation>());
+        if (coin()) t.basis = pick(all_values<change_basis>());
+        if (coin()) {
+            target_scope sc;
+            if (coin()) sc.count = number();
+            sc.measure_word = maybe("个");
+            sc.noun = maybe("楼盘");
+            if (coin()) sc.project_ids = {"p-" + word()};
+            t.scope = sc;
+        }
+        if (coin()) t.group = statement_group{maybe("g-" + word()), pick(all_values<group_mode>())};
+        t.parent_id = maybe("t-" + word());
+        const auto milestones = between(0, 2);
+        for (std::int64_t i = 0; i < milestones; ++i) t.milestones.push_back({some_date(), number(), maybe(text(3))});
+        t.responsibility = some_responsibility();
         return t;
+    }
+
+    responsibility some_responsibility()
+    {
+        responsibility r;
+        if (coin()) r.lead_units = {text(2) + "局"};
+        if (coin()) r.partner_units = {text(2) + "委", text(2) + "办"};
+        r.leader = maybe(text(3));
+        return r;
     }
 
     project make_project()
@@ -112,8 +148,19 @@ private:
         p.category = maybe("专项债券");
         p.capacity = maybe("年产" + number().to_string() + "万吨");
         if (coin()) p.organisations = {text(2), text(3)};
-        p.target_id = maybe("t-" + std::to_string(between(0, 40)));
+        const auto links = between(0, 2);
+        for (std::int64_t i = 0; i < links; ++i) {
+            p.targets.push_back({maybe("t-" + std::to_string(between(0, 40))), pick(all_values<link_role>())});
+        }
         p.provenance = {maybe(text(5)), coin() ? std::optional<std::uint64_t>(7) : std::nullopt};
+        p.type = pick(all_values<item_type>());
+        const unit& yi = *unit_registry::standard().lookup("亿元");
+        if (coin()) p.total_investment = quantity{number(), yi};
+        if (coin()) p.investment_this_year = quantity{number(), coin() ? yi : some_unit()};
+        p.location = maybe(text(2) + "镇");
+        p.phase = maybe("二期");
+        p.commitment = pick(all_values<commitment>());
+        p.responsibility = some_responsibility();
         return p;
     }
 
@@ -122,7 +169,9 @@ private:
         // Mostly standard units, sometimes one defined by the plan itself.
         if (between(0, 9) == 0 && !plan_units_.empty()) return plan_units_[0];
         const auto& all = unit_registry::standard().units();
-        return all[static_cast<std::size_t>(between(0, static_cast<std::int64_t>(all.size()) - 1))];
+        const unit& u = all[static_cast<std::size_t>(between(0, static_cast<std::int64_t>(all.size()) - 1))];
+        if (between(0, 9) == 0) return unit_registry::standard().find(u.symbol + "/万人").value();  // a rate
+        return u;
     }
 
     decimal number()

@@ -1,5 +1,6 @@
 #include <govplan/archive.hpp>
 #include <govplan/json.hpp>
+#include <govplan/validation.hpp>
 
 #include <doctest/doctest.h>
 
@@ -55,7 +56,7 @@ TEST_CASE("json round trip of a hand-made plan is exact")
     CHECK(*back == p);
     CHECK(plan_to_json(*back) == text);
     CHECK(text.find("\"format\": \"govplan\"") != std::string::npos);
-    CHECK(text.find("\"format_version\": 1") != std::string::npos);
+    CHECK(text.find("\"format_version\": 2") != std::string::npos);
     CHECK(text.find("耕地面积") != std::string::npos);  // UTF-8 as is, no \u escapes
     CHECK(text.find("\\u") == std::string::npos);
     CHECK(text.find("\"value\": \"1.2\"") != std::string::npos);
@@ -142,14 +143,36 @@ TEST_CASE("json error decimal written as a number")
     CHECK(e.message.find("decimal written as a string") != std::string::npos);
 }
 
-TEST_CASE("json error missing required field")
+TEST_CASE("json a missing key reads as the member's default and validation names it")
 {
+    // Format 2: every key may be left out (the writer leaves out defaults).
     const std::string text = edit(clean_json(), "\"metric\": \"工业投资\",", "");
-    const error e = load_error(text);
+    const auto p = plan_from_json(text);
+    REQUIRE(p.has_value());
+    CHECK(p->focus_areas[0].measures[0].targets[0].metric.empty());
+    const auto diagnostics = validate(*p);
+    REQUIRE(error_count(diagnostics) == 1);
+    CHECK(diagnostics[0].code == "target.metric.empty");
+    CHECK(diagnostics[0].path == "focus_areas[0].measures[0].targets[0].metric");
+    // The header is the exception: a file must say what it is.
+    const error e = load_error(edit(clean_json(), "\"format_version\": 2,", ""));
     CHECK(e.code == errc::missing_field);
-    CHECK(e.pointer == t0);
-    CHECK(e.message == "missing key \"metric\" in target");
-    CHECK(e.line == line_of(text, "\"id\": \"t-invest-growth\"") - 1);  // the target's opening brace
+    CHECK(e.message == "missing key \"format_version\" in govplan document");
+}
+
+TEST_CASE("json a default-constructed plan is written and read back equal")
+{
+    const plan empty;
+    const auto back = plan_from_json(plan_to_json(empty));
+    REQUIRE_MESSAGE(back.has_value(), back.error().to_string());
+    CHECK(*back == empty);
+    target t;  // every member at its default
+    plan one;
+    one.focus_areas.emplace_back().measures.emplace_back().targets.push_back(t);
+    one.focus_areas[0].measures[0].projects.emplace_back();
+    const auto again = plan_from_json(plan_to_json(one));
+    REQUIRE_MESSAGE(again.has_value(), again.error().to_string());
+    CHECK(*again == one);
 }
 
 TEST_CASE("json error unknown key")
@@ -171,7 +194,7 @@ TEST_CASE("json error unknown enumeration code")
     CHECK(e.line == line_of(text, "\"atleast\""));
     CHECK(e.message ==
           "unknown comparator \"atleast\"; expected one of: at_least, more_than, at_most, less_than, exactly, about, "
-          "range, direction");
+          "range, direction, within, none");
 }
 
 TEST_CASE("json error unparsable decimal")
@@ -253,7 +276,7 @@ TEST_CASE("json error format and version")
     const error wrong = load_error(edit(clean_json(), "\"format\": \"govplan\"", "\"format\": \"geojson\""));
     CHECK(wrong.code == errc::bad_magic);
     CHECK(wrong.pointer == "/format");
-    const error newer = load_error(edit(clean_json(), "\"format_version\": 1", "\"format_version\": 2"));
+    const error newer = load_error(edit(clean_json(), "\"format_version\": 2", "\"format_version\": 3"));
     CHECK(newer.code == errc::unsupported_version);
     CHECK(newer.pointer == "/format_version");
     CHECK(load_error("[]").code == errc::type_mismatch);

@@ -46,8 +46,8 @@ TEST_CASE("plan index links targets and projects either way, each once, in docum
     // Listed only (in reverse order, one unknown), and named only.
     plan q = make_clean_plan();
     auto& qm = q.focus_areas[0].measures[0];
-    qm.projects[0].target_id.clear();
-    qm.projects[1].target_id = "t-firms";
+    qm.projects[0].targets.clear();
+    qm.projects[1].targets = {{"t-firms", link_role::exemplifies}};
     qm.targets[13].project_ids = {"p-xiaolizhuang", "p-nowhere", "p-wulimiao", "p-wulimiao"};
     const plan_index qi(q);
     const auto listed = qi.projects_of(qm.targets[13]);

@@ -160,7 +160,7 @@ TEST_CASE("progress direction targets move the right way")
     CHECK(status_of(flat) == progress_status::at_risk);
     auto single = with_obs(pm, {{june_30, {"41"_dec, ug}}});
     CHECK(status_of(single) == progress_status::no_data);
-    single.baseline = baseline{date(2024, 12, 31), {"45"_dec, ug}};
+    single.baseline = baseline{0, date(2024, 12, 31), quantity{"45"_dec, ug}};
     CHECK(status_of(single) == progress_status::on_track);
 }
 
@@ -287,4 +287,63 @@ TEST_CASE("progress of a target with its own deadline in a plan without a period
     CHECK_NOTHROW(tp = evaluate_progress(t, date_period(date(), date()), june_30));
     CHECK(tp.status == progress_status::no_data);
     CHECK_FALSE(tp.expected.has_value());
+}
+
+TEST_CASE("progress a qualitative target is met or not")
+{
+    target soil = make_target("q", "土壤环境", target_kind::qualitative, comparator::none, std::nullopt, "");
+    soil.trend = trend::stable;
+    const quantity met{"1"_dec, unit{}}, not_met{"0"_dec, unit{}};
+    const auto yes = evaluate_progress(with_obs(soil, {{june_30, met}}), year, june_30);
+    CHECK(yes.basis == progress_basis::qualitative);
+    CHECK(yes.status == progress_status::met);
+    CHECK_FALSE(yes.attainment.has_value());
+    CHECK(status_of(with_obs(soil, {{june_30, not_met}})) == progress_status::at_risk);
+    CHECK(status_of(with_obs(soil, {{date(2025, 12, 31), not_met}}), date(2026, 1, 10)) == progress_status::behind);
+    CHECK(status_of(soil) == progress_status::no_data);
+}
+
+TEST_CASE("progress milestones bend the expected line")
+{
+    // 6月底前完成50%、年底前全部完成: 50 is expected on June 30, not 181/365 of 100.
+    target roads = make_target("r", "农村公路改造", target_kind::amount, comparator::exactly, "100"_dec, "亿元");
+    roads.milestones = {{june_30, "50"_dec, "6月底前完成50%"}};
+    const auto on_june_30 = evaluate_progress(with_obs(roads, {{june_30, {"40"_dec, u("亿元")}}}), year, june_30);
+    REQUIRE(on_june_30.expected.has_value());
+    CHECK(on_june_30.expected->to_string() == "50.00");  // two more digits than the value, as pro rata
+    CHECK(on_june_30.status == progress_status::at_risk);  // 40 of 50: 0.8
+    // Halfway between June 30 and December 31 (92 of 184 days): 50 + 50 × 92/184 = 75.
+    const date sept_30(2025, 9, 30);
+    const auto later = evaluate_progress(with_obs(roads, {{sept_30, {"75"_dec, u("亿元")}}}), year, sept_30);
+    REQUIRE(later.expected.has_value());
+    CHECK(later.expected->to_string() == "75.00");
+    CHECK(later.status == progress_status::on_track);
+    // Without milestones the line is straight: 100 × 181/365 on June 30.
+    roads.milestones.clear();
+    const auto straight = evaluate_progress(with_obs(roads, {{june_30, {"40"_dec, u("亿元")}}}), year, june_30);
+    REQUIRE(straight.expected.has_value());
+    CHECK(straight.expected->to_string() == "49.59");
+}
+
+TEST_CASE("progress a pp change with a sign, observed as levels or as changes")
+{
+    // 单位GDP能耗下降0.5个百分点以上 from 3.1%.
+    target energy = make_target("e", "单位GDP能耗", target_kind::pp_change, comparator::at_least, "0.5"_dec, "个百分点");
+    energy.trend = trend::decrease;
+    energy.baseline = baseline{2024, std::nullopt, quantity{"3.1"_dec, u("%")}};
+    const date year_end(2025, 12, 31), after(2026, 1, 10);
+    // Observed level 2.5%: a fall of 0.6 points meets it.
+    const auto fell = evaluate_progress(with_obs(energy, {{year_end, {"2.5"_dec, u("%")}}}), year, after);
+    CHECK(fell.status == progress_status::met);
+    REQUIRE(fell.observed.has_value());
+    CHECK(to_string(*fell.observed) == "-0.6个百分点");
+    // 2.8%: a fall of 0.3 does not.
+    CHECK(status_of(with_obs(energy, {{year_end, {"2.8"_dec, u("%")}}}), after) == progress_status::behind);
+    // 3.3%: a rise, the wrong way.
+    CHECK(status_of(with_obs(energy, {{year_end, {"3.3"_dec, u("%")}}}), after) == progress_status::behind);
+    // A change observed in points, written with its sign.
+    CHECK(status_of(with_obs(energy, {{year_end, {"-0.7"_dec, u("个百分点")}}}), after) == progress_status::met);
+    // A level without a baseline level cannot be read as a change.
+    energy.baseline.reset();
+    CHECK(status_of(with_obs(energy, {{year_end, {"2.5"_dec, u("%")}}}), after) == progress_status::no_data);
 }

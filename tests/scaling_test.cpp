@@ -88,7 +88,7 @@ project linked_project(std::size_t i, std::string target_id)
     pr.id = "p" + std::to_string(i);
     pr.name = "项目" + std::to_string(i);
     pr.category = "类" + std::to_string(i % 1000);
-    pr.target_id = std::move(target_id);
+    if (!target_id.empty()) pr.targets = {{std::move(target_id), link_role::exemplifies}};
     return pr;
 }
 

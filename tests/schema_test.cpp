@@ -1,8 +1,14 @@
-// schema/govplan.schema.json against the files govplan writes and ships.
+// schema/govplan.schema.json (format 2) and govplan-1.schema.json (format 1)
+// against the files govplan writes and ships, and both the schema and
+// docs/format.md against the model's own description.
 // The validator below implements the part of JSON Schema 2020-12 the schema
 // uses: type, const, enum, pattern, minLength, minimum, maximum, properties,
 // required, additionalProperties (false), items and local $ref.
 #include <govplan/json.hpp>
+#include <govplan/validation.hpp>
+
+#include <boost/describe/members.hpp>
+#include <boost/mp11/algorithm.hpp>
 
 #include <doctest/doctest.h>
 
@@ -136,10 +142,55 @@ void expect_conforms(const std::string& text, const std::string& what)
 
 TEST_CASE("schema the bundled plan and shipped files conform")
 {
-    for (const auto& file : {source_dir / "data" / "yancheng-2025.json", source_dir / "tests" / "data" / "golden-v1.json",
+    for (const auto& file : {source_dir / "data" / "yancheng-2025.json", source_dir / "tests" / "data" / "golden-v2.json",
                              source_dir / "docs" / "example-plan.json"}) {
         expect_conforms(govplan::testing::read_all(file), file.string());
     }
+    // Format 1 files against the format 1 schema, which is kept as it was.
+    schema_validator v1(json::parse(govplan::testing::read_all(source_dir / "schema" / "govplan-1.schema.json")));
+    const auto problems = v1.check(json::parse(govplan::testing::read_all(source_dir / "tests" / "data" / "golden-v1.json")));
+    CHECK(problems.empty());
+}
+
+namespace {
+
+/// The schema's properties for `def` ("" for the root) hold every described
+/// member of T, and docs/format.md names each one in backquotes.
+template <class T>
+void expect_every_member_documented(const char* def)
+{
+    static const json::value schema = json::parse(govplan::testing::read_all(source_dir / "schema" / "govplan.schema.json"));
+    static const std::string doc = govplan::testing::read_all(source_dir / "docs" / "format.md");
+    const json::object& node = *def == '\0' ? schema.as_object() : schema.at("$defs").at(def).as_object();
+    const json::object& properties = node.at("properties").as_object();
+    boost::mp11::mp_for_each<boost::describe::describe_members<T, boost::describe::mod_public>>([&](auto m) {
+        INFO(std::string(def) << "." << std::string(m.name));
+        CHECK(properties.contains(m.name));
+        CHECK(doc.find(std::string("`") + m.name + "`") != std::string::npos);
+    });
+}
+
+}  // namespace
+
+TEST_CASE("schema and docs/format.md name every member of every model type")
+{
+    using namespace govplan;
+    expect_every_member_documented<plan>("");
+    expect_every_member_documented<focus_area>("focus_area");
+    expect_every_member_documented<measure>("measure");
+    expect_every_member_documented<target>("target");
+    expect_every_member_documented<project>("project");
+    expect_every_member_documented<unit>("unit_definition");
+    expect_every_member_documented<baseline>("baseline");
+    expect_every_member_documented<observation>("observation");
+    expect_every_member_documented<milestone>("milestone");
+    expect_every_member_documented<target_scope>("scope");
+    expect_every_member_documented<statement_group>("group");
+    expect_every_member_documented<responsibility>("responsibility");
+    expect_every_member_documented<text_span>("text_span");
+    expect_every_member_documented<target_link>("target_link");
+    expect_every_member_documented<provenance>("provenance");
+    expect_every_member_documented<quantity>("quantity");
 }
 
 TEST_CASE("schema the observations file conforms to its schema")
@@ -177,7 +228,7 @@ TEST_CASE("schema rejects what the loader rejects")
     bad("\"value\": \"15\"", "\"value\": \"015\"");
     bad("\"comparator\": \"at_least\"", "\"comparator\": \"atleast\"");
     bad("\"metric\": \"工业投资\"", "\"metrik\": \"工业投资\"");
-    bad("\"format_version\": 1", "\"format_version\": 2");
+    bad("\"format_version\": 2", "\"format_version\": 3");
     bad("\"report_date\": \"2025-04-17\"", "\"report_date\": \"2025/04/17\"");
 }
 

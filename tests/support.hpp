@@ -109,7 +109,7 @@ inline plan make_clean_plan()
     a.action = "加快建设";
     a.stage = project_stage::build;
     a.category = "政策性资金";
-    a.target_id = "t-approved";
+    a.targets = {{"t-approved", link_role::exemplifies}};
     project b = a;
     b.id = "p-xiaolizhuang";
     b.name = "小李庄";

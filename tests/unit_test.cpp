@@ -15,7 +15,8 @@ TEST_CASE("unit registry knows every unit of the reports")
                                "%", "个百分点", "百分点"}) {
         CHECK_MESSAGE(reg.lookup(symbol) != nullptr, std::string(symbol));
     }
-    CHECK(u("万亩").dimension == dimension::area);
+    CHECK(u("万亩").dimension == dimension::land_area);
+    CHECK(u("万平方米").dimension == dimension::area);
     CHECK(u("万美元").currency() == "USD");
     CHECK(u("亿元").currency() == "CNY");
     CHECK(u("万单").measure_word() == "单");
@@ -48,14 +49,16 @@ TEST_CASE("unit conversion within money and area is exact")
     CHECK(convert({"50"_dec, u("亿元")}, u("万元"))->value.to_string() == "500000");
     CHECK(convert({"10.6"_dec, u("万亩")}, u("亩"))->value.to_string() == "106000");
     CHECK(convert({"1"_dec, u("平方公里")}, u("亩"))->value.to_string() == "1500");
-    CHECK(convert({"3"_dec, u("亩")}, u("平方米"))->value.to_string() == "2000");
+    CHECK(convert({"3"_dec, u("亩")}, u("公顷"))->value.to_string() == "0.2");
+    // Land and floor space never convert into each other, though both count 平方米.
+    CHECK(convert({"3"_dec, u("亩")}, u("平方米")).error().code == errc::incompatible_units);
     CHECK(convert({"2"_dec, u("万吨")}, u("吨"))->value.to_string() == "20000");
     CHECK(convert({"1.5"_dec, u("公里")}, u("米"))->value.to_string() == "1500");
 }
 
 TEST_CASE("unit conversion that is not a finite decimal is an error")
 {
-    auto r = convert({"1"_dec, u("亩")}, u("平方米"));
+    auto r = convert({"1"_dec, u("亩")}, u("公顷"));
     REQUIRE_FALSE(r.has_value());
     CHECK(r.error().code == errc::inexact_conversion);
 }
@@ -80,8 +83,8 @@ TEST_CASE("unit quantities compare across scales")
 {
     CHECK(*compare({"42"_dec, u("万亩")}, {"420000"_dec, u("亩")}) == std::strong_ordering::equal);
     CHECK(*compare({"42"_dec, u("万亩")}, {"420001"_dec, u("亩")}) == std::strong_ordering::less);
-    CHECK(*compare({"1"_dec, u("亩")}, {"666.66"_dec, u("平方米")}) == std::strong_ordering::greater);
-    CHECK(*compare({"1"_dec, u("亩")}, {"666.67"_dec, u("平方米")}) == std::strong_ordering::less);
+    CHECK(*compare({"1"_dec, u("亩")}, {"0.066666"_dec, u("公顷")}) == std::strong_ordering::greater);
+    CHECK(*compare({"1"_dec, u("亩")}, {"0.066667"_dec, u("公顷")}) == std::strong_ordering::less);
     CHECK(*compare({"0.45"_dec, u("亿元")}, {"4500"_dec, u("万元")}) == std::strong_ordering::equal);
     CHECK(compare({"1"_dec, u("%")}, {"1"_dec, u("个百分点")}).error().code == errc::incompatible_units);
 }

@@ -72,11 +72,11 @@ TEST_CASE("validation dangling ids")
 {
     expect_findings([](plan& p) { tg(p, 13).project_ids.push_back("p-missing"); },
                     {{"target.projects.dangling", target_path(13) + ".project_ids[2]"}});
-    expect_findings([](plan& p) { p.focus_areas[0].measures[0].projects[0].target_id = "t-missing"; },
-                    {{"project.target.dangling", "focus_areas[0].measures[0].projects[0].target_id"}});
+    expect_findings([](plan& p) { p.focus_areas[0].measures[0].projects[0].targets[0].target_id = "t-missing"; },
+                    {{"project.target.dangling", "focus_areas[0].measures[0].projects[0].targets[0].target_id"}});
     expect_findings([](plan& p) { tg(p, 13).project_ids.push_back("p-wulimiao"); },
                     {{"target.projects.duplicate", target_path(13) + ".project_ids[2]"}});
-    expect_clean([](plan& p) { p.focus_areas[0].measures[0].projects[0].target_id.clear(); });
+    expect_clean([](plan& p) { p.focus_areas[0].measures[0].projects[0].targets.clear(); });
 }
 
 TEST_CASE("validation focus ordinals run 1..N")
@@ -140,13 +140,12 @@ TEST_CASE("validation values that do not belong to the comparator")
                     {{"target.value.unexpected", target_path(11) + ".value"}});
     expect_findings([](plan& p) { tg(p, 1).low = decimal::from_integer(3); },
                     {{"target.value.unexpected", target_path(1) + ".low"}});
-    expect_findings([](plan& p) { tg(p, 1).trend = trend::increase; },
-                    {{"target.value.unexpected", target_path(1) + ".trend"}});
+    // Format 2: any kind may carry the sign of its change (下降0.5个百分点以上).
+    expect_clean([](plan& p) { tg(p, 1).trend = trend::increase; });
     expect_findings([](plan& p) { tg(p, 11).comparator = comparator::at_least; },
                     {{"target.unit.missing", target_path(11) + ".unit"},
                      {"target.comparator.incompatible", target_path(11) + ".comparator"},
-                     {"target.value.missing", target_path(11) + ".value"},
-                     {"target.value.unexpected", target_path(11) + ".trend"}});
+                     {"target.value.missing", target_path(11) + ".value"}});
 }
 
 TEST_CASE("validation range low end must be below high end")
@@ -224,7 +223,7 @@ TEST_CASE("validation money in two currencies")
         {{"observation.unit.incompatible", target_path(1) + ".observations[1].value"}});
     expect_findings(
         [](plan& p) {
-            tg(p, 10).baseline = baseline{date(2024, 12, 31), {"1"_dec, u("亿元")}};
+            tg(p, 10).baseline = baseline{0, date(2024, 12, 31), quantity{"1"_dec, u("亿元")}};
         },
         {{"target.baseline.unit.incompatible", target_path(10) + ".baseline.value"}});
     expect_clean([](plan& p) {
@@ -235,8 +234,12 @@ TEST_CASE("validation money in two currencies")
 
 TEST_CASE("validation a date outside the plan period")
 {
-    expect_findings([](plan& p) { tg(p, 2).deadline = date(2026, 1, 1); },
+    expect_findings([](plan& p) { tg(p, 2).deadline = date(2024, 12, 31); },
                     {{"target.deadline.outside_period", target_path(2) + ".deadline"}});
+    // A target's deadline after the period is a horizon (到2027年); a measure's is not.
+    expect_clean([](plan& p) { tg(p, 2).deadline = date(2027, 12, 31); });
+    expect_findings([](plan& p) { p.focus_areas[0].measures[0].deadline = date(2026, 1, 1); },
+                    {{"measure.deadline.outside_period", "focus_areas[0].measures[0].deadline"}});
     expect_findings([](plan& p) { p.focus_areas[0].measures[0].deadline = date(2024, 12, 31); },
                     {{"measure.deadline.outside_period", "focus_areas[0].measures[0].deadline"}});
     expect_clean([](plan& p) { tg(p, 2).deadline = date(2025, 12, 31); });
@@ -281,9 +284,9 @@ TEST_CASE("validation observation dated after the as-of date")
 
 TEST_CASE("validation warnings for degenerate targets")
 {
-    expect_findings([](plan& p) { tg(p, 4).baseline = baseline{date(2024, 12, 31), {"420000"_dec, u("亩")}}; },
+    expect_findings([](plan& p) { tg(p, 4).baseline = baseline{0, date(2024, 12, 31), quantity{"420000"_dec, u("亩")}}; },
                     {{"target.value.equals_baseline", target_path(4) + ".value"}});
-    expect_clean([](plan& p) { tg(p, 4).baseline = baseline{date(2024, 12, 31), {"41.5"_dec, u("万亩")}}; });
+    expect_clean([](plan& p) { tg(p, 4).baseline = baseline{0, date(2024, 12, 31), quantity{"41.5"_dec, u("万亩")}}; });
     expect_findings([](plan& p) { tg(p, 0).value = "0"_dec; }, {{"target.value.zero_growth", target_path(0) + ".value"}});
     expect_findings([](plan& p) { tg(p, 15).stretch = "4"_dec; },
                     {{"target.stretch.below_floor", target_path(15) + ".stretch"}});
@@ -340,7 +343,7 @@ TEST_CASE("validation reports every problem at once")
 TEST_CASE("validation of a lone target uses the given path and period")
 {
     target t = make_clean_plan().focus_areas[0].measures[0].targets[1];
-    t.deadline = date(2030, 1, 1);
+    t.deadline = date(2024, 6, 30);
     validation_options options;
     options.period = calendar_year(2025);
     const auto ds = validate(t, options, "t");

@@ -20,9 +20,10 @@ int main(int argc, char** argv)
         std::cerr << "usage: govplan_write_golden DIR\n";
         return 2;
     }
-    static_assert(govplan::archive_format_version == 1, "write from golden_plan_vN() of the new version");
+    static_assert(govplan::archive_format_version == 2 && govplan::json_format_version == 2,
+                  "write from golden_plan_vN() of the new version");
     const std::filesystem::path dir = argv[1];
-    const govplan::plan p = govplan::testing::golden_plan_v1();
+    const govplan::plan p = govplan::testing::golden_plan_v2();
     const auto version = std::to_string(govplan::archive_format_version);
     std::vector<std::filesystem::path> files{dir / ("golden-v" + version + ".json")};
     for (auto kind : {govplan::archive_kind::text, govplan::archive_kind::xml, govplan::archive_kind::binary})

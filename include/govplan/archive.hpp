@@ -37,7 +37,7 @@ enum class archive_kind { text = 1, xml = 2, binary = 3 };
 BOOST_DESCRIBE_ENUM(archive_kind, text, xml, binary)
 
 /// The envelope version this library writes and the newest it reads.
-inline constexpr std::uint16_t archive_format_version = 1;
+inline constexpr std::uint16_t archive_format_version = 2;
 /// Size of the envelope header.
 inline constexpr std::size_t archive_header_size = 24;
 

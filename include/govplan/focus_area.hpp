@@ -3,6 +3,8 @@
 
 #include <govplan/measure.hpp>
 
+#include <boost/describe/class.hpp>
+
 #include <string>
 #include <vector>
 
@@ -20,5 +22,6 @@ struct focus_area {
 
     friend bool operator==(const focus_area&, const focus_area&) = default;
 };
+BOOST_DESCRIBE_STRUCT(focus_area, (), (ordinal, title, aim, lead, targets, measures))
 
 }  // namespace govplan

@@ -2,7 +2,8 @@
 //
 // A plan file is UTF-8 JSON with a fixed key order, Chinese text as is,
 // decimals as strings ("10.6") so no digit is ever lost, and ISO dates. The
-// root names the format: {"format": "govplan", "format_version": 1, ...}.
+// root names the format: {"format": "govplan", "format_version": 2, ...}.
+// Every format 1 file reads into today's model (docs/format.md says how).
 //
 // Reading never yields a half-built plan: either the whole plan or an error
 // naming the JSON pointer and line:column where reading stopped. The
@@ -21,7 +22,7 @@
 namespace govplan {
 
 /// The version of the JSON format this library writes, and the newest it reads.
-inline constexpr int json_format_version = 1;
+inline constexpr int json_format_version = 2;
 
 /// Guards against hostile or runaway input; exceeding one is errc::limit_exceeded.
 struct json_limits {
@@ -43,9 +44,11 @@ struct json_read_options {
 /// Parses a plan document.
 [[nodiscard]] result<plan> plan_from_json(std::string_view json, const json_read_options& options = {});
 
-/// The plan as a JSON document: two-space indentation, keys in a fixed order,
-/// absent optional fields omitted, a final newline. Units not in
+/// The plan as a JSON document of the current format: two-space
+/// indentation, keys in declaration order, members holding their default
+/// left out (the reader restores them), a final newline. Units not in
 /// unit_registry::standard() are written into the file's "units" list.
+/// Whatever this writes, plan_from_json() reads back equal.
 [[nodiscard]] std::string plan_to_json(const plan& p);
 
 /// Reads a plan file. errc::io_error when it cannot be read.

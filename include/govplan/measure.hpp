@@ -5,6 +5,8 @@
 #include <govplan/project.hpp>
 #include <govplan/target.hpp>
 
+#include <boost/describe/class.hpp>
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,8 +16,7 @@ namespace govplan {
 struct measure {
     std::string lead;   ///< the lead phrase: 扩大有效投资
     std::string text;   ///< the full paragraph after the lead phrase
-    std::optional<std::string> lead_unit;    ///< 牵头单位, when a task sheet names one
-    std::vector<std::string> partner_units;  ///< 配合单位
+    govplan::responsibility responsibility;  ///< 牵头单位, 配合单位, 责任领导, when a task sheet names them
     std::optional<date> deadline;
     std::vector<target> targets;
     std::vector<project> projects;
@@ -23,5 +24,6 @@ struct measure {
 
     friend bool operator==(const measure&, const measure&) = default;
 };
+BOOST_DESCRIBE_STRUCT(measure, (), (lead, text, responsibility, deadline, targets, projects, organisations))
 
 }  // namespace govplan

@@ -5,6 +5,7 @@
 #include <govplan/focus_area.hpp>
 #include <govplan/unit.hpp>
 
+#include <boost/describe/class.hpp>
 #include <boost/describe/enum.hpp>
 
 #include <cstddef>
@@ -30,6 +31,7 @@ struct jurisdiction {
     [[nodiscard]] std::string full_name() const;
     friend bool operator==(const jurisdiction&, const jurisdiction&) = default;
 };
+BOOST_DESCRIBE_STRUCT(jurisdiction, (), (province, city, district, level))
 
 /// Where the plan's text comes from.
 struct source_reference {
@@ -37,6 +39,7 @@ struct source_reference {
     std::string uri;    ///< a URL or a path relative to the plan file
     friend bool operator==(const source_reference&, const source_reference&) = default;
 };
+BOOST_DESCRIBE_STRUCT(source_reference, (), (title, uri))
 
 struct plan {
     std::string id;
@@ -59,6 +62,9 @@ struct plan {
 
     friend bool operator==(const plan&, const plan&) = default;
 };
+BOOST_DESCRIBE_STRUCT(plan, (),
+                      (id, title, jurisdiction, issuing_body, year, period, report_date, printed_date, session, theme,
+                       source, units, focus_areas))
 
 /// Position of a target or project inside a plan (0-based indexes). A target
 /// of a focus area's lead paragraph has measure == element_position::lead.

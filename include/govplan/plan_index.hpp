@@ -26,10 +26,11 @@ public:
     [[nodiscard]] const target* find_target(std::string_view id) const noexcept;
     /// The first project with this id in document order (as find_project()), or nullptr.
     [[nodiscard]] const project* find_project(std::string_view id) const noexcept;
-    /// The projects whose target_id is `target_id`, in document order.
+    /// The projects that link to `target_id` (project::targets, any role),
+    /// each once, in document order.
     [[nodiscard]] const std::vector<const project*>& projects_naming(std::string_view target_id) const noexcept;
     /// The projects linked to `t` either way (listed in its project_ids, or
-    /// naming it in their target_id), each once, in document order.
+    /// linking to it in their targets), each once, in document order.
     [[nodiscard]] std::vector<const project*> projects_of(const target& t) const;
 
 private:

@@ -21,6 +21,16 @@
 // - Direction: the latest value against the baseline (or, without one, the
 //   earliest observation): moved the right way → on_track (met at the
 //   deadline), unchanged → at_risk, the wrong way → behind.
+// - Qualitative: qualitative and grade targets, and targets compared with
+//   nothing (within, none) or with a named reference alone, are observed as
+//   met (value 1) or not (value 0): met; not met is at_risk before the
+//   deadline and behind from it.
+// - Milestones: an accrual target with milestones expects, at a date, the
+//   value on the line through (period start, 0), each milestone and
+//   (deadline, value), instead of the straight pro-rata line.
+// - A pp change observed as levels (in %) is the latest level minus the
+//   baseline; a change observed in 个百分点 is taken as is. With trend
+//   decrease the change is counted downwards (a fall of 0.6 meets 下降0.5个百分点以上).
 // - No observation on or before the as-of date, or one in a unit that does
 //   not convert: no_data.
 #pragma once
@@ -45,8 +55,8 @@ enum class progress_status { met, on_track, at_risk, behind, no_data };
 BOOST_DESCRIBE_ENUM(progress_status, met, on_track, at_risk, behind, no_data)
 
 /// How a target was judged.
-enum class progress_basis { accrual, ceiling, level, direction };
-BOOST_DESCRIBE_ENUM(progress_basis, accrual, ceiling, level, direction)
+enum class progress_basis { accrual, ceiling, level, direction, qualitative };
+BOOST_DESCRIBE_ENUM(progress_basis, accrual, ceiling, level, direction, qualitative)
 
 /// Boundaries between statuses; the defaults are documented in
 /// docs/aggregation.md.

@@ -2,9 +2,12 @@
 #pragma once
 
 #include <govplan/provenance.hpp>
+#include <govplan/target.hpp>
 
+#include <boost/describe/class.hpp>
 #include <boost/describe/enum.hpp>
 
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -21,11 +24,40 @@ enum class project_stage {
     build,     ///< 加快建设, 推进, 实施
     complete,  ///< 建成, 完成
     operate,   ///< 投产, 投用, 运营
+    other,     ///< an action outside the construction sequence (组建, 争创, 举办): see project::action
 };
-BOOST_DESCRIBE_ENUM(project_stage, apply, plan, prepare, start, build, complete, operate)
+BOOST_DESCRIBE_ENUM(project_stage, apply, plan, prepare, start, build, complete, operate, other)
 
 [[nodiscard]] std::span<const std::string_view> cue_words(project_stage s) noexcept;
 
+/// What kind of item the plan names.
+enum class item_type {
+    project,          ///< a construction or investment project (恒达食品智能车间)
+    facility,         ///< a place that serves people (司法助企工作室, 综合审批窗口)
+    institution,      ///< a body set up or reorganised (国有资本集团, 医共体)
+    designation_bid,  ///< a title bid for (争创国家级生态小麦产业园)
+    campaign,         ///< a programme or campaign of work (一纵一横乡村振兴示范带)
+    event,            ///< a fair, a forum, a competition
+    category,         ///< a sector label, not a named item (基层卫生, 城市管网)
+};
+BOOST_DESCRIBE_ENUM(item_type, project, facility, institution, designation_bid, campaign, event, category)
+
+/// How an item relates to a target.
+enum class link_role {
+    exemplifies,  ///< one of the things a count target counts
+    site_of,      ///< where the target is pursued
+    measured_by,  ///< the item's progress is measured by the target
+};
+BOOST_DESCRIBE_ENUM(link_role, exemplifies, site_of, measured_by)
+
+struct target_link {
+    std::string target_id;
+    link_role role = link_role::exemplifies;
+    friend bool operator==(const target_link&, const target_link&) = default;
+};
+BOOST_DESCRIBE_STRUCT(target_link, (), (target_id, role))
+
+/// A named item the plan commits to advance.
 struct project {
     std::string id;
     std::string name;        ///< exact name: 恒达食品智能车间
@@ -34,10 +66,21 @@ struct project {
     std::string category;    ///< programme or funding: 超长期特别国债, 专项债券 (may be empty)
     std::string capacity;    ///< as stated: 年产5万吨 (may be empty)
     std::vector<std::string> organisations;
-    std::string target_id;   ///< the count target it exemplifies (may be empty)
+    std::vector<target_link> targets;  ///< the targets it relates to, each with its role
     govplan::provenance provenance;
+    // ---- since format 2 ----
+    item_type type = item_type::project;
+    std::optional<quantity> total_investment;         ///< 总投资X亿元
+    std::optional<quantity> investment_this_year;     ///< 年度计划投资
+    std::string location;    ///< 沙北, 新店镇
+    std::string phase;       ///< 二期
+    govplan::commitment commitment = govplan::commitment::expected;
+    govplan::responsibility responsibility;
 
     friend bool operator==(const project&, const project&) = default;
 };
+BOOST_DESCRIBE_STRUCT(project, (),
+                      (id, name, action, stage, category, capacity, organisations, targets, provenance, type,
+                       total_investment, investment_this_year, location, phase, commitment, responsibility))
 
 }  // namespace govplan

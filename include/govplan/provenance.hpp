@@ -1,6 +1,8 @@
 // govplan — where in the source text an element comes from.
 #pragma once
 
+#include <boost/describe/class.hpp>
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -14,5 +16,6 @@ struct provenance {
     std::optional<std::uint64_t> offset;
     friend bool operator==(const provenance&, const provenance&) = default;
 };
+BOOST_DESCRIBE_STRUCT(provenance, (), (clause, offset))
 
 }  // namespace govplan

@@ -16,6 +16,12 @@
 // is allocated. std::optional is stored as a flag and the value (Boost 1.81
 // has no std::optional support); dates as the number yyyymmdd, 0 for
 // not-a-date-time; enumerations as their integer value, checked on load.
+//
+// A type's layout is its described members (BOOST_DESCRIBE_STRUCT beside the
+// struct), in declaration order: a member added to the struct and its
+// description is serialised with no change here. Adding one changes the
+// layout, so bump the class version below and keep loading the old layout
+// (load_version_1).
 #pragma once
 
 #include <govplan/codes.hpp>
@@ -24,6 +30,8 @@
 #include <govplan/plan.hpp>
 #include <govplan/unit.hpp>
 
+#include <boost/describe/members.hpp>
+#include <boost/mp11/algorithm.hpp>
 #include <boost/serialization/binary_object.hpp>
 #include <boost/serialization/level.hpp>
 #include <boost/serialization/nvp.hpp>
@@ -261,97 +269,82 @@ void io(Archive& ar, const char* name, std::vector<T>& items)
     }
 }
 
-}  // namespace serialization_detail
+template <class Archive>
+void io(Archive& ar, const char* name, date_period& period)
+{
+    date first = period.begin(), last = period.last();
+    const std::string prefix(name);
+    io(ar, (prefix + "_first").c_str(), first);
+    io(ar, (prefix + "_last").c_str(), last);
+    if constexpr (Archive::is_loading::value) {
+        const bool one_special = first.is_special() != last.is_special();
+        if (one_special || (!first.is_special() && (last < first || last == date(9999, 12, 31)))) {
+            throw archive_error(errc::corrupt_archive, "the plan period is not a valid period");
+        }
+        period = inclusive_period(first, last);
+    }
+}
 
-// ---- serialize() for each model type (found by ADL) ----------------------
+template <class T>
+using described_members = boost::describe::describe_members<T, boost::describe::mod_public>;
+
+/// io() of each described member, in declaration order.
+template <class Archive, class T>
+void io_members(Archive& ar, T& value)
+{
+    boost::mp11::mp_for_each<described_members<T>>([&](auto m) { io(ar, m.name, value.*m.pointer); });
+}
+
+/// io() of the first `count` described members: a layout that later versions
+/// extended at the end.
+template <class Archive, class T>
+void io_first_members(Archive& ar, T& value, std::size_t count)
+{
+    std::size_t i = 0;
+    boost::mp11::mp_for_each<described_members<T>>([&](auto m) {
+        if (i++ < count) io(ar, m.name, value.*m.pointer);
+    });
+}
+
+// ---- class version 1 layouts, loaded and never written ---------------------
 
 template <class Archive>
-void serialize(Archive& ar, unit& u, const unsigned int version)
+void load_version_1(Archive& ar, unit& u)
 {
-    using namespace serialization_detail;
-    check_version<unit>(version, "unit");
     io(ar, "symbol", u.symbol);
     io(ar, "dimension", u.dimension);
     io(ar, "base", u.base);
     io(ar, "numerator", u.scale.numerator);
     io(ar, "denominator", u.scale.denominator);
-    if constexpr (Archive::is_loading::value) {
-        if (u.scale.numerator <= 0 || u.scale.denominator <= 0) {
-            throw archive_error(errc::corrupt_archive, "unit " + u.symbol + " has a non-positive scale");
+    // Format 1 had land (亩, 公顷, 平方公里) in the area dimension.
+    if (u.dimension == dimension::area) {
+        const unit* now = unit_registry::standard().lookup(u.symbol);
+        if (now != nullptr && now->dimension == dimension::land_area && now->base == u.base && now->scale == u.scale) {
+            u.dimension = dimension::land_area;
         }
     }
 }
 
 template <class Archive>
-void serialize(Archive& ar, quantity& q, const unsigned int version)
+void load_version_1(Archive& ar, baseline& b)
 {
-    using namespace serialization_detail;
-    check_version<quantity>(version, "quantity");
-    io(ar, "value", q.value);
-    io(ar, "unit", q.unit);
+    date d;
+    quantity q;
+    io(ar, "date", d);
+    io(ar, "value", q);
+    b.date = d;
+    b.value = q;
 }
 
 template <class Archive>
-void serialize(Archive& ar, provenance& p, const unsigned int version)
+void load_version_1(Archive& ar, target& t)
 {
-    using namespace serialization_detail;
-    check_version<provenance>(version, "provenance");
-    io(ar, "clause", p.clause);
-    io(ar, "offset", p.offset);
+    io_first_members(ar, t, 20);  // id … observations: format 2 added members after them
 }
 
 template <class Archive>
-void serialize(Archive& ar, baseline& b, const unsigned int version)
+void load_version_1(Archive& ar, project& p)
 {
-    using namespace serialization_detail;
-    check_version<baseline>(version, "baseline");
-    io(ar, "date", b.date);
-    io(ar, "value", b.value);
-}
-
-template <class Archive>
-void serialize(Archive& ar, observation& o, const unsigned int version)
-{
-    using namespace serialization_detail;
-    check_version<observation>(version, "observation");
-    io(ar, "date", o.date);
-    io(ar, "value", o.value);
-    io(ar, "note", o.note);
-    io(ar, "source", o.source);
-}
-
-template <class Archive>
-void serialize(Archive& ar, target& t, const unsigned int version)
-{
-    using namespace serialization_detail;
-    check_version<target>(version, "target");
-    io(ar, "id", t.id);
-    io(ar, "metric", t.metric);
-    io(ar, "qualifier", t.qualifier);
-    io(ar, "kind", t.kind);
-    io(ar, "comparator", t.comparator);
-    io(ar, "value", t.value);
-    io(ar, "low", t.low);
-    io(ar, "high", t.high);
-    io(ar, "trend", t.trend);
-    io(ar, "stretch", t.stretch);
-    io(ar, "unit", t.unit);
-    io(ar, "commitment", t.commitment);
-    io(ar, "cumulative", t.cumulative);
-    io(ar, "per_capita", t.per_capita);
-    io(ar, "yearly_average", t.yearly_average);
-    io(ar, "baseline", t.baseline);
-    io(ar, "deadline", t.deadline);
-    io(ar, "project_ids", t.project_ids);
-    io(ar, "provenance", t.provenance);
-    io(ar, "observations", t.observations);
-}
-
-template <class Archive>
-void serialize(Archive& ar, project& p, const unsigned int version)
-{
-    using namespace serialization_detail;
-    check_version<project>(version, "project");
     io(ar, "id", p.id);
     io(ar, "name", p.name);
     io(ar, "action", p.action);
@@ -359,86 +352,99 @@ void serialize(Archive& ar, project& p, const unsigned int version)
     io(ar, "category", p.category);
     io(ar, "capacity", p.capacity);
     io(ar, "organisations", p.organisations);
-    io(ar, "target_id", p.target_id);
+    std::string target_id;
+    io(ar, "target_id", target_id);
+    if (!target_id.empty()) p.targets.push_back(target_link{std::move(target_id), link_role::exemplifies});
     io(ar, "provenance", p.provenance);
 }
 
 template <class Archive>
-void serialize(Archive& ar, measure& m, const unsigned int version)
+void load_version_1(Archive& ar, measure& m)
 {
-    using namespace serialization_detail;
-    check_version<measure>(version, "measure");
     io(ar, "lead", m.lead);
     io(ar, "text", m.text);
-    io(ar, "lead_unit", m.lead_unit);
-    io(ar, "partner_units", m.partner_units);
+    std::optional<std::string> lead_unit;
+    io(ar, "lead_unit", lead_unit);
+    if (lead_unit) m.responsibility.lead_units.push_back(std::move(*lead_unit));
+    io(ar, "partner_units", m.responsibility.partner_units);
     io(ar, "deadline", m.deadline);
     io(ar, "targets", m.targets);
     io(ar, "projects", m.projects);
     io(ar, "organisations", m.organisations);
 }
 
-template <class Archive>
-void serialize(Archive& ar, focus_area& a, const unsigned int version)
+template <class Archive, class T>
+void load_version_1(Archive&, T&)
 {
-    using namespace serialization_detail;
-    check_version<focus_area>(version, "focus_area");
-    io(ar, "ordinal", a.ordinal);
-    io(ar, "title", a.title);
-    io(ar, "aim", a.aim);
-    io(ar, "lead", a.lead);
-    io(ar, "targets", a.targets);
-    io(ar, "measures", a.measures);
+    throw archive_error(errc::corrupt_archive, "no class version 1 layout");
 }
 
-template <class Archive>
-void serialize(Archive& ar, jurisdiction& j, const unsigned int version)
+inline void check_loaded(const unit& u)
 {
-    using namespace serialization_detail;
-    check_version<jurisdiction>(version, "jurisdiction");
-    io(ar, "province", j.province);
-    io(ar, "city", j.city);
-    io(ar, "district", j.district);
-    io(ar, "level", j.level);
-}
-
-template <class Archive>
-void serialize(Archive& ar, source_reference& s, const unsigned int version)
-{
-    using namespace serialization_detail;
-    check_version<source_reference>(version, "source_reference");
-    io(ar, "title", s.title);
-    io(ar, "uri", s.uri);
-}
-
-template <class Archive>
-void serialize(Archive& ar, plan& p, const unsigned int version)
-{
-    using namespace serialization_detail;
-    check_version<plan>(version, "plan");
-    io(ar, "id", p.id);
-    io(ar, "title", p.title);
-    io(ar, "jurisdiction", p.jurisdiction);
-    io(ar, "issuing_body", p.issuing_body);
-    io(ar, "year", p.year);
-    date first = p.period.begin(), last = p.period.last();
-    io(ar, "period_first", first);
-    io(ar, "period_last", last);
-    if constexpr (Archive::is_loading::value) {
-        const bool one_special = first.is_special() != last.is_special();
-        if (one_special || (!first.is_special() && (last < first || last == date(9999, 12, 31)))) {
-            throw archive_error(errc::corrupt_archive, "the plan period is not a valid period");
-        }
-        p.period = inclusive_period(first, last);
+    if (u.scale.numerator <= 0 || u.scale.denominator <= 0) {
+        throw archive_error(errc::corrupt_archive, "unit " + u.symbol + " has a non-positive scale");
     }
-    io(ar, "report_date", p.report_date);
-    io(ar, "printed_date", p.printed_date);
-    io(ar, "session", p.session);
-    io(ar, "theme", p.theme);
-    io(ar, "source", p.source);
-    io(ar, "units", p.units);
-    io(ar, "focus_areas", p.focus_areas);
 }
+template <class T>
+void check_loaded(const T&)
+{
+}
+
+/// serialize() of a described model type: the current layout is its members
+/// in declaration order; older class versions load through their own layout.
+template <class Archive, class T>
+void serialize_described(Archive& ar, T& value, unsigned int version, const char* type)
+{
+    check_version<T>(version, type);
+    const unsigned int current = boost::serialization::version<T>::value;
+    if constexpr (Archive::is_loading::value) {
+        if (version == 0) throw archive_error(errc::corrupt_archive, std::string(type) + " has class version 0");
+        if (version < current) {
+            if (version != 1) {
+                throw archive_error(errc::unsupported_version,
+                                    std::string(type) + " class version " + std::to_string(version) + " is not read");
+            }
+            load_version_1(ar, value);
+            check_loaded(value);
+            return;
+        }
+    }
+    io_members(ar, value);
+    if constexpr (Archive::is_loading::value) check_loaded(value);
+}
+
+}  // namespace serialization_detail
+
+// ---- serialize() for each model type (found by ADL) ----------------------
+
+#define GOVPLAN_DESCRIBED_SERIALIZE(type)                                            \
+    template <class Archive>                                                         \
+    void serialize(Archive& ar, type& value, const unsigned int version)            \
+    {                                                                                \
+        serialization_detail::serialize_described(ar, value, version, #type);       \
+    }
+
+GOVPLAN_DESCRIBED_SERIALIZE(unit_scale)
+GOVPLAN_DESCRIBED_SERIALIZE(unit)
+GOVPLAN_DESCRIBED_SERIALIZE(quantity)
+GOVPLAN_DESCRIBED_SERIALIZE(provenance)
+GOVPLAN_DESCRIBED_SERIALIZE(baseline)
+GOVPLAN_DESCRIBED_SERIALIZE(observation)
+GOVPLAN_DESCRIBED_SERIALIZE(milestone)
+GOVPLAN_DESCRIBED_SERIALIZE(target_scope)
+GOVPLAN_DESCRIBED_SERIALIZE(statement_group)
+GOVPLAN_DESCRIBED_SERIALIZE(responsibility)
+GOVPLAN_DESCRIBED_SERIALIZE(text_span)
+GOVPLAN_DESCRIBED_SERIALIZE(target)
+GOVPLAN_DESCRIBED_SERIALIZE(target_link)
+GOVPLAN_DESCRIBED_SERIALIZE(project)
+GOVPLAN_DESCRIBED_SERIALIZE(measure)
+GOVPLAN_DESCRIBED_SERIALIZE(focus_area)
+GOVPLAN_DESCRIBED_SERIALIZE(jurisdiction)
+GOVPLAN_DESCRIBED_SERIALIZE(source_reference)
+GOVPLAN_DESCRIBED_SERIALIZE(plan)
+
+#undef GOVPLAN_DESCRIBED_SERIALIZE
 
 }  // namespace govplan
 
@@ -448,14 +454,24 @@ void serialize(Archive& ar, plan& p, const unsigned int version)
     BOOST_CLASS_VERSION(type, version)                                                \
     BOOST_CLASS_TRACKING(type, boost::serialization::track_never)
 
-GOVPLAN_SERIALIZATION_VERSION(govplan::unit, 1)
+// Version 2 (format 2): unit gained its denominator, baseline its year and
+// optional value, target and project their format 2 members, measure its
+// responsibility. Version 1 of each still loads.
+GOVPLAN_SERIALIZATION_VERSION(govplan::unit_scale, 1)
+GOVPLAN_SERIALIZATION_VERSION(govplan::unit, 2)
 GOVPLAN_SERIALIZATION_VERSION(govplan::quantity, 1)
 GOVPLAN_SERIALIZATION_VERSION(govplan::provenance, 1)
-GOVPLAN_SERIALIZATION_VERSION(govplan::baseline, 1)
+GOVPLAN_SERIALIZATION_VERSION(govplan::baseline, 2)
 GOVPLAN_SERIALIZATION_VERSION(govplan::observation, 1)
-GOVPLAN_SERIALIZATION_VERSION(govplan::target, 1)
-GOVPLAN_SERIALIZATION_VERSION(govplan::project, 1)
-GOVPLAN_SERIALIZATION_VERSION(govplan::measure, 1)
+GOVPLAN_SERIALIZATION_VERSION(govplan::milestone, 1)
+GOVPLAN_SERIALIZATION_VERSION(govplan::target_scope, 1)
+GOVPLAN_SERIALIZATION_VERSION(govplan::statement_group, 1)
+GOVPLAN_SERIALIZATION_VERSION(govplan::responsibility, 1)
+GOVPLAN_SERIALIZATION_VERSION(govplan::text_span, 1)
+GOVPLAN_SERIALIZATION_VERSION(govplan::target, 2)
+GOVPLAN_SERIALIZATION_VERSION(govplan::target_link, 1)
+GOVPLAN_SERIALIZATION_VERSION(govplan::project, 2)
+GOVPLAN_SERIALIZATION_VERSION(govplan::measure, 2)
 GOVPLAN_SERIALIZATION_VERSION(govplan::focus_area, 1)
 GOVPLAN_SERIALIZATION_VERSION(govplan::jurisdiction, 1)
 GOVPLAN_SERIALIZATION_VERSION(govplan::source_reference, 1)

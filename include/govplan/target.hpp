@@ -6,8 +6,10 @@
 #include <govplan/provenance.hpp>
 #include <govplan/unit.hpp>
 
+#include <boost/describe/class.hpp>
 #include <boost/describe/enum.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -26,9 +28,14 @@ enum class target_kind {
     reduction_rate,  ///< decrease in percent (融资成本下降5%)
     pp_change,       ///< change in percentage points (城镇化率提高1.2个百分点)
     direction,       ///< a direction without a number (PM2.5 降)
+    qualitative,     ///< a commitment without a number, met or not (土壤环境持续稳定)
+    attainment,      ///< full attainment, its value implied: 全覆盖, 全面达标 (100%), 清零 (0)
+    grade,           ///< a categorical value (创成AA级景区, 国家级): see target::grade
+    rank,            ///< a place in a ranking (进入全省前10位, 居全市第一)
+    relative,        ///< against another figure (与经济增长同步, 高于全省平均): see target::reference
 };
 BOOST_DESCRIBE_ENUM(target_kind, amount, count, level, share, growth_rate, reduction_rate, pp_change,
-                    direction)
+                    direction, qualitative, attainment, grade, rank, relative)
 
 /// How the stated number binds. 以上/以下/以内 include the number (Civil Code
 /// art. 1259); 超过/突破 and 低于/少于 do not.
@@ -41,12 +48,45 @@ enum class comparator {
     about,      ///< ≈ value: 左右, 约
     range,      ///< low ≤ x ≤ high: 5%–6%
     direction,  ///< only a direction (see trend): 两降一升
+    within,     ///< inside a band the text names without numbers (保持在合理区间): see target::reference
+    none,       ///< nothing is compared: qualitative and grade targets
 };
-BOOST_DESCRIBE_ENUM(comparator, at_least, more_than, at_most, less_than, exactly, about, range, direction)
+BOOST_DESCRIBE_ENUM(comparator, at_least, more_than, at_most, less_than, exactly, about, range, direction, within,
+                    none)
 
-/// The direction of a direction-only target.
-enum class trend { increase, decrease };
-BOOST_DESCRIBE_ENUM(trend, increase, decrease)
+/// The sign of a change, or that a level is held. Any kind may carry one: a
+/// pp change of 下降0.5个百分点以上 is pp_change, at_least 0.5, decrease.
+enum class trend {
+    increase,  ///< 提高, 增长, 升
+    decrease,  ///< 下降, 减少, 降
+    stable,    ///< 稳定, 保持, 持续稳定
+};
+BOOST_DESCRIBE_ENUM(trend, increase, decrease, stable)
+
+/// How loosely the text states its number: 余 and 多 (a little over), 约 (about).
+enum class hedge {
+    none,         ///< the number as written
+    over,         ///< 余, 多: 300余家
+    approximate,  ///< 约: 约50亿元
+};
+BOOST_DESCRIBE_ENUM(hedge, none, over, approximate)
+
+/// Whether a figure is an amount added over the period (a flow: 新增, 完成投资)
+/// or a level held at a date (a stock: 总量达到, 稳定在). Aggregation sums only
+/// flows and counts.
+enum class accumulation { flow, stock };
+BOOST_DESCRIBE_ENUM(accumulation, flow, stock)
+
+/// What a change is measured against: 同比 (the same period a year before),
+/// 较上年 / 比上年 (the previous year), or a named base year (比2020年下降13.5%).
+enum class change_basis { same_period_last_year, previous_year, base_year };
+BOOST_DESCRIBE_ENUM(change_basis, same_period_last_year, previous_year, base_year)
+
+/// How the targets of one group share their statement: 分别 (each subject its
+/// own value, in order), 均 / 各 (one value for each subject), or one value for
+/// the subjects together.
+enum class group_mode { respectively, each, shared };
+BOOST_DESCRIBE_ENUM(group_mode, respectively, each, shared)
 
 /// How firmly the plan commits: 约束性 (binding), 预期性 (expected, the
 /// default) or aspirational.
@@ -63,8 +103,10 @@ BOOST_DESCRIBE_ENUM(commitment, binding, expected, aspirational)
 [[nodiscard]] std::span<const std::string_view> cue_words(commitment c) noexcept;
 [[nodiscard]] std::span<const std::string_view> cue_words(trend t) noexcept;
 
+[[nodiscard]] std::span<const std::string_view> cue_words(hedge h) noexcept;
+
 /// True when the stated number itself satisfies the comparator (以上: yes,
-/// 突破: no). False for direction.
+/// 突破: no). False for direction, within and none.
 [[nodiscard]] bool includes_bound(comparator c) noexcept;
 
 /// True when `v` satisfies comparator `c` against the stated number `bound`:
@@ -77,18 +119,24 @@ BOOST_DESCRIBE_ENUM(commitment, binding, expected, aspirational)
 
 /// True when `kind` may be stated in `d`: growth and reduction rates and
 /// shares in %, pp changes in 个百分点, counts in count units, amounts in
-/// money / area / length / mass, levels in anything but percentage points,
-/// direction targets in anything.
+/// money / area / land / length / mass / power / volume / energy, levels in
+/// anything but percentage points, attainment in % or a count (清零 is 0),
+/// ranks in counts (位), direction, relative and qualitative targets in
+/// anything.
 [[nodiscard]] bool kind_accepts(target_kind kind, dimension d) noexcept;
 
-/// A value at a date, e.g. the 2024 figure a growth target starts from.
+/// What a change starts from: a year (比2020年), and where the text gives
+/// them, the date and the value (the 2024 figure a growth target starts from).
 struct baseline {
-    govplan::date date;
-    quantity value;
+    int year = 0;                        ///< 0 when only the date is known
+    std::optional<govplan::date> date;
+    std::optional<quantity> value;
     friend bool operator==(const baseline&, const baseline&) = default;
 };
+BOOST_DESCRIBE_STRUCT(baseline, (), (year, date, value))
 
-/// A measured value of a target's metric at a date.
+/// A measured value of a target's metric at a date. A qualitative target is
+/// observed as met (value 1) or not met (value 0), without unit.
 struct observation {
     govplan::date date;
     quantity value;
@@ -96,14 +144,62 @@ struct observation {
     std::string source;
     friend bool operator==(const observation&, const observation&) = default;
 };
+BOOST_DESCRIBE_STRUCT(observation, (), (date, value, note, source))
 
-/// One quantified commitment.
+/// A dated partial value on the way to the target (6月底前完成50%).
+struct milestone {
+    govplan::date date;
+    decimal value;       ///< in the target's unit
+    std::string clause;  ///< the words that state it, when known
+    friend bool operator==(const milestone&, const milestone&) = default;
+};
+BOOST_DESCRIBE_STRUCT(milestone, (), (date, value, clause))
+
+/// The set a target is measured over (25个楼盘, 涉及7个镇办, 规上工业企业):
+/// it says what the value covers and is not itself a target.
+struct target_scope {
+    std::optional<decimal> count;          ///< 25 (may be absent: 镇级, 规上工业企业)
+    std::string measure_word;              ///< 个, 家
+    std::string noun;                      ///< 楼盘, 镇办, 规上工业企业
+    std::vector<std::string> project_ids;  ///< named members of the set, when the plan lists them
+    friend bool operator==(const target_scope&, const target_scope&) = default;
+};
+BOOST_DESCRIBE_STRUCT(target_scope, (), (count, measure_word, noun, project_ids))
+
+/// The targets of one statement with several subjects (分别, 均, 各) share
+/// a group id.
+struct statement_group {
+    std::string id;
+    group_mode mode = group_mode::respectively;
+    friend bool operator==(const statement_group&, const statement_group&) = default;
+};
+BOOST_DESCRIBE_STRUCT(statement_group, (), (id, mode))
+
+/// Who answers for an item, as a 督办 task sheet names them. All optional.
+struct responsibility {
+    std::vector<std::string> lead_units;     ///< 牵头单位
+    std::vector<std::string> partner_units;  ///< 配合单位
+    std::string leader;                      ///< 责任领导
+    friend bool operator==(const responsibility&, const responsibility&) = default;
+};
+BOOST_DESCRIBE_STRUCT(responsibility, (), (lead_units, partner_units, leader))
+
+/// Where a number sits in the source text: byte offset and length (UTF-8).
+struct text_span {
+    std::uint64_t offset = 0;
+    std::uint64_t length = 0;
+    friend bool operator==(const text_span&, const text_span&) = default;
+};
+BOOST_DESCRIBE_STRUCT(text_span, (), (offset, length))
+
+/// One commitment of the plan, numeric or not.
 ///
 /// The comparator decides which value fields are used: `value` for
 /// at_least / more_than / at_most / less_than / exactly / about, `low` and
-/// `high` for range, `trend` for direction. `stretch` is an aspirational value
-/// beside the main one ("确保增长5%，力争6%": value 5, commitment binding,
-/// stretch 6). The deadline defaults to the end of the plan period.
+/// `high` for range, `trend` for direction, `reference` for within, none for
+/// none. `stretch` is an aspirational value beside the main one
+/// ("确保增长5%，力争6%": value 5, commitment binding, stretch 6). The deadline
+/// defaults to the end of the plan period; a later one is a horizon (到2027年).
 struct target {
     std::string id;
     std::string metric;      ///< what is measured: 工业投资, 耕地面积
@@ -115,7 +211,7 @@ struct target {
     std::optional<decimal> high;
     std::optional<govplan::trend> trend;
     std::optional<decimal> stretch;
-    govplan::unit unit;      ///< empty for a direction target without unit
+    govplan::unit unit;      ///< empty for a target without unit
     govplan::commitment commitment = govplan::commitment::expected;
     bool cumulative = false;      ///< 累计: counts from before the plan period
     bool per_capita = false;      ///< 人均
@@ -125,12 +221,39 @@ struct target {
     std::vector<std::string> project_ids;  ///< named projects that exemplify it
     govplan::provenance provenance;
     std::vector<observation> observations;
+    // ---- since format 2 ----
+    std::string grade;                     ///< a grade target's value: AA级, 5A级, 国家级
+    std::string reference;                 ///< what a relative, rank or within target is set against: 全省平均, 全市, 合理区间
+    bool value_implied = false;            ///< the text states no number; the words imply it (全覆盖 → 100%)
+    govplan::hedge hedge = govplan::hedge::none;
+    std::optional<text_span> value_span;   ///< where the number is written in the source
+    std::optional<govplan::accumulation> accumulation;  ///< absent: follows the kind (see accumulation_of)
+    std::optional<change_basis> basis;     ///< 同比, 较上年, 比2020年
+    std::optional<target_scope> scope;
+    std::optional<statement_group> group;
+    std::string parent_id;                 ///< the target this one is part of (其中), or empty
+    std::vector<milestone> milestones;     ///< dated partial values, in date order
+    govplan::responsibility responsibility;
 
     friend bool operator==(const target&, const target&) = default;
 };
+BOOST_DESCRIBE_STRUCT(target, (),
+                      (id, metric, qualifier, kind, comparator, value, low, high, trend, stretch, unit, commitment,
+                       cumulative, per_capita, yearly_average, baseline, deadline, project_ids, provenance,
+                       observations, grade, reference, value_implied, hedge, value_span, accumulation, basis, scope,
+                       group, parent_id, milestones, responsibility))
 
-/// The requirement in symbols: "≥ 15%", "> 20亿元", "5–6%", "↓", with
-/// " (stretch 6%)" when a stretch value is set.
+/// The target's accumulation: as set, else stock for level, share and
+/// attainment targets and flow for the rest.
+[[nodiscard]] accumulation accumulation_of(const target& t) noexcept;
+
+/// True for the kinds that state no number of their own (qualitative, grade)
+/// and for attainment, whose number is implied.
+[[nodiscard]] bool is_qualitative(target_kind kind) noexcept;
+
+/// The requirement in symbols: "≥ 15%", "> 20亿元", "5–6%", "↓", "↓ ≥ 0.5个百分点",
+/// "= AA级", "in 合理区间", "met", with " (stretch 6%)" when a stretch value is
+/// set.
 [[nodiscard]] std::string requirement_text(const target& t);
 
 }  // namespace govplan

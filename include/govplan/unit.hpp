@@ -10,6 +10,7 @@
 #include <govplan/decimal.hpp>
 #include <govplan/error.hpp>
 
+#include <boost/describe/class.hpp>
 #include <boost/describe/enum.hpp>
 
 #include <compare>
@@ -24,9 +25,26 @@ namespace govplan {
 
 /// What a unit measures. Percent and percentage point are distinct and never
 /// combine; counts are further split by measure word and money by currency
-/// (see unit::base).
-enum class dimension { count, money, area, length, mass, percent, percentage_point };
-BOOST_DESCRIBE_ENUM(dimension, count, money, area, length, mass, percent, percentage_point)
+/// (see unit::base). Land (亩, 公顷, 平方公里) is its own dimension, apart from
+/// the floor area of buildings (平方米), so that a total never adds farmland to
+/// floor space. New dimensions are added at the end: archives store the number.
+enum class dimension {
+    count,             ///< 个, 家, 人次 (one family per measure word)
+    money,             ///< 元, 亿元, 美元 (one family per currency)
+    area,              ///< floor or built area: 平方米, 万平方米
+    length,            ///< 米, 公里
+    mass,              ///< 千克, 吨
+    percent,           ///< %
+    percentage_point,  ///< 个百分点
+    land_area,         ///< land: 亩, 万亩, 公顷, 平方公里
+    power,             ///< 千瓦, 万千瓦, 兆瓦
+    volume,            ///< 立方米, 万立方米
+    energy,            ///< 千瓦时, 万千瓦时, 吨标准煤
+    duration,          ///< 分钟, 小时, 天, 个工作日
+    ratio,             ///< 倍, 番, 成
+};
+BOOST_DESCRIBE_ENUM(dimension, count, money, area, length, mass, percent, percentage_point, land_area, power, volume,
+                    energy, duration, ratio)
 
 /// An exact positive scale factor num/den.
 struct unit_scale {
@@ -40,6 +58,10 @@ struct unit {
     govplan::dimension dimension = govplan::dimension::count;
     std::string base;             ///< base of the family: measure word (家), currency unit (元, 美元), 平方米…
     unit_scale scale;             ///< 1 symbol = scale × base
+    /// The denominator of a rate unit, as written: 万人 in 人/万人, 千人口 in
+    /// 张/千人口, 亩 in 万元/亩. Empty for a plain unit. Units convert only
+    /// into units of the same denominator.
+    std::string per;
 
     /// True for the default-constructed "no unit" (direction-only targets).
     [[nodiscard]] bool empty() const noexcept { return symbol.empty(); }
@@ -51,7 +73,11 @@ struct unit {
     friend bool operator==(const unit&, const unit&) = default;
 };
 
-/// True when values in `a` can be converted into `b` (same dimension and base).
+BOOST_DESCRIBE_STRUCT(unit_scale, (), (numerator, denominator))
+BOOST_DESCRIBE_STRUCT(unit, (), (symbol, dimension, base, scale, per))
+
+/// True when values in `a` can be converted into `b` (same dimension, base and
+/// denominator).
 [[nodiscard]] bool convertible(const unit& a, const unit& b) noexcept;
 
 /// Units known by symbol. `standard()` holds every unit of the reports; copy
@@ -62,8 +88,11 @@ public:
     unit_registry() = default;
 
     /// The built-in units: counts (个 家 套 所 条 户 人 项 件 单 万单 …),
-    /// money (元 万元 亿元 美元 万美元 亿美元), area (平方米 万平方米 平方公里 亩 万亩
-    /// 公顷), length (米 公里), mass (千克 公斤 吨 万吨), % and 个百分点 / 百分点.
+    /// money (元 万元 亿元 美元 万美元 亿美元), floor area (平方米 万平方米), land
+    /// (亩 万亩 公顷 平方公里), length (米 公里), mass (千克 公斤 吨 万吨), power
+    /// (千瓦 万千瓦 兆瓦), volume (立方米 万立方米), energy (千瓦时 万千瓦时 亿千瓦时
+    /// 吨标准煤 万吨标准煤), duration (分钟 小时 天 个工作日), ratio (倍 番 成),
+    /// % and 个百分点 / 百分点.
     static const unit_registry& standard();
 
     /// Registers a unit. Throws std::invalid_argument for an empty symbol or
@@ -71,11 +100,16 @@ public:
     /// different definition (re-adding an identical unit is allowed).
     void add(unit u);
 
-    /// The unit written `symbol`, or errc::unknown_unit naming it.
+    /// The unit written `symbol`, or errc::unknown_unit naming it. A rate
+    /// "A/B" (人/万人, 张/千人口, 万元/亩) that is not registered itself is
+    /// unit A with denominator B: A must be registered, B is any text without
+    /// a slash.
     [[nodiscard]] result<unit> find(std::string_view symbol) const;
-    /// The unit written `symbol`, or nullptr.
+    /// The unit registered as `symbol`, or nullptr (rates "A/B" are not
+    /// registered: use find()).
     [[nodiscard]] const unit* lookup(std::string_view symbol) const noexcept;
-    /// True when `u` is registered here with exactly this definition.
+    /// True when find(u.symbol) gives exactly `u`: registered, or a rate of a
+    /// registered unit.
     [[nodiscard]] bool contains(const unit& u) const noexcept;
 
     /// All units, in registration order.
@@ -96,6 +130,7 @@ struct quantity {
     govplan::unit unit;
     friend bool operator==(const quantity&, const quantity&) = default;  ///< same value *and* unit
 };
+BOOST_DESCRIBE_STRUCT(quantity, (), (value, unit))
 
 /// `q` expressed in `to`, exactly. errc::incompatible_units when the units do
 /// not convert, errc::inexact_conversion when the exact result is not a finite

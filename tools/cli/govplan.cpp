@@ -16,6 +16,8 @@
 #include <govplan/validation.hpp>
 #include <govplan/version.hpp>
 
+#include <boost/describe/members.hpp>
+#include <boost/mp11/algorithm.hpp>
 #include <boost/json.hpp>
 #include <boost/program_options.hpp>
 
@@ -194,26 +196,129 @@ int run_summary(const po::variables_map& vm)
 
 // ---- targets and projects -------------------------------------------------
 
+// Rows of the targets and projects commands: the model's own members come
+// from the type's description (BOOST_DESCRIBE_STRUCT), so a member added to
+// the model is a column here with no change; nested objects become
+// "outer.inner" columns. Columns that need the plan around the item (plan,
+// focus, measure, base units, project names) are added around them.
+
+template <class T>
+struct is_optional : std::false_type {};
+template <class T>
+struct is_optional<std::optional<T>> : std::true_type {};
+template <class T>
+struct is_vector : std::false_type {};
+template <class T>
+struct is_vector<std::vector<T>> : std::true_type {};
+template <class T>
+constexpr bool described_v = boost::describe::has_describe_members<T>::value;
+
+template <class T>
+void add_columns(json::object& row, const T* value, const std::string& prefix);
+
+template <class V>
+json::value cell(const V& v)
+{
+    if constexpr (std::is_same_v<V, std::string>) {
+        return v.empty() ? json::value(nullptr) : json::value(v);
+    } else if constexpr (std::is_same_v<V, bool>) {
+        return json::value(v);
+    } else if constexpr (std::is_enum_v<V>) {
+        return json::value(govplan::to_code(v));
+    } else if constexpr (std::is_arithmetic_v<V>) {
+        return json::value(v);
+    } else if constexpr (std::is_same_v<V, govplan::decimal>) {
+        return json::value(v.to_string());
+    } else if constexpr (std::is_same_v<V, govplan::date>) {
+        return v.is_special() ? json::value(nullptr) : json::value(govplan::to_iso_string(v));
+    } else if constexpr (std::is_same_v<V, govplan::unit>) {
+        return v.empty() ? json::value(nullptr) : json::value(v.symbol);
+    } else if constexpr (std::is_same_v<V, govplan::quantity>) {
+        return json::value(govplan::to_string(v));
+    } else if constexpr (is_optional<V>::value) {
+        return v ? cell(*v) : json::value(nullptr);
+    } else if constexpr (is_vector<V>::value) {
+        json::array out;
+        for (const auto& e : v) {
+            if constexpr (described_v<typename V::value_type>) {
+                json::object o;
+                add_columns(o, &e, "");
+                out.push_back(std::move(o));
+            } else {
+                out.push_back(cell(e));
+            }
+        }
+        return out;
+    } else {
+        static_assert(sizeof(V) == 0, "no column form for this member type");
+    }
+}
+
+/// One column per member of `value`; a nested object's members become
+/// "name.member" columns, null when `value` (or the object) is absent.
+template <class T>
+void add_columns(json::object& row, const T* value, const std::string& prefix)
+{
+    boost::mp11::mp_for_each<boost::describe::describe_members<T, boost::describe::mod_public>>([&](auto m) {
+        using member = std::remove_cvref_t<decltype(std::declval<T&>().*m.pointer)>;
+        const std::string key = prefix + m.name;
+        if constexpr (described_v<member> && !std::is_same_v<member, govplan::unit> &&
+                      !std::is_same_v<member, govplan::quantity>) {
+            add_columns(row, value ? &(value->*m.pointer) : static_cast<const member*>(nullptr), key + ".");
+        } else if constexpr (is_optional<member>::value) {
+            using inner = typename member::value_type;
+            if constexpr (described_v<inner> && !std::is_same_v<inner, govplan::quantity>) {
+                const auto* present = value && (value->*m.pointer) ? &*(value->*m.pointer) : nullptr;
+                add_columns(row, present, key + ".");
+            } else {
+                row[key] = value ? cell(value->*m.pointer) : json::value(nullptr);
+            }
+        } else {
+            row[key] = value ? cell(value->*m.pointer) : json::value(nullptr);
+        }
+    });
+}
+
 /// The base unit of a target's family, e.g. 元 for 亿元, 单 for 万单.
 govplan::unit base_unit(const govplan::unit& u)
 {
-    return govplan::unit{u.base, u.dimension, u.base, {}};
+    govplan::unit base = u;
+    base.symbol = u.per.empty() ? u.base : u.base + "/" + u.per;
+    base.scale = {};
+    return base;
+}
+
+/// id, plan, focus, measure, then every member of the item after id.
+json::object item_row(const govplan::plan& p, const govplan::element_position& at, const json::object& members)
+{
+    const auto& area = p.focus_areas[at.focus_area];
+    json::object row;
+    row["id"] = members.at("id");
+    row["plan"] = p.id;
+    row["focus"] = area.ordinal;
+    row["measure"] = at.in_lead() ? json::value(nullptr) : json::value(area.measures[at.measure].lead);
+    for (const auto& kv : members)
+        if (kv.key() != "id") row[kv.key()] = kv.value();
+    return row;
 }
 
 json::object target_row(const govplan::plan& p, const govplan::plan_index& index, const govplan::target& t,
                         const govplan::element_position& at)
 {
-    const auto& area = p.focus_areas[at.focus_area];
+    json::object members;
+    add_columns(members, &t, "");
+    json::object row = item_row(p, at, members);
     json::value base_value = nullptr, base_unit_symbol = nullptr, dimension = nullptr;
     if (!t.unit.empty()) {
-        base_unit_symbol = t.unit.base;
+        const auto base = base_unit(t.unit);
+        base_unit_symbol = base.symbol;
         dimension = govplan::to_code(t.unit.dimension);
         if (t.value) {
-            if (auto b = govplan::convert({*t.value, t.unit}, base_unit(t.unit))) base_value = b->value.to_string();
+            if (auto b = govplan::convert({*t.value, t.unit}, base)) base_value = b->value.to_string();
         }
     }
     json::array projects;
-    // Listed projects in the order listed, then those naming the target.
+    // Listed projects in the order listed, then those linking to the target.
     for (const auto& id : t.project_ids)
         if (const auto* pr = index.find_project(id)) projects.push_back(json::value(pr->name));
     if (const auto& naming = index.projects_naming(t.id); !t.id.empty() && !naming.empty()) {
@@ -221,48 +326,19 @@ json::object target_row(const govplan::plan& p, const govplan::plan_index& index
         for (const govplan::project* pr : naming)
             if (listed.count(pr->id) == 0) projects.push_back(json::value(pr->name));
     }
-    json::object row;
-    row["id"] = t.id;
-    row["plan"] = p.id;
-    row["focus"] = area.ordinal;
-    row["measure"] = at.in_lead() ? json::value(nullptr) : json::value(area.measures[at.measure].lead);
-    row["metric"] = t.metric;
-    row["qualifier"] = t.qualifier.empty() ? json::value(nullptr) : json::value(t.qualifier);
-    row["kind"] = govplan::to_code(t.kind);
-    row["comparator"] = govplan::to_code(t.comparator);
-    row["value"] = decimal_or_null(t.value);
-    row["low"] = decimal_or_null(t.low);
-    row["high"] = decimal_or_null(t.high);
-    row["unit"] = t.unit.empty() ? json::value(nullptr) : json::value(t.unit.symbol);
+    row["requirement"] = govplan::requirement_text(t);
     row["base_value"] = base_value;
     row["base_unit"] = base_unit_symbol;
     row["dimension"] = dimension;
-    row["commitment"] = govplan::to_code(t.commitment);
-    row["cumulative"] = t.cumulative;
-    row["per_capita"] = t.per_capita;
-    row["projects"] = projects;
-    row["source"] = t.provenance.clause;
-    row["offset"] = t.provenance.offset ? json::value(*t.provenance.offset) : json::value(nullptr);
+    row["project_names"] = projects;
     return row;
 }
 
 json::object project_row(const govplan::plan& p, const govplan::project& pr, const govplan::element_position& at)
 {
-    const auto& area = p.focus_areas[at.focus_area];
-    json::object row;
-    row["id"] = pr.id;
-    row["plan"] = p.id;
-    row["focus"] = area.ordinal;
-    row["measure"] = area.measures[at.measure].lead;
-    row["name"] = pr.name;
-    row["action"] = pr.action;
-    row["stage"] = govplan::to_code(pr.stage);
-    row["category"] = pr.category.empty() ? json::value(nullptr) : json::value(pr.category);
-    row["capacity"] = pr.capacity.empty() ? json::value(nullptr) : json::value(pr.capacity);
-    row["target"] = pr.target_id.empty() ? json::value(nullptr) : json::value(pr.target_id);
-    row["source"] = pr.provenance.clause;
-    row["offset"] = pr.provenance.offset ? json::value(*pr.provenance.offset) : json::value(nullptr);
-    return row;
+    json::object members;
+    add_columns(members, &pr, "");
+    return item_row(p, at, members);
 }
 
 /// Rows as JSON lines, or as a table (text or CSV) of the same keys.
@@ -274,16 +350,25 @@ int print_rows(const std::vector<json::object>& rows, const std::vector<std::str
     }
     const auto rf = table_format(format, {"table", "csv", "jsonl"});
     govplan::table t;
-    t.columns = keys;
+    // A terminal table shows the chosen columns; CSV every column.
+    std::vector<std::string> columns = keys;
+    if (rf == govplan::report_format::csv && !rows.empty()) {
+        columns.clear();
+        for (const auto& kv : rows.front()) columns.emplace_back(kv.key());
+    }
+    t.columns = columns;
     for (const auto& r : rows) {
         std::vector<std::string> cells;
-        for (const auto& k : keys) {
+        for (const auto& k : columns) {
             const json::value& v = r.at(k);
             if (v.is_string()) cells.emplace_back(v.as_string());
             else if (v.is_null()) cells.emplace_back();
             else if (v.is_array()) {
                 std::string joined;
-                for (const auto& e : v.as_array()) joined += (joined.empty() ? "" : "、") + std::string(e.as_string());
+                for (const auto& e : v.as_array()) {
+                    joined += (joined.empty() ? "" : "、") +
+                              (e.is_string() ? std::string(e.as_string()) : json::serialize(e));
+                }
                 cells.push_back(joined);
             } else cells.push_back(json::serialize(v));
         }
@@ -293,12 +378,11 @@ int print_rows(const std::vector<json::object>& rows, const std::vector<std::str
     return 0;
 }
 
-const std::vector<std::string> target_keys = {"id", "plan", "focus", "measure", "metric", "qualifier", "kind",
-                                              "comparator", "value", "low", "high", "unit", "base_value", "base_unit",
-                                              "dimension", "commitment", "cumulative", "per_capita", "projects",
-                                              "source", "offset"};
-const std::vector<std::string> project_keys = {"id", "plan", "focus", "measure", "name", "action", "stage",
-                                               "category", "capacity", "target", "source", "offset"};
+/// The columns of a terminal table (CSV and jsonl have every column).
+const std::vector<std::string> target_keys = {"id", "focus", "measure", "metric", "kind", "requirement", "commitment",
+                                              "base_value", "base_unit", "project_names", "provenance.clause"};
+const std::vector<std::string> project_keys = {"id", "focus", "measure", "name", "type", "action", "stage",
+                                               "category", "provenance.clause"};
 
 int run_targets(const po::variables_map& vm)
 {

@@ -1,0 +1,55 @@
+// govplan — walking the members of a described model type (private).
+//
+// Every model struct is described once, beside its definition, with
+// BOOST_DESCRIBE_STRUCT. The JSON reader and writer, the archive
+// serialisation and the CLI's columns walk that description, so a member
+// added to a struct and its description reaches every format.
+#pragma once
+
+#include <boost/describe/members.hpp>
+#include <boost/mp11/algorithm.hpp>
+
+#include <optional>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+namespace govplan::detail {
+
+template <class T>
+concept described = boost::describe::has_describe_members<T>::value;
+
+template <class T>
+using members_of = boost::describe::describe_members<T, boost::describe::mod_public>;
+
+/// Calls visit(name, member) for each described member of `value`, in
+/// declaration order (const or mutable, as `value` is).
+template <class T, class Visit>
+    requires described<std::remove_const_t<T>>
+void for_each_member(T& value, Visit&& visit)
+{
+    using plain = std::remove_const_t<T>;
+    boost::mp11::mp_for_each<members_of<plain>>(
+        [&](auto m) { visit(std::string_view(m.name), value.*m.pointer); });
+}
+
+/// The names of T's described members, in declaration order.
+template <described T>
+std::vector<std::string_view> member_names()
+{
+    std::vector<std::string_view> out;
+    boost::mp11::mp_for_each<members_of<T>>([&](auto m) { out.emplace_back(m.name); });
+    return out;
+}
+
+template <class T>
+struct is_optional : std::false_type {};
+template <class T>
+struct is_optional<std::optional<T>> : std::true_type {};
+
+template <class T>
+struct is_vector : std::false_type {};
+template <class T, class A>
+struct is_vector<std::vector<T, A>> : std::true_type {};
+
+}  // namespace govplan::detail
