@@ -13,7 +13,7 @@ using detail::int128;
 
 unit make_unit(std::string symbol, dimension d, std::string base, std::int64_t num = 1, std::int64_t den = 1)
 {
-    return unit{std::move(symbol), d, std::move(base), unit_scale{num, den}};
+    return unit{std::move(symbol), d, std::move(base), unit_scale{num, den}, {}};
 }
 
 unit_registry build_standard()

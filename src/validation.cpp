@@ -434,7 +434,7 @@ public:
         default: return;  // at_least, more_than, direction: no upper bound
         }
         if (!bound) return;
-        auto in_base = convert(quantity{*bound, t.unit}, unit{t.unit.base, dimension::count, t.unit.base, {}});
+        auto in_base = convert(quantity{*bound, t.unit}, unit{t.unit.base, dimension::count, t.unit.base, {}, {}});
         if (!in_base) return;
         if (!meets_bound(upper, decimal::from_integer(static_cast<std::int64_t>(named)), in_base->value)) {
             error("target.projects.exceed_count", path + ".project_ids",

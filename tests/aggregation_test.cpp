@@ -70,11 +70,11 @@ TEST_CASE("aggregation by focus area on the bundled plan")
 {
     const auto groups = aggregate_targets(bundled(), group_by::focus_area).value();
     REQUIRE(groups.size() == 8);
-    // Focus area 1 (扩大内需): 20 targets, 4 aspirational (跨境电商源头工厂,
-    // 城中村改造资金项目, 25个楼盘, 商品房销售面积).
+    // Focus area 1 (扩大内需): 19 targets, 3 aspirational (跨境电商源头工厂,
+    // 城中村改造资金项目, 商品房销售面积; its 25个楼盘 is a scope, not a target).
     const auto& first = group(groups, "1");
-    CHECK(first.targets == 20);
-    CHECK(first.aspirational == 4);
+    CHECK(first.targets == 19);
+    CHECK(first.aspirational == 3);
     CHECK(first.binding == 0);
     // Money committed: 入库投资50亿元 + 电商交易额突破20亿元 + 消费券带动3000万元 = 70.3亿元.
     const auto& money = family(first, "元");
@@ -85,7 +85,7 @@ TEST_CASE("aggregation by focus area on the bundled plan")
     CHECK(money.min.to_string() == "0.3");
     CHECK(money.max.to_string() == "50");
     // Counts keep their measure words apart: 个 projects, 家 firms, 单 trade-ins, 套 dwellings.
-    CHECK(family(first, "个").sum->to_string() == "350");  // 30+80+20+18+80+20+20+8+30+15+4+25 (以上 floors count)
+    CHECK(family(first, "个").sum->to_string() == "325");  // 30+80+20+18+80+20+20+8+30+15+4 (以上 floors count)
     CHECK(family(first, "家").sum->to_string() == "3");
     CHECK(family(first, "单").sum->to_string() == "2");
     CHECK(family(first, "单").unit.symbol == "万单");
@@ -101,12 +101,15 @@ TEST_CASE("aggregation by focus area on the bundled plan")
 TEST_CASE("aggregation by commitment kind and dimension on the bundled plan")
 {
     const auto by_commitment = aggregate_targets(bundled(), group_by::commitment).value();
-    CHECK(group(by_commitment, "binding").targets == 4);  // 耕地面积, PM2.5, PM10, 空气优良天数
+    // 耕地面积, PM2.5, PM10, 空气优良天数, 河流断面水质, 水源地水质, 土壤环境, 债务率
+    CHECK(group(by_commitment, "binding").targets == 8);
     CHECK(group(by_commitment, "aspirational").targets == 11);
-    CHECK(group(by_commitment, "expected").targets == 75);
+    CHECK(group(by_commitment, "expected").targets == 81);
 
     const auto by_kind = aggregate_targets(bundled(), group_by::kind).value();
-    CHECK(group(by_kind, "direction").targets == 4);  // 企业用气成本, PM2.5, PM10, 空气优良天数
+    // 企业用气成本, PM2.5, PM10, 空气优良天数 and the three 覆盖面 of 医保, 大病保险, 普惠商业保险
+    CHECK(group(by_kind, "direction").targets == 7);
+    CHECK(group(by_kind, "attainment").targets == 6);
     CHECK(group(by_kind, "pp_change").targets == 4);  // three 均 targets and 城镇化率
     CHECK(group(by_kind, "reduction_rate").targets == 1);
     // Shares never add: min 40% (政府采购份额), max 90% (简易程序适用率).
@@ -121,7 +124,8 @@ TEST_CASE("aggregation by commitment kind and dimension on the bundled plan")
     const auto& cny = family(group(by_dimension, "money 元"), "元");
     // 50+20+0.3 (FA1) + 10+30 (FA2) + 10 (FA3) + 40+50 (FA4) + 0.45 (FA7) + 6 (FA8), in 亿元
     CHECK(cny.sum->to_string() == "216.75");
-    CHECK(group(by_dimension, "none").targets == 4);
+    // No unit: the 7 direction targets, 土壤环境, 债务率 (合理区间) and AA级信用评级.
+    CHECK(group(by_dimension, "none").targets == 10);
 }
 
 TEST_CASE("aggregation land and floor area are totalled apart and exactly")
@@ -161,14 +165,14 @@ TEST_CASE("aggregation preferred units and custom keys")
     REQUIRE(by_year.has_value());
     REQUIRE(by_year->size() == 1);
     CHECK(by_year->front().key == "2025");
-    CHECK(by_year->front().targets == 8);
+    CHECK(by_year->front().targets == 16);  // 8 binding targets in each copy
 }
 
 TEST_CASE("aggregation by stage and category follows linked projects")
 {
     const auto by_stage = aggregate_targets(bundled(), group_by::stage).value();
     CHECK(group(by_stage, "apply").targets == 4);   // 国债, 专项债券, 中央预算内, 城中村改造资金
-    CHECK(group(by_stage, "none").targets == 77);  // 13 targets name projects
+    CHECK(group(by_stage, "none").targets == 84);  // 16 of the 100 targets have linked projects
     const auto by_category = aggregate_targets(bundled(), group_by::category).value();
     CHECK(group(by_category, "超长期特别国债").targets == 1);
 }
@@ -176,11 +180,13 @@ TEST_CASE("aggregation by stage and category follows linked projects")
 TEST_CASE("aggregation projects per stage and category")
 {
     const auto counts = count_projects(bundled());
-    CHECK(counts.total == 66);
+    CHECK(counts.total == 81);
+    // other: 11 designation bids (争创, 创建), 国有资本集团, 医共体, 审批窗口,
+    // 司法助企工作室, 矛盾纠纷化解中心 and the 有偿移交 of 淞江污水处理厂二期.
     const std::vector<std::pair<project_stage, std::size_t>> expected = {
-        {project_stage::apply, 12}, {project_stage::plan, 4},   {project_stage::prepare, 2}, {project_stage::start, 5},
-        {project_stage::build, 19}, {project_stage::complete, 11}, {project_stage::operate, 13},
-        {project_stage::other, 0}};
+        {project_stage::apply, 10}, {project_stage::plan, 5},   {project_stage::prepare, 2}, {project_stage::start, 5},
+        {project_stage::build, 19}, {project_stage::complete, 10}, {project_stage::operate, 13},
+        {project_stage::other, 17}};
     CHECK(counts.by_stage == expected);
     auto category = [&](const std::string& name) {
         for (const auto& [c, n] : counts.by_category)

@@ -11,6 +11,7 @@
 #include "temp_dir.hpp"
 
 #include <algorithm>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -68,7 +69,7 @@ bool within(const provenance& p, const numeral& n)
 bool covered_by_target(const target& t, const numeral& n)
 {
     if (!within(t.provenance, n)) return false;
-    for (const auto& v : {t.value, t.low, t.high, t.stretch})
+    for (const auto& v : {t.value, t.low, t.high, t.stretch, t.scope ? t.scope->count : std::nullopt})
         if (v && v->to_string() == n.text) return true;
     return contains(t.metric, n.text) || contains(t.qualifier, n.text);
 }
@@ -102,11 +103,11 @@ struct exclusion {
     std::string reason;
 };
 
-std::vector<exclusion> exclusions()
+std::vector<exclusion> exclusions(const char* list = "exclusions")
 {
     const auto doc = boost::json::parse(govplan::testing::read_all(data_dir / "yancheng-2025.exclusions.json"));
     std::vector<exclusion> out;
-    for (const auto& e : doc.at("exclusions").as_array()) {
+    for (const auto& e : doc.at(list).as_array()) {
         out.push_back({static_cast<std::size_t>(e.at("offset").as_int64()),
                        std::string(e.at("text").as_string()), std::string(e.at("reason").as_string())});
     }
@@ -258,4 +259,104 @@ TEST_CASE("bundled plan states the targets of the domain guide exactly")
     CHECK(one("统筹推进10.6万亩高标准农田示范区建设提升").value->to_string() == "10.6");
     CHECK(one("发放创业担保贷款4500万元以上").value->to_string() == "4500");
     CHECK(one("推动家电、汽车、数码产品等以旧换新2万单").unit.symbol == "万单");
+}
+
+TEST_CASE("bundled plan records every commitment word of the key work")
+{
+    // Every 确保, 力争, 争取 and 争创 of the key-work section sits in the clause
+    // of a target or a project, or is set aside in the exclusions with a reason.
+    const std::string& text = source_text();
+    const auto begin = text.find("(一)"), end = text.find("  各位代表", begin);
+    REQUIRE(begin != std::string::npos);
+    REQUIRE(end != std::string::npos);
+    const auto set_aside = exclusions("commitment_exclusions");
+    std::vector<std::pair<std::size_t, std::size_t>> clauses;  // [first, last) bytes
+    auto record = [&](const provenance& pr) {
+        if (pr.offset) clauses.emplace_back(*pr.offset, *pr.offset + pr.clause.size());
+    };
+    for_each_target(bundled(), [&](const target& t, const element_position&) { record(t.provenance); });
+    for_each_project(bundled(), [&](const project& pr, const element_position&) { record(pr.provenance); });
+    std::size_t words = 0, recorded = 0;
+    for (const std::string cue : {"确保", "力争", "争取", "争创"}) {
+        for (auto at = text.find(cue, begin); at != std::string::npos && at < end; at = text.find(cue, at + 1)) {
+            ++words;
+            const bool in_clause = std::any_of(clauses.begin(), clauses.end(), [&](const auto& c) {
+                return c.first <= at && at + cue.size() <= c.second;
+            });
+            const bool excluded = std::any_of(set_aside.begin(), set_aside.end(), [&](const exclusion& e) {
+                return e.offset == at && e.text == cue;
+            });
+            recorded += in_clause;
+            CHECK_MESSAGE((in_clause || excluded), cue << " at byte " << at << " is in no recorded clause: \""
+                                                      << text.substr(at, 60) << "\"");
+            const bool both = in_clause && excluded;
+            CHECK_FALSE(both);
+        }
+    }
+    CHECK(words == 20);     // 确保 4, 力争 3, 争取 1, 争创 12
+    CHECK(recorded == 19);  // all but 确保社会大局和谐稳定
+    for (const auto& e : set_aside) CHECK(e.reason.size() > 10);
+}
+
+TEST_CASE("bundled plan holds the commitments without numbers, scopes and named items")
+{
+    const plan& p = bundled();
+    std::size_t binding = 0, qualitative = 0;
+    for_each_target(p, [&](const target& t, const element_position&) {
+        binding += t.commitment == commitment::binding;
+        qualitative += t.kind == target_kind::qualitative || t.kind == target_kind::attainment ||
+                       t.kind == target_kind::grade || t.comparator == comparator::within;
+    });
+    CHECK(binding == 8);  // 耕地, 两降一升 (3), 河流断面水质, 水源地水质, 土壤环境, 债务率
+    CHECK(qualitative == 9);  // 6 全覆盖 or 全面达标, AA级, 土壤环境, 债务率
+    auto by_clause = [&](const std::string& clause) {
+        std::vector<const target*> found;
+        for_each_target(p, [&](const target& t, const element_position&) {
+            if (t.provenance.clause == clause) found.push_back(&t);
+        });
+        return found;
+    };
+    const auto water = by_clause("过境河流断面水质、水源地水质全面达标");
+    REQUIRE(water.size() == 2);
+    for (const auto* t : water) {
+        CHECK(t->kind == target_kind::attainment);
+        CHECK(t->value == decimal::from_integer(100));
+        CHECK(t->value_implied);
+        CHECK(t->commitment == commitment::binding);
+        REQUIRE(t->group.has_value());
+        CHECK(t->group->mode == group_mode::each);
+    }
+    const auto debt = by_clause("确保债务率保持合理区间");
+    REQUIRE(debt.size() == 1);
+    CHECK(debt[0]->comparator == comparator::within);
+    CHECK(debt[0]->reference == "合理区间");
+    const auto insurance = by_clause("持续巩固扩大基本医保、大病保险和普惠商业保险等覆盖面");
+    REQUIRE(insurance.size() == 3);
+    for (const auto* t : insurance) CHECK(t->trend == trend::increase);
+    // 25个楼盘 is the scope of the 50万平方米, not a count of its own.
+    const auto sales = by_clause("力争红澄九璞、嘉业城市花园等25个楼盘商品房销售面积50万平方米以上");
+    REQUIRE(sales.size() == 1);
+    REQUIRE(sales[0]->scope.has_value());
+    CHECK(sales[0]->scope->count == decimal::from_integer(25));
+    CHECK(sales[0]->scope->noun == "楼盘");
+    CHECK(sales[0]->scope->project_ids == std::vector<std::string>{"p1-17", "p1-18"});
+    CHECK(by_clause("力争红澄九璞、嘉业城市花园等25个楼盘").empty());
+    CHECK(by_clause("推动紫光锦园、中梁新筑等19个项目交付房屋").empty());
+    CHECK(by_clause("推动普惠型综合融资成本下降5%")[0]->comparator == comparator::exactly);
+    // The named items of every kind.
+    std::map<item_type, std::size_t> types;
+    std::vector<std::string> names;
+    for_each_project(p, [&](const project& pr, const element_position&) {
+        ++types[pr.type];
+        names.push_back(pr.name);
+    });
+    for (const char* name : {"司法助企工作室", "国有资本集团", "“无差别受理”综合审批窗口", "区人民医院与新店卫生院医共体",
+                             "“一站式、多元化”矛盾纠纷化解中心", "“一纵一横”乡村振兴示范带", "中原食品科创城",
+                             "淞江污水处理厂"}) {
+        CHECK_MESSAGE(std::count(names.begin(), names.end(), name) >= 1, name);
+    }
+    CHECK(types[item_type::category] == 3);  // 基层卫生, 城市管网, 托育服务
+    CHECK(types[item_type::designation_bid] == 11);
+    CHECK(types[item_type::institution] == 2);
+    CHECK(types[item_type::campaign] == 1);
 }

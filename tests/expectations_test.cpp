@@ -155,9 +155,9 @@ TEST_CASE("expectations the Gregorian calendar: leap years and month lengths")
 TEST_CASE("expectations a plan-defined unit survives every place a unit can stand")
 {
     plan p = make_clean_plan();
-    const unit qian_yuan{"千元", dimension::money, "元", {1000, 1}};
-    const unit bai_wan_yuan{"百万元", dimension::money, "元", {1000000, 1}};
-    const unit jin{"斤", dimension::mass, "千克", {1, 2}};
+    const unit qian_yuan{"千元", dimension::money, "元", {1000, 1}, ""};
+    const unit bai_wan_yuan{"百万元", dimension::money, "元", {1000000, 1}, ""};
+    const unit jin{"斤", dimension::mass, "千克", {1, 2}, ""};
     p.units = {qian_yuan, bai_wan_yuan, jin};
     const unit yi_yuan = unit_registry::standard().find("亿元").value();
     auto& ts = p.focus_areas[0].measures[0].targets;

@@ -212,7 +212,7 @@ private:
         return options[static_cast<std::size_t>(between(0, static_cast<std::int64_t>(options.size()) - 1))];
     }
 
-    const unit jin_{"斤", dimension::mass, "千克", {1, 2}};
+    const unit jin_{"斤", dimension::mass, "千克", {1, 2}, ""};
     std::vector<unit> plan_units_;
     std::mt19937_64 rng_;
     int next_id_ = 0;

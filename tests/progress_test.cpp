@@ -150,7 +150,7 @@ TEST_CASE("progress direction targets move the right way")
 {
     auto pm = make_target("pm", "PM2.5浓度", target_kind::direction, comparator::direction, std::nullopt, "");
     pm.trend = trend::decrease;
-    const unit ug{"微克每立方米", dimension::mass, "微克每立方米", {1, 1}};
+    const unit ug{"微克每立方米", dimension::mass, "微克每立方米", {1, 1}, ""};
     auto down = with_obs(pm, {{date(2025, 3, 31), {"48"_dec, ug}}, {june_30, {"41"_dec, ug}}});
     CHECK(status_of(down) == progress_status::on_track);
     CHECK(status_of(down, date(2025, 12, 31)) == progress_status::met);
@@ -191,20 +191,20 @@ TEST_CASE("progress roll-ups on the bundled plan with illustrative observations"
     CHECK(file->illustrative);
     const plan p = with_observations(base, *file).value();
     const auto progress = evaluate_progress(p, june_30);
-    REQUIRE(progress.size() == 90);
+    REQUIRE(progress.size() == 100);
     const auto rollups = rollup_progress(p, progress);
     REQUIRE(rollups.size() == 9);
     const auto& whole = rollups.back();
     CHECK(whole.key == "plan");
-    CHECK(whole.targets == 90);
+    CHECK(whole.targets == 100);
     // met: 以旧换新; on track: 入库投资, 新增规上工业企业, 预付款比例, 利用外资, 耕地面积,
     // 创业担保贷款, 空气优良天数; at risk: 工业投资, 电商交易额; behind: 存量商品房, 城镇化率.
-    CHECK(whole.by_status == std::array<std::size_t, 5>{1, 7, 2, 2, 78});
-    CHECK(whole.binding_targets == 4);
-    CHECK(whole.binding_by_status == std::array<std::size_t, 5>{0, 2, 0, 0, 2});
-    CHECK(whole.share_met.to_string() == "0.0111");
+    CHECK(whole.by_status == std::array<std::size_t, 5>{1, 7, 2, 2, 88});
+    CHECK(whole.binding_targets == 8);  // the four format 2 added (水质 ×2, 土壤, 债务率) have no data
+    CHECK(whole.binding_by_status == std::array<std::size_t, 5>{0, 2, 0, 0, 6});
+    CHECK(whole.share_met.to_string() == "0.0100");  // 1 of 100
     CHECK(rollups[0].key == "1");
-    CHECK(rollups[0].by_status == std::array<std::size_t, 5>{1, 1, 2, 1, 15});
+    CHECK(rollups[0].by_status == std::array<std::size_t, 5>{1, 1, 2, 1, 14});
 }
 
 TEST_CASE("progress of a plan without calendar dates is no data, never an exception")

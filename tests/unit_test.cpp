@@ -100,14 +100,14 @@ TEST_CASE("unit quantities add in the first unit")
 TEST_CASE("unit registry accepts user units and rejects bad definitions")
 {
     unit_registry reg = unit_registry::standard();
-    reg.add(unit{"斤", dimension::mass, "千克", {1, 2}});
+    reg.add(unit{"斤", dimension::mass, "千克", {1, 2}, ""});
     REQUIRE(reg.lookup("斤") != nullptr);
     CHECK(convert({"3"_dec, *reg.lookup("斤")}, u("千克"))->value.to_string() == "1.5");
-    reg.add(unit{"斤", dimension::mass, "千克", {1, 2}});  // identical: fine
-    CHECK_THROWS_AS(reg.add(unit{"斤", dimension::mass, "千克", {1, 3}}), std::invalid_argument);
-    CHECK_THROWS_AS(reg.add(unit{"", dimension::mass, "千克", {1, 1}}), std::invalid_argument);
-    CHECK_THROWS_AS(reg.add(unit{"x", dimension::mass, "", {1, 1}}), std::invalid_argument);
-    CHECK_THROWS_AS(reg.add(unit{"y", dimension::mass, "千克", {0, 1}}), std::invalid_argument);
+    reg.add(unit{"斤", dimension::mass, "千克", {1, 2}, ""});  // identical: fine
+    CHECK_THROWS_AS(reg.add(unit{"斤", dimension::mass, "千克", {1, 3}, ""}), std::invalid_argument);
+    CHECK_THROWS_AS(reg.add(unit{"", dimension::mass, "千克", {1, 1}, ""}), std::invalid_argument);
+    CHECK_THROWS_AS(reg.add(unit{"x", dimension::mass, "", {1, 1}, ""}), std::invalid_argument);
+    CHECK_THROWS_AS(reg.add(unit{"y", dimension::mass, "千克", {0, 1}, ""}), std::invalid_argument);
     CHECK(unit_registry::standard().lookup("斤") == nullptr);
     CHECK(reg.contains(u("亿元")));
 }

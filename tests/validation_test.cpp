@@ -186,30 +186,30 @@ TEST_CASE("validation growth rate in 亩 and pp change in percent")
 
 TEST_CASE("validation unknown or missing unit")
 {
-    expect_findings([](plan& p) { tg(p, 1).unit = unit{"斤", dimension::mass, "千克", {1, 2}}; },
+    expect_findings([](plan& p) { tg(p, 1).unit = unit{"斤", dimension::mass, "千克", {1, 2}, ""}; },
                     {{"target.unit.unknown", target_path(1) + ".unit"}});
     expect_findings([](plan& p) { tg(p, 1).unit.scale = {3, 1}; }, {{"target.unit.unknown", target_path(1) + ".unit"}});
     expect_findings([](plan& p) { tg(p, 1).unit = {}; }, {{"target.unit.missing", target_path(1) + ".unit"}});
     // Registered by the user: known.
     unit_registry mine = unit_registry::standard();
-    mine.add(unit{"斤", dimension::mass, "千克", {1, 2}});
+    mine.add(unit{"斤", dimension::mass, "千克", {1, 2}, ""});
     validation_options options;
     options.units = &mine;
-    expect_clean([](plan& p) { tg(p, 1).unit = unit{"斤", dimension::mass, "千克", {1, 2}}; }, options);
+    expect_clean([](plan& p) { tg(p, 1).unit = unit{"斤", dimension::mass, "千克", {1, 2}, ""}; }, options);
 }
 
 TEST_CASE("validation units defined by the plan")
 {
-    const unit jin{"斤", dimension::mass, "千克", {1, 2}};
+    const unit jin{"斤", dimension::mass, "千克", {1, 2}, ""};
     expect_clean([&](plan& p) {
         p.units.push_back(jin);
         tg(p, 1).unit = jin;
     });
-    expect_findings([&](plan& p) { p.units.push_back(unit{"亩", dimension::area, "平方米", {666, 1}}); },
+    expect_findings([&](plan& p) { p.units.push_back(unit{"亩", dimension::area, "平方米", {666, 1}, ""}); },
                     {{"plan.units.conflict", "units[0]"}});
-    expect_findings([&](plan& p) { p.units.push_back(unit{"", dimension::mass, "千克", {1, 2}}); },
+    expect_findings([&](plan& p) { p.units.push_back(unit{"", dimension::mass, "千克", {1, 2}, ""}); },
                     {{"plan.units.invalid", "units[0]"}});
-    expect_findings([&](plan& p) { p.units.push_back(unit{"x", dimension::mass, "千克", {0, 2}}); },
+    expect_findings([&](plan& p) { p.units.push_back(unit{"x", dimension::mass, "千克", {0, 2}, ""}); },
                     {{"plan.units.invalid", "units[0]"}});
 }
 
@@ -356,7 +356,7 @@ TEST_CASE("validation never throws on garbage values")
     plan p = make_clean_plan();
     tg(p, 0).kind = static_cast<target_kind>(99);
     tg(p, 1).comparator = static_cast<comparator>(42);
-    tg(p, 2).unit = unit{"x", static_cast<dimension>(77), "", {0, 0}};
+    tg(p, 2).unit = unit{"x", static_cast<dimension>(77), "", {0, 0}, ""};
     tg(p, 3).deadline = date(boost::date_time::not_a_date_time);
     std::vector<diagnostic> ds;
     CHECK_NOTHROW(ds = validate(p));

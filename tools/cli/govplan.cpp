@@ -111,11 +111,6 @@ govplan::report_format table_format(const std::string& name, const std::vector<s
     return *govplan::from_code<govplan::report_format>(name);
 }
 
-json::value decimal_or_null(const std::optional<govplan::decimal>& d)
-{
-    return d ? json::value(d->to_string()) : json::value(nullptr);
-}
-
 
 // ---- validate -------------------------------------------------------------
 
