@@ -173,6 +173,16 @@ TEST_CASE("json a default-constructed plan is written and read back equal")
     const auto again = plan_from_json(plan_to_json(one));
     REQUIRE_MESSAGE(again.has_value(), again.error().to_string());
     CHECK(*again == one);
+    // And through every archive kind.
+    for (const plan& p : {empty, one}) {
+        for (auto kind : {archive_kind::text, archive_kind::xml, archive_kind::binary}) {
+            const auto bytes = plan_to_archive(p, kind);
+            REQUIRE(bytes.has_value());
+            const auto loaded = plan_from_archive(*bytes);
+            REQUIRE_MESSAGE(loaded.has_value(), to_code(kind) << ": " << loaded.error().to_string());
+            CHECK(*loaded == p);
+        }
+    }
 }
 
 TEST_CASE("json error unknown key")

@@ -429,3 +429,159 @@ TEST_CASE("validation each duplicate names the first use of its own id")
     CHECK(ds[1].message == "id \"dup-b\" is already used by " + target_path(5));
     CHECK(ds[2].message == "id \"dup-b\" is already used by " + target_path(5));
 }
+
+// ---- format 2 constructions ----------------------------------------------
+
+namespace {
+
+/// The clean plan's measure with `t` appended (at index 18).
+std::function<void(plan&)> with_target(std::function<void(target&)> edit)
+{
+    return [edit](plan& p) {
+        target t = govplan::testing::make_target("t-new", "新指标", target_kind::qualitative, comparator::none,
+                                                 std::nullopt, "");
+        edit(t);
+        p.focus_areas[0].measures[0].targets.push_back(t);
+    };
+}
+
+const std::string added = "focus_areas[0].measures[0].targets[18]";
+
+}  // namespace
+
+TEST_CASE("validation of commitments without a number")
+{
+    expect_clean(with_target([](target&) {}));  // qualitative: no value, no unit
+    expect_findings(with_target([](target& t) { t.comparator = comparator::at_least; }),
+                    {{"target.comparator.incompatible", added + ".comparator"}, {"target.value.missing", added + ".value"}});
+    expect_findings(with_target([](target& t) { t.value = decimal::from_integer(1); }),
+                    {{"target.value.unexpected", added + ".value"}});
+    // Grades name their grade; nothing else has one.
+    expect_findings(with_target([](target& t) { t.kind = target_kind::grade; }), {{"target.grade.missing", added + ".grade"}});
+    expect_clean(with_target([](target& t) {
+        t.kind = target_kind::grade;
+        t.grade = "AA级";
+    }));
+    expect_findings(with_target([](target& t) { t.grade = "AA级"; }), {{"target.grade.unexpected", added + ".grade"}});
+    // A band without numbers, and a relative target, name what they are set against.
+    expect_findings(with_target([](target& t) {
+                        t.kind = target_kind::level;
+                        t.comparator = comparator::within;
+                    }),
+                    {{"target.reference.missing", added + ".reference"}});
+    expect_clean(with_target([](target& t) {
+        t.kind = target_kind::relative;
+        t.comparator = comparator::more_than;
+        t.reference = "全省平均";
+    }));
+    // Full attainment is 100% or 0.
+    expect_findings(with_target([](target& t) {
+                        t.kind = target_kind::attainment;
+                        t.comparator = comparator::exactly;
+                        t.value = decimal::from_integer(90);
+                        t.unit = u("%");
+                    }),
+                    {{"target.attainment.value", added + ".value"}});
+    expect_clean(with_target([](target& t) {
+        t.kind = target_kind::attainment;
+        t.comparator = comparator::exactly;
+        t.value = decimal::from_integer(0);
+        t.unit = u("件");
+        t.value_implied = true;
+    }));
+    // Observed as met (1) or not (0), without unit.
+    expect_findings(with_target([](target& t) {
+                        t.observations = {{date(2025, 6, 30), quantity{decimal::from_integer(2), unit{}}, "", ""}};
+                    }),
+                    {{"observation.value.not_met_or_not", added + ".observations[0].value"}});
+    expect_clean(with_target([](target& t) {
+        t.observations = {{date(2025, 6, 30), quantity{decimal::from_integer(0), unit{}}, "", ""}};
+    }));
+}
+
+TEST_CASE("validation of baselines milestones scopes and groups")
+{
+    auto amount = [](target& t) {
+        t.kind = target_kind::amount;
+        t.comparator = comparator::at_least;
+        t.value = decimal::from_integer(80);
+        t.unit = u("亿元");
+    };
+    expect_findings(with_target([&](target& t) {
+                        amount(t);
+                        t.baseline = baseline{};
+                    }),
+                    {{"target.baseline.empty", added + ".baseline"}});
+    expect_clean(with_target([&](target& t) {
+        amount(t);
+        t.baseline = baseline{2020, std::nullopt, std::nullopt};  // 比2020年: the year alone
+    }));
+    expect_findings(with_target([&](target& t) {
+                        amount(t);
+                        t.baseline = baseline{2020, date(2024, 12, 31), std::nullopt};
+                    }),
+                    {{"target.baseline.year.mismatch", added + ".baseline.year"}});
+    const decimal half = decimal::from_integer(40);
+    expect_clean(with_target([&](target& t) {
+        amount(t);
+        t.milestones = {{date(2025, 6, 30), half, "6月底前完成一半"}};
+    }));
+    expect_findings(with_target([&](target& t) {
+                        amount(t);
+                        t.milestones = {{date(2025, 9, 30), half, ""}, {date(2025, 6, 30), half, ""}};
+                    }),
+                    {{"target.milestone.order", added + ".milestones[1].date"}});
+    expect_findings(with_target([&](target& t) {
+                        amount(t);
+                        t.deadline = date(2025, 6, 30);
+                        t.milestones = {{date(2025, 9, 30), half, ""}};
+                    }),
+                    {{"target.milestone.after_deadline", added + ".milestones[0].date"}});
+    expect_findings(with_target([&](target& t) {
+                        amount(t);
+                        t.scope = target_scope{decimal::parse("2.5").value(), "个", "", {}};
+                    }),
+                    {{"target.scope.noun.empty", added + ".scope.noun"}, {"target.scope.count.invalid", added + ".scope.count"}});
+    expect_findings(with_target([&](target& t) {
+                        amount(t);
+                        t.group = statement_group{"", group_mode::each};
+                    }),
+                    {{"target.group.id.empty", added + ".group.id"}});
+}
+
+TEST_CASE("validation of parts: a parent must exist and the chain must end")
+{
+    expect_clean(with_target([](target& t) { t.parent_id = "t-stored"; }));
+    expect_findings(with_target([](target& t) { t.parent_id = "t-nowhere"; }),
+                    {{"target.parent.dangling", added + ".parent_id"}});
+    expect_findings(with_target([](target& t) { t.parent_id = "t-new"; }), {{"target.parent.self", added + ".parent_id"}});
+    // t-new is part of t-stored, which is part of t-new: a loop through two targets.
+    plan p = make_clean_plan();
+    with_target([](target& t) { t.parent_id = "t-stored"; })(p);
+    for (auto& t : p.focus_areas[0].measures[0].targets)
+        if (t.id == "t-stored") t.parent_id = "t-new";
+    const auto ds = validate(p);
+    REQUIRE(findings(ds).size() == 1);
+    CHECK(ds[0].code == "target.parent.cycle");
+}
+
+TEST_CASE("validation of project investments and target links")
+{
+    auto project_edit = [](std::function<void(project&)> edit) {
+        return [edit](plan& p) { edit(p.focus_areas[0].measures[0].projects[0]); };
+    };
+    const std::string at = "focus_areas[0].measures[0].projects[0]";
+    expect_clean(project_edit([](project& pr) {
+        pr.total_investment = quantity{decimal::parse("2.6").value(), u("亿元")};
+        pr.investment_this_year = quantity{decimal::parse("1.2").value(), u("亿元")};
+    }));
+    expect_findings(project_edit([](project& pr) { pr.total_investment = quantity{decimal::from_integer(3), u("亩")}; }),
+                    {{"project.investment.unit", at + ".total_investment"}});
+    expect_findings(project_edit([](project& pr) {
+                        pr.total_investment = quantity{decimal::from_integer(1), u("亿元")};
+                        pr.investment_this_year = quantity{decimal::from_integer(20000), u("万元")};
+                    }),
+                    {{"project.investment.exceeds_total", at + ".investment_this_year"}});
+    expect_findings(project_edit([](project& pr) { pr.targets.push_back({"t-nowhere", link_role::site_of}); }),
+                    {{"project.target.dangling", at + ".targets[1].target_id"}});
+}
