@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace govplan {
 namespace {
@@ -97,6 +98,9 @@ struct family_values {
 struct group_state {
     target_group group;
     std::vector<family_values> families;  ///< in order of appearance
+    /// Statement groups of mode shared already summed here: their subjects
+    /// share one value, which adds up once.
+    std::unordered_set<std::string_view> shared_groups;
 };
 
 using key_function = std::function<void(const target_view&, std::vector<std::string>&)>;
@@ -175,7 +179,9 @@ result<void> add_to(group_state& g, const target& t)
         if (v < bucket->min) bucket->min = v;
         if (v > bucket->max) bucket->max = v;
     }
-    if (additive(t)) {
+    const bool shared_again = t.group && t.group->mode == group_mode::shared && !t.group->id.empty() &&
+                              !g.shared_groups.insert(t.group->id).second;
+    if (additive(t) && !shared_again) {
         auto next = decimal::add(bucket->sum, *t.value);
         if (!next) return next.error();
         bucket->sum = *next;

@@ -214,3 +214,33 @@ TEST_CASE("aggregation a computed sum carries no trailing fractional zeros")
     CHECK(total->value.to_string() == "3.5");
     CHECK(total->unit.symbol == "亿元");
 }
+
+TEST_CASE("aggregation adds flows once: never a part, a stock, a rate or a shared value twice")
+{
+    plan p = govplan::testing::make_clean_plan();
+    auto& targets = p.focus_areas[0].measures[0].targets;
+    targets.clear();
+    auto money = [](const char* id, const char* value) {
+        return govplan::testing::make_target(id, "投资", target_kind::amount, comparator::at_least,
+                                             decimal::parse(value).value(), "亿元");
+    };
+    targets.push_back(money("whole", "80"));
+    targets.push_back(money("part", "30"));
+    targets.back().parent_id = "whole";  // 其中: inside the 80
+    targets.push_back(money("held", "5"));
+    targets.back().accumulation = accumulation::stock;
+    targets.push_back(money("a", "10"));  // A、B两地合计10亿元: one value for two subjects
+    targets.back().group = statement_group{"g", group_mode::shared};
+    targets.push_back(money("b", "10"));
+    targets.back().group = statement_group{"g", group_mode::shared};
+    targets.push_back(money("c", "4"));  // 分别: each its own value
+    targets.back().group = statement_group{"h", group_mode::respectively};
+    targets.push_back(money("d", "6"));
+    targets.back().group = statement_group{"h", group_mode::respectively};
+    const auto groups = aggregate_targets(p, group_by::focus_area).value();
+    const auto& total = family(group(groups, "1"), "元");
+    CHECK(total.count == 7);
+    CHECK(total.summed == 4);  // whole, a, c, d
+    REQUIRE(total.sum.has_value());
+    CHECK(total.sum->to_string() == "100");  // 80 + 10 + 4 + 6
+}
