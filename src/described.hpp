@@ -9,7 +9,6 @@
 #include <boost/describe/members.hpp>
 #include <boost/mp11/algorithm.hpp>
 
-#include <optional>
 #include <string_view>
 #include <type_traits>
 #include <vector>
@@ -41,15 +40,5 @@ std::vector<std::string_view> member_names()
     boost::mp11::mp_for_each<members_of<T>>([&](auto m) { out.emplace_back(m.name); });
     return out;
 }
-
-template <class T>
-struct is_optional : std::false_type {};
-template <class T>
-struct is_optional<std::optional<T>> : std::true_type {};
-
-template <class T>
-struct is_vector : std::false_type {};
-template <class T, class A>
-struct is_vector<std::vector<T, A>> : std::true_type {};
 
 }  // namespace govplan::detail

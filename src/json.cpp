@@ -11,10 +11,12 @@
 #include "described.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <limits>
 #include <optional>
 #include <span>
+#include <stdexcept>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -337,36 +339,97 @@ public:
 
     // ---- described objects -------------------------------------------------
 
+    /// Where each key of a described type goes, built once per type: slots
+    /// [0, members) are its members in declaration order; then "unit" beside
+    /// a flat quantity, the document header, and last the format 1 keys.
+    struct key_table {
+        std::vector<std::string_view> names;
+        std::size_t members = 0;
+        std::size_t first_version_1 = 0;
+        std::size_t unit = std::string_view::npos;
+        std::unordered_map<std::string_view, std::size_t> slot;
+    };
+    static constexpr std::size_t max_slots = 48;
+
+    template <class T>
+    static const key_table& keys_of()
+    {
+        static const key_table table = [] {
+            key_table t;
+            t.names = detail::member_names<T>();
+            t.members = t.names.size();
+            if constexpr (has_flat_quantity<T>()) {
+                t.unit = t.names.size();
+                t.names.emplace_back("unit");
+            }
+            if constexpr (std::is_same_v<T, plan>) {
+                t.names.emplace_back("format");
+                t.names.emplace_back("format_version");
+            }
+            t.first_version_1 = t.names.size();
+            for (auto key : version_1_keys<T>()) t.names.push_back(key);
+            for (std::size_t i = 0; i < t.names.size(); ++i) t.slot.emplace(t.names[i], i);
+            return t;
+        }();
+        return table;
+    }
+
     /// Reads an object into `out` member by member, in declaration order (so
     /// a plan's units are known before its targets, a target's unit before
     /// its baseline). Every key is optional: an absent or null key leaves the
-    /// member at its default. A key that is no member is an error.
+    /// member at its default. A key that is no member is an error. Each key
+    /// is looked up once, in a table built once per type.
     template <detail::described T>
     void read_object(const json::value& v, T& out)
     {
         if (!v.is_object()) {
             fail(errc::type_mismatch, std::string("expected ") + type_name<T>() + " (an object), found " + kind_name(v));
         }
-        const json::object& object = v.get_object();
-        check_keys<T>(object);
+        const key_table& table = keys_of<T>();
+        if (table.names.size() > max_slots) throw std::logic_error("govplan: a model type has too many members");
+        std::array<const json::value*, max_slots> found{};
+        for (const auto& kv : v.get_object()) {
+            const std::string_view key(kv.key().data(), kv.key().size());
+            const auto it = table.slot.find(key);
+            if (it == table.slot.end() || (it->second >= table.first_version_1 && version_ != 1)) {
+                unknown_key<T>(table, key);
+            }
+            found[it->second] = kv.value().is_null() ? nullptr : &kv.value();
+        }
         const govplan::unit* outer_unit = context_unit_;
         if constexpr (std::is_same_v<T, target>) context_unit_ = &out.unit;
+        std::size_t index = 0;
         detail::for_each_member(out, [&](std::string_view name, auto& member) {
+            const std::size_t i = index++;
             using member_type = std::remove_cvref_t<decltype(member)>;
             if constexpr (is_quantity_v<member_type>) {
                 if (name == "value") {
-                    read_flat_quantity(object, member);
+                    read_flat_quantity(found[i], table.unit == std::string_view::npos ? nullptr : found[table.unit],
+                                       member);
                     return;
                 }
             }
-            const json::value* x = object.if_contains(json::string_view(name.data(), name.size()));
-            if (x == nullptr || x->is_null()) return;
+            if (found[i] == nullptr) return;
             scope s(*this, std::string(name));
-            read_value(*x, member);
+            read_value(*found[i], member);
         });
-        if constexpr (std::is_same_v<T, measure> || std::is_same_v<T, project>) read_version_1_keys(object, out);
+        if constexpr (std::is_same_v<T, measure> || std::is_same_v<T, project>) {
+            if (version_ == 1) read_version_1_keys(table, found, out);
+        }
         check_read(out);
         context_unit_ = outer_unit;
+    }
+
+    template <class T>
+    [[noreturn]] void unknown_key(const key_table& table, std::string_view key)
+    {
+        std::string expected;
+        for (std::size_t i = 0; i < table.first_version_1; ++i) {
+            expected += (expected.empty() ? "" : ", ") + std::string(table.names[i]);
+        }
+        scope s(*this, std::string(key));
+        fail(errc::unknown_field, "unknown key \"" + detail::quoted_excerpt(key) + "\" in " + type_name<T>() +
+                                      "; expected one of: " + expected);
     }
 
     // Ranges the type of a member does not say.
@@ -389,25 +452,34 @@ public:
     {
     }
 
-    void read_flat_quantity(const json::object& object, std::optional<quantity>& out)
+    /// A flat quantity from its "value" and "unit" keys (either may be null).
+    void read_flat_quantity(const json::value* value, const json::value* unit, std::optional<quantity>& out)
     {
-        if (const json::value* x = object.if_contains("value"); x != nullptr && !x->is_null()) {
-            out.emplace();
-            read_flat_quantity(object, *out);
+        if (value == nullptr) return;
+        out.emplace();
+        read_flat_quantity(value, unit, *out);
+    }
+
+    void read_flat_quantity(const json::value* value, const json::value* unit, quantity& out)
+    {
+        if (value != nullptr) {
+            scope s(*this, "value");
+            read_value(*value, out.value);
+        }
+        out.unit = context_unit_ != nullptr ? *context_unit_ : govplan::unit{};
+        if (unit != nullptr) {
+            scope s(*this, "unit");
+            read_value(*unit, out.unit);
         }
     }
 
     void read_flat_quantity(const json::object& object, quantity& out)
     {
-        if (const json::value* x = object.if_contains("value"); x != nullptr && !x->is_null()) {
-            scope s(*this, "value");
-            read_value(*x, out.value);
-        }
-        out.unit = context_unit_ != nullptr ? *context_unit_ : govplan::unit{};
-        if (const json::value* x = object.if_contains("unit"); x != nullptr && !x->is_null()) {
-            scope s(*this, "unit");
-            read_value(*x, out.unit);
-        }
+        auto at = [&](const char* key) -> const json::value* {
+            const json::value* x = object.if_contains(key);
+            return x == nullptr || x->is_null() ? nullptr : x;
+        };
+        read_flat_quantity(at("value"), at("unit"), out);
     }
 
     /// Keys of format 1 that format 2 renamed: a measure's lead_unit and
@@ -423,50 +495,23 @@ public:
         else return {};
     }
 
-    void read_version_1_keys(const json::object& object, measure& m)
+    void read_version_1_keys(const key_table& table, const std::array<const json::value*, max_slots>& found, measure& m)
     {
-        if (version_ != 1) return;
-        if (const json::value* x = object.if_contains("lead_unit"); x != nullptr && !x->is_null()) {
+        if (const json::value* x = found[table.first_version_1]) {  // lead_unit
             scope s(*this, "lead_unit");
             m.responsibility.lead_units.push_back(string(*x));
         }
-        if (const json::value* x = object.if_contains("partner_units"); x != nullptr && !x->is_null()) {
+        if (const json::value* x = found[table.first_version_1 + 1]) {  // partner_units
             scope s(*this, "partner_units");
             read_value(*x, m.responsibility.partner_units);
         }
     }
 
-    void read_version_1_keys(const json::object& object, project& p)
+    void read_version_1_keys(const key_table& table, const std::array<const json::value*, max_slots>& found, project& p)
     {
-        if (version_ != 1) return;
-        if (const json::value* x = object.if_contains("target_id"); x != nullptr && !x->is_null()) {
+        if (const json::value* x = found[table.first_version_1]) {  // target_id
             scope s(*this, "target_id");
             p.targets.push_back(target_link{string(*x), link_role::exemplifies});
-        }
-    }
-
-    template <class T>
-    void check_keys(const json::object& object)
-    {
-        static const std::vector<std::string_view> allowed = [] {
-            auto names = detail::member_names<T>();
-            if constexpr (has_flat_quantity<T>()) names.emplace_back("unit");
-            if constexpr (std::is_same_v<T, plan>) {
-                names.emplace_back("format");
-                names.emplace_back("format_version");
-            }
-            return names;
-        }();
-        const auto legacy = version_ == 1 ? version_1_keys<T>() : std::span<const std::string_view>{};
-        for (const auto& kv : object) {
-            const std::string_view key(kv.key().data(), kv.key().size());
-            if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
-            if (std::find(legacy.begin(), legacy.end(), key) != legacy.end()) continue;
-            std::string expected;
-            for (auto a : allowed) expected += (expected.empty() ? "" : ", ") + std::string(a);
-            scope s(*this, std::string(key));
-            fail(errc::unknown_field, "unknown key \"" + detail::quoted_excerpt(key) + "\" in " + type_name<T>() +
-                                          "; expected one of: " + expected);
         }
     }
 
@@ -496,7 +541,12 @@ public:
             // Unknown keys first, then the header: the version decides which
             // keys the members may hold.
             const json::object& object = root.get_object();
-            check_keys<plan>(object);
+            for (const auto& kv : object) {
+                const std::string_view key(kv.key().data(), kv.key().size());
+                const key_table& table = keys_of<plan>();
+                const auto it = table.slot.find(key);
+                if (it == table.slot.end() || it->second >= table.first_version_1) unknown_key<plan>(table, key);
+            }
             auto header = [&](std::string_view key) -> const json::value& {
                 const json::value* v = object.if_contains(json::string_view(key.data(), key.size()));
                 if (v == nullptr) fail(errc::missing_field, "missing key \"" + std::string(key) + "\" in govplan document");
@@ -556,7 +606,7 @@ public:
                     }
                 });
                 req(of, "date", [&](const json::value& x) { read_value(x, entry.value.date); });
-                req(of, "value", [&](const json::value&) {});
+                (void)of.required("value");  // read just below, with the unit beside it
                 context_unit_ = &t->unit;
                 read_flat_quantity(e.get_object(), entry.value.value);
                 context_unit_ = nullptr;
