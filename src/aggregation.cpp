@@ -100,7 +100,7 @@ struct group_state {
     std::vector<family_values> families;  ///< in order of appearance
     /// Statement groups of mode shared already summed here: their subjects
     /// share one value, which adds up once.
-    std::unordered_set<std::string_view> shared_groups;
+    std::unordered_set<std::string> shared_groups;  ///< plan address + NUL + group id
 };
 
 using key_function = std::function<void(const target_view&, std::vector<std::string>&)>;
@@ -160,7 +160,7 @@ void keys_for(const target_view& v, group_by key, index_cache& links, std::vecto
 }
 
 /// Adds a target's stated values to its family in a group.
-result<void> add_to(group_state& g, const target& t)
+result<void> add_to(group_state& g, const target& t, const plan& owner)
 {
     const auto values = stated_values(t);
     if (t.unit.empty() || values.empty()) return {};
@@ -179,9 +179,15 @@ result<void> add_to(group_state& g, const target& t)
         if (v < bucket->min) bucket->min = v;
         if (v > bucket->max) bucket->max = v;
     }
-    const bool shared_again = t.group && t.group->mode == group_mode::shared && !t.group->id.empty() &&
-                              !g.shared_groups.insert(t.group->id).second;
-    if (additive(t) && !shared_again) {
+    // A value shared by the subjects of one group (of one plan) adds once.
+    auto first_of_shared_group = [&] {
+        if (!t.group || t.group->mode != group_mode::shared || t.group->id.empty()) return true;
+        const plan* address = &owner;
+        std::string key(reinterpret_cast<const char*>(&address), sizeof address);
+        key += t.group->id;
+        return g.shared_groups.insert(std::move(key)).second;
+    };
+    if (additive(t) && first_of_shared_group()) {
         auto next = decimal::add(bucket->sum, *t.value);
         if (!next) return next.error();
         bucket->sum = *next;
@@ -266,7 +272,7 @@ result<std::vector<target_group>> aggregate(const std::vector<const plan*>& plan
                 case commitment::expected: ++g.group.expected; break;
                 case commitment::aspirational: ++g.group.aspirational; break;
                 }
-                if (auto added = add_to(g, t); !added) failure = added.error();
+                if (auto added = add_to(g, t, *p); !added) failure = added.error();
             }
         });
     }

@@ -91,6 +91,13 @@ constexpr const char* type_name()
     else if constexpr (std::is_same_v<T, target_link>) return "target link";
     else if constexpr (std::is_same_v<T, text_span>) return "text span";
     else if constexpr (std::is_same_v<T, source_reference>) return "source";
+    else if constexpr (std::is_same_v<T, baseline>) return "baseline";
+    else if constexpr (std::is_same_v<T, provenance>) return "provenance";
+    else if constexpr (std::is_same_v<T, observation>) return "observation";
+    else if constexpr (std::is_same_v<T, jurisdiction>) return "jurisdiction";
+    else if constexpr (std::is_same_v<T, milestone>) return "milestone";
+    else if constexpr (std::is_same_v<T, responsibility>) return "responsibility";
+    else if constexpr (std::is_same_v<T, quantity>) return "quantity";
     else return "object";
 }
 
@@ -302,6 +309,7 @@ public:
         each(v, [&](const json::value& x) {
             govplan::unit u;
             read_object(x, u);
+            if (version_ == 1) detail::upgrade_format_1_unit(u);
             if (u.symbol.empty() || u.base.empty()) fail(errc::invalid_value, "a unit needs a symbol and a base");
             if (const govplan::unit* existing = units_.lookup(u.symbol); existing != nullptr && !(*existing == u)) {
                 fail(errc::invalid_value, "unit \"" + u.symbol + "\" is already defined differently");
@@ -509,24 +517,25 @@ public:
 
     void read_version_1_keys(const key_table& table, const std::array<const json::value*, max_slots>& found, project& p)
     {
-        if (const json::value* x = found[table.first_version_1]) {  // target_id
+        if (const json::value* x = found[table.first_version_1]) {  // target_id; "" meant no link
             scope s(*this, "target_id");
-            p.targets.push_back(target_link{string(*x), link_role::exemplifies});
+            if (std::string id = string(*x); !id.empty()) p.targets.push_back(target_link{std::move(id), link_role::exemplifies});
         }
     }
 
     /// "format" and "format_version" of a document of kind `format`.
-    void read_header(const fields& f, const std::string& format)
+    /// `newest`: the newest version of that kind of document this library reads.
+    void read_header(const fields& f, const std::string& format, int newest)
     {
         req(f, "format", [&](const json::value& v) {
             if (string(v) != format) fail(errc::bad_magic, "\"format\" must be \"" + format + "\"");
         });
         req(f, "format_version", [&](const json::value& v) {
             const auto version = integer(v, 1, std::numeric_limits<std::int32_t>::max());
-            if (version > json_format_version) {
+            if (version > newest) {
                 fail(errc::unsupported_version, "format_version " + std::to_string(version) +
-                                                    " is newer than this library reads (" +
-                                                    std::to_string(json_format_version) + ")");
+                                                    " is newer than this library reads (" + std::to_string(newest) +
+                                                    ")");
             }
             version_ = static_cast<int>(version);
         });
@@ -579,7 +588,7 @@ public:
     {
         fields f(*this, root, "observations document",
                  {"format", "format_version", "plan_id", "illustrative", "note", "observations"});
-        read_header(f, "govplan-observations");
+        read_header(f, "govplan-observations", 1);  // observation files are still at version 1
         for (const auto& u : p.units) units_.add(u);
         observation_file out;
         const plan_index targets(p);
@@ -610,7 +619,7 @@ public:
                 context_unit_ = &t->unit;
                 read_flat_quantity(e.get_object(), entry.value.value);
                 context_unit_ = nullptr;
-                if (entry.value.value.unit.empty() && !is_qualitative(t->kind)) {
+                if (entry.value.value.unit.empty() && !met_or_not(*t) && !t->unit.empty()) {
                     scope s(*this, "unit");
                     fail(errc::missing_field, "the target has no unit, so this value must name its own");
                 }
@@ -867,6 +876,8 @@ private:
             return false;
         } else if constexpr (std::is_same_v<V, govplan::date>) {
             return v.is_special();
+        } else if constexpr (std::is_same_v<V, std::optional<govplan::date>>) {
+            return !v || v->is_special();  // never write what the reader refuses
         } else if constexpr (std::is_same_v<V, date_period>) {
             return v.begin().is_special() || v.last().is_special();
         } else {
@@ -890,8 +901,11 @@ private:
     {
         w_.key("value");
         write_value(q.value);
-        const bool same_as_target = context_unit_ != nullptr && q.unit == *context_unit_;
-        if (!same_as_target && !q.unit.empty()) {
+        // Left out when it is the target's; written as "" for a value without
+        // unit under a target that has one (met or not: 1 or 0).
+        const govplan::unit none;
+        const govplan::unit& outer = context_unit_ != nullptr ? *context_unit_ : none;
+        if (!(q.unit == outer)) {
             w_.key("unit");
             w_.string(q.unit.symbol);
         }

@@ -9,10 +9,7 @@ const decimal one = decimal::from_integer(1);
 
 progress_basis basis_of(const target& t)
 {
-    if (t.kind == target_kind::qualitative || t.kind == target_kind::grade || t.comparator == comparator::within ||
-        t.comparator == comparator::none || (t.kind == target_kind::relative && !t.value && !t.low)) {
-        return progress_basis::qualitative;
-    }
+    if (met_or_not(t)) return progress_basis::qualitative;
     if (t.comparator == comparator::direction || t.kind == target_kind::direction) return progress_basis::direction;
     const bool flow = (t.kind == target_kind::amount || t.kind == target_kind::count) && !t.per_capita &&
                       !t.yearly_average && !t.cumulative;
@@ -38,7 +35,12 @@ bool satisfies(const target& t, const decimal& v, const progress_thresholds& th)
     case comparator::more_than:
     case comparator::at_most:
     case comparator::less_than: return t.value && meets_bound(t.comparator, v, *t.value);
-    case comparator::exactly: return t.value && meets_bound(comparator::at_least, v, *t.value);
+    case comparator::exactly:
+        // 清零: an attainment of 0 is met by staying at (or under) zero.
+        if (t.kind == target_kind::attainment && t.value && t.value->is_zero()) {
+            return meets_bound(comparator::at_most, v, *t.value);
+        }
+        return t.value && meets_bound(comparator::at_least, v, *t.value);
     case comparator::about: {
         if (!t.value) return false;
         auto slack = decimal::multiply(*t.value, th.about_tolerance);
@@ -168,7 +170,7 @@ target_progress evaluate_progress(const target& t, const date_period& period, da
         return out;
     }
     auto in_target_unit = [&](const quantity& q) -> result<quantity> {
-        if (t.unit.empty()) return q;
+        if (t.unit.empty() || out.basis == progress_basis::qualitative) return q;  // met (1) or not (0)
         // A pp change observed as the level it changes (in %): read below.
         if (t.kind == target_kind::pp_change && q.unit.dimension == dimension::percent) return q;
         return convert(q, t.unit);

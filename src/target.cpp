@@ -141,9 +141,11 @@ accumulation accumulation_of(const target& t) noexcept
     }
 }
 
-bool is_qualitative(target_kind kind) noexcept
+bool met_or_not(const target& t) noexcept
 {
-    return kind == target_kind::qualitative || kind == target_kind::grade || kind == target_kind::attainment;
+    if (t.kind == target_kind::qualitative || t.kind == target_kind::grade) return true;
+    if (t.comparator == comparator::within || t.comparator == comparator::none) return true;
+    return t.kind == target_kind::relative && !t.value && !t.low;
 }
 
 std::string requirement_text(const target& t)

@@ -157,9 +157,13 @@ result<unit> unit_registry::find(std::string_view symbol) const
 bool unit_registry::contains(const unit& u) const noexcept
 {
     if (const unit* found = lookup(u.symbol)) return *found == u;
-    if (u.per.empty()) return false;
-    auto rate = find(u.symbol);
-    return rate && *rate == u;
+    // A rate A/B: A registered (and no rate itself), B its denominator. No allocation.
+    const std::string_view symbol = u.symbol;
+    const auto slash = symbol.find('/');
+    if (u.per.empty() || slash == std::string_view::npos || symbol.substr(slash + 1) != u.per) return false;
+    const unit* numerator = lookup(symbol.substr(0, slash));
+    return numerator != nullptr && numerator->per.empty() && numerator->dimension == u.dimension &&
+           numerator->base == u.base && numerator->scale == u.scale && u.per.find('/') == std::string::npos;
 }
 
 result<quantity> convert(const quantity& q, const unit& to)
@@ -218,5 +222,16 @@ result<quantity> add(const quantity& a, const quantity& b)
 }
 
 std::string to_string(const quantity& q) { return q.value.to_string() + q.unit.symbol; }
+
+void detail::upgrade_format_1_unit(unit& u)
+{
+    if (u.dimension != dimension::area) return;
+    for (std::string_view land : {"亩", "公顷", "平方公里"}) {
+        if (u.symbol.find(land) != std::string::npos) {
+            u.dimension = dimension::land_area;
+            return;
+        }
+    }
+}
 
 }  // namespace govplan

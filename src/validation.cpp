@@ -181,17 +181,10 @@ public:
         }
     }
 
-    /// Kinds and comparators that state no number need no unit.
+    /// Targets that state no number need no unit.
     static bool needs_unit(const target& t) noexcept
     {
-        switch (t.comparator) {
-        case comparator::direction:
-        case comparator::within:
-        case comparator::none: return false;
-        default: break;
-        }
-        if (t.kind == target_kind::qualitative || t.kind == target_kind::grade) return false;
-        return !(t.kind == target_kind::relative && !t.value && !t.low);
+        return t.comparator != comparator::direction && !met_or_not(t);
     }
 
     bool check_unit(const target& t, const lazy_path& path)
@@ -253,8 +246,12 @@ public:
             error("target.attainment.value", path + ".value",
                   "full attainment is 100% (全覆盖, 全面达标) or 0 (清零), not " + t.value->to_string() + t.unit.symbol);
         }
-        if (t.value_implied && !t.value && !t.low) {
-            error("target.value.missing", path + ".value", "an implied value is still recorded");
+        // The implied number is recorded like a stated one (the default case below
+        // reports it missing); a target that compares no number has none to imply.
+        if (t.value_implied && (t.comparator == comparator::direction || t.comparator == comparator::within ||
+                                t.comparator == comparator::none)) {
+            error("target.value.unexpected", path + ".value_implied",
+                  "a " + std::string(code_of(t.comparator)) + " target states no number to imply");
         }
         switch (t.comparator) {
         case comparator::range:
@@ -395,8 +392,7 @@ public:
             const unit& reference = t.kind == target_kind::direction || t.unit.empty()
                                         ? (i == 0 ? o.value.unit : t.observations[0].value.unit)
                                         : t.unit;
-            const bool met_or_not = !needs_unit(t) && t.kind != target_kind::direction && t.comparator != comparator::direction;
-            if (met_or_not) {
+            if (govplan::met_or_not(t)) {
                 if (!o.value.unit.empty() || (!o.value.value.is_zero() && !(o.value.value == decimal::from_integer(1)))) {
                     error("observation.value.not_met_or_not", p + ".value",
                           "a " + std::string(code_of(t.kind)) + " target is observed as 1 (met) or 0 (not met), without unit");
@@ -505,9 +501,9 @@ std::vector<diagnostic> validate(const plan& p, const validation_options& option
         const unit& u = p.units[i];
         const std::string path = "units[" + std::to_string(i) + "]";
         if (u.symbol.empty() || u.base.empty() || u.scale.numerator <= 0 || u.scale.denominator <= 0 ||
-            !is_enumerator(u.dimension)) {
+            !is_enumerator(u.dimension) || u.per.find('/') != std::string::npos) {
             unit_problems.push_back({severity::error, "plan.units.invalid", path,
-                                     "a unit needs a symbol, a dimension, a base and a positive scale"});
+                                     "a unit needs a symbol, a dimension, a base, a positive scale and a denominator without a slash"});
         } else if (const unit* known = extended->lookup(u.symbol); known != nullptr && !(*known == u)) {
             unit_problems.push_back({severity::error, "plan.units.conflict", path,
                                      "unit " + quoted(u.symbol) + " is already defined differently"});
@@ -673,6 +669,7 @@ std::vector<diagnostic> validate(const plan& p, const validation_options& option
     };
     std::unordered_set<std::string_view> listed;  // the ids one target lists, for its duplicates
     std::unordered_map<std::string_view, std::string_view> parent_of;  // target id → parent id
+    std::vector<std::string_view> with_parent;                          // the same ids, in document order
     auto check_links = [&](const std::vector<target>& targets, const lazy_path& owner) {
         for (std::size_t t = 0; t < targets.size(); ++t) {
             if (const auto& parent = targets[t].parent_id; !parent.empty() && parent != targets[t].id) {
@@ -680,7 +677,7 @@ std::vector<diagnostic> validate(const plan& p, const validation_options& option
                     c.error("target.parent.dangling", lazy_path{&owner, "targets", t} + ".parent_id",
                             "no target has id " + quoted(parent));
                 } else if (!targets[t].id.empty()) {
-                    parent_of.try_emplace(targets[t].id, parent);
+                    if (parent_of.try_emplace(targets[t].id, parent).second) with_parent.push_back(targets[t].id);
                 }
             }
             const auto& list = targets[t].project_ids;
@@ -723,7 +720,7 @@ std::vector<diagnostic> validate(const plan& p, const validation_options& option
     std::unordered_map<std::string_view, int> state;
     state.reserve(parent_of.size());
     std::vector<std::string_view> chain;
-    for (const auto& [start, ignored] : parent_of) {
+    for (const std::string_view start : with_parent) {  // document order: the first loop found is reported
         chain.clear();
         std::string_view id = start;
         while (true) {

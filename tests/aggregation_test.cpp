@@ -244,3 +244,24 @@ TEST_CASE("aggregation adds flows once: never a part, a stock, a rate or a share
     REQUIRE(total.sum.has_value());
     CHECK(total.sum->to_string() == "100");  // 80 + 10 + 4 + 6
 }
+
+TEST_CASE("aggregation a shared value adds once per plan, across plans")
+{
+    plan p = govplan::testing::make_clean_plan();
+    auto& targets = p.focus_areas[0].measures[0].targets;
+    targets.clear();
+    for (const char* id : {"a", "b"}) {
+        targets.push_back(govplan::testing::make_target(id, "投资", target_kind::amount, comparator::at_least,
+                                                        decimal::from_integer(10), "亿元"));
+        targets.back().group = statement_group{"g1", group_mode::shared};
+    }
+    plan q = p;  // another plan with a group of the same id
+    q.id = "other";
+    const std::vector<const plan*> both{&p, &q};
+    const auto groups = aggregate_targets(both, [](const target_view&) -> std::optional<std::string> { return "all"; });
+    REQUIRE(groups.has_value());
+    const auto& total = family(groups->front(), "元");
+    CHECK(total.count == 4);
+    CHECK(total.summed == 2);
+    CHECK(total.sum->to_string() == "20");
+}

@@ -526,3 +526,32 @@ TEST_CASE("json error locations after a string that ends in an escaped backslash
     CHECK(key.pointer == "/a\\");
     CHECK(key.column == 30u);
 }
+
+TEST_CASE("json format 1 specifics read into the format 2 model")
+{
+    // A format 1 file may define 亩 again as format 1 had it (area), and its own
+    // land units (千亩) in the area dimension: both are land now.
+    std::string v1 = govplan::testing::read_all(std::filesystem::path(GOVPLAN_SOURCE_DIR) / "tests" / "data" / "golden-v1.json");
+    const std::string units = R"("units": [
+    {"symbol": "亩", "dimension": "area", "base": "平方米", "scale": "2000/3"},
+    {"symbol": "千亩", "dimension": "area", "base": "平方米", "scale": "2000000/3"}
+  ],
+  "focus_areas")";
+    v1.replace(v1.find("\"focus_areas\""), std::string("\"focus_areas\"").size(), units);
+    // A project's "target_id": "" meant no link.
+    v1.replace(v1.find("\"target_id\": \"t-approved\""), std::string("\"target_id\": \"t-approved\"").size(),
+               "\"target_id\": \"\"");
+    const auto p = plan_from_json(v1);
+    REQUIRE_MESSAGE(p.has_value(), p.error().to_string());
+    REQUIRE(p->units.size() == 2);
+    CHECK(p->units[0] == *unit_registry::standard().lookup("亩"));
+    CHECK(p->units[1].dimension == dimension::land_area);
+    CHECK(convertible(p->units[1], *unit_registry::standard().lookup("万亩")));
+    CHECK(p->focus_areas[0].measures[0].projects[0].targets.empty());
+    // Format 2 refuses format 1 keys.
+    std::string v2 = govplan::testing::read_all(std::filesystem::path(GOVPLAN_SOURCE_DIR) / "tests" / "data" / "golden-v1.json");
+    v2.replace(v2.find("\"format_version\": 1"), std::string("\"format_version\": 1").size(), "\"format_version\": 2");
+    const error e = load_error(v2);
+    CHECK(e.code == errc::unknown_field);
+    CHECK(e.message.find("unknown key \"target_id\" in project") == 0);
+}

@@ -1,6 +1,7 @@
 #include <govplan/archive.hpp>
 #include <govplan/json.hpp>
 #include <govplan/progress.hpp>
+#include <govplan/validation.hpp>
 
 #include <doctest/doctest.h>
 
@@ -346,4 +347,34 @@ TEST_CASE("progress a pp change with a sign, observed as levels or as changes")
     // A level without a baseline level cannot be read as a change.
     energy.baseline.reset();
     CHECK(status_of(with_obs(energy, {{year_end, {"2.5"_dec, u("%")}}}), after) == progress_status::no_data);
+}
+
+TEST_CASE("progress 清零 is met by staying at zero, not by any value")
+{
+    target arrears = make_target("z", "拖欠农民工工资", target_kind::attainment, comparator::exactly, "0"_dec, "件");
+    arrears.value_implied = true;
+    const date year_end(2025, 12, 31), after(2026, 1, 10);
+    CHECK(status_of(with_obs(arrears, {{year_end, {"0"_dec, u("件")}}}), after) == progress_status::met);
+    CHECK(status_of(with_obs(arrears, {{year_end, {"12"_dec, u("件")}}}), after) == progress_status::behind);
+    CHECK(status_of(with_obs(arrears, {{june_30, {"12"_dec, u("件")}}})) != progress_status::on_track);
+}
+
+TEST_CASE("progress a band without numbers is observed as met or not, though it has a unit")
+{
+    // 确保债务率保持合理区间: stated in %, observed as 1 (met) or 0, without unit.
+    target debt = make_target("d", "债务率", target_kind::level, comparator::within, std::nullopt, "%");
+    debt.reference = "合理区间";
+    const quantity met{"1"_dec, unit{}};
+    const auto p = evaluate_progress(with_obs(debt, {{june_30, met}}), year, june_30);
+    CHECK(p.basis == progress_basis::qualitative);
+    CHECK(p.status == progress_status::met);
+    // And it survives JSON: the observation keeps no unit under a target with one.
+    plan pl = govplan::testing::make_clean_plan();
+    pl.focus_areas[0].measures[0].targets.push_back(with_obs(debt, {{june_30, met}}));
+    const std::string text = plan_to_json(pl);
+    CHECK(text.find("\"unit\": \"\"") != std::string::npos);
+    const auto back = plan_from_json(text);
+    REQUIRE_MESSAGE(back.has_value(), back.error().to_string());
+    CHECK(*back == pl);
+    CHECK(validate(*back).empty());
 }

@@ -585,3 +585,32 @@ TEST_CASE("validation of project investments and target links")
     expect_findings(project_edit([](project& pr) { pr.targets.push_back({"t-nowhere", link_role::site_of}); }),
                     {{"project.target.dangling", at + ".targets[1].target_id"}});
 }
+
+TEST_CASE("validation reports, never throws, a unit whose denominator holds a slash")
+{
+    expect_findings([](plan& p) { p.units.push_back(unit{"斤/亩", dimension::mass, "千克", {1, 2}, "亩/年"}); },
+                    {{"plan.units.invalid", "units[0]"}});
+    // An implied value belongs to a target that compares a number.
+    expect_findings(with_target([](target& t) { t.value_implied = true; }),
+                    {{"target.value.unexpected", added + ".value_implied"}});
+}
+
+TEST_CASE("validation reports the first 其中 loop in document order")
+{
+    plan p = make_clean_plan();
+    auto& targets = p.focus_areas[0].measures[0].targets;
+    // t-stored → t-ecommerce → t-stored, and later t-firms → t-farmland → t-firms.
+    auto parent = [&](const char* id, const char* of) {
+        for (auto& t : targets)
+            if (t.id == id) t.parent_id = of;
+    };
+    parent("t-stored", "t-ecommerce");
+    parent("t-ecommerce", "t-stored");
+    parent("t-firms", "t-farmland");
+    parent("t-farmland", "t-firms");
+    const auto ds = validate(p);
+    REQUIRE(ds.size() == 2);
+    CHECK(ds[0].code == "target.parent.cycle");
+    CHECK(ds[0].message.find("t-stored") != std::string::npos);
+    CHECK(ds[1].message.find("t-firms") != std::string::npos);
+}

@@ -29,8 +29,9 @@
 //   value on the line through (period start, 0), each milestone and
 //   (deadline, value), instead of the straight pro-rata line.
 // - A pp change observed as levels (in %) is the latest level minus the
-//   baseline; a change observed in 个百分点 is taken as is. With trend
-//   decrease the change is counted downwards (a fall of 0.6 meets 下降0.5个百分点以上).
+//   baseline; a change observed in 个百分点 is signed as numbers are (a fall
+//   of 0.6 points is -0.6). With trend decrease the change is counted
+//   downwards, so a fall of 0.6 meets 下降0.5个百分点以上.
 // - No observation on or before the as-of date, or one in a unit that does
 //   not convert: no_data.
 #pragma once

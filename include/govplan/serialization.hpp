@@ -316,13 +316,7 @@ void load_version_1(Archive& ar, unit& u)
     io(ar, "base", u.base);
     io(ar, "numerator", u.scale.numerator);
     io(ar, "denominator", u.scale.denominator);
-    // Format 1 had land (亩, 公顷, 平方公里) in the area dimension.
-    if (u.dimension == dimension::area) {
-        const unit* now = unit_registry::standard().lookup(u.symbol);
-        if (now != nullptr && now->dimension == dimension::land_area && now->base == u.base && now->scale == u.scale) {
-            u.dimension = dimension::land_area;
-        }
-    }
+    detail::upgrade_format_1_unit(u);  // format 1 had land (亩, 公顷, 平方公里) in the area dimension
 }
 
 template <class Archive>
@@ -332,7 +326,7 @@ void load_version_1(Archive& ar, baseline& b)
     quantity q;
     io(ar, "date", d);
     io(ar, "value", q);
-    b.date = d;
+    if (!d.is_special()) b.date = d;  // 0 stood for no date
     b.value = q;
 }
 
@@ -383,6 +377,9 @@ inline void check_loaded(const unit& u)
 {
     if (u.scale.numerator <= 0 || u.scale.denominator <= 0) {
         throw archive_error(errc::corrupt_archive, "unit " + u.symbol + " has a non-positive scale");
+    }
+    if (u.per.find('/') != std::string::npos) {
+        throw archive_error(errc::corrupt_archive, "unit " + u.symbol + " has a denominator with a slash");
     }
 }
 template <class T>

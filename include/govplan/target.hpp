@@ -243,13 +243,15 @@ BOOST_DESCRIBE_STRUCT(target, (),
                        observations, grade, reference, value_implied, hedge, value_span, accumulation, basis, scope,
                        group, parent_id, milestones, responsibility))
 
-/// The target's accumulation: as set, else stock for level, share and
-/// attainment targets and flow for the rest.
+/// The target's accumulation: as set, else stock for level, share,
+/// attainment, rank and grade targets and flow for the rest.
 [[nodiscard]] accumulation accumulation_of(const target& t) noexcept;
 
-/// True for the kinds that state no number of their own (qualitative, grade)
-/// and for attainment, whose number is implied.
-[[nodiscard]] bool is_qualitative(target_kind kind) noexcept;
+/// True when the target has no number of its own to reach: qualitative and
+/// grade targets, the comparators within and none, a relative target that
+/// names only its reference. Such a target is observed as met (value 1) or
+/// not met (0), without unit, whatever unit it is stated in.
+[[nodiscard]] bool met_or_not(const target& t) noexcept;
 
 /// The requirement in symbols: "≥ 15%", "> 20亿元", "5–6%", "↓", "↓ ≥ 0.5个百分点",
 /// "= AA级", "in 合理区间", "met", with " (stretch 6%)" when a stretch value is

@@ -40,7 +40,7 @@ enum class dimension {
     power,             ///< 千瓦, 万千瓦, 兆瓦
     volume,            ///< 立方米, 万立方米
     energy,            ///< 千瓦时, 万千瓦时, 吨标准煤
-    duration,          ///< 分钟, 小时, 天, 个工作日
+    duration,          ///< 分钟, 小时, 个工作日 (天 stays a count: 优良天数 counts days)
     ratio,             ///< 倍, 番, 成
 };
 BOOST_DESCRIBE_ENUM(dimension, count, money, area, length, mass, percent, percentage_point, land_area, power, volume,
@@ -91,7 +91,7 @@ public:
     /// money (元 万元 亿元 美元 万美元 亿美元), floor area (平方米 万平方米), land
     /// (亩 万亩 公顷 平方公里), length (米 公里), mass (千克 公斤 吨 万吨), power
     /// (千瓦 万千瓦 兆瓦), volume (立方米 万立方米), energy (千瓦时 万千瓦时 亿千瓦时
-    /// 吨标准煤 万吨标准煤), duration (分钟 小时 天 个工作日), ratio (倍 番 成),
+    /// 吨标准煤 万吨标准煤), duration (分钟 小时 个工作日 工作日), ratio (倍 番 成),
     /// % and 个百分点 / 百分点.
     static const unit_registry& standard();
 
@@ -144,6 +144,13 @@ BOOST_DESCRIBE_STRUCT(quantity, (), (value, unit))
 
 /// a + b in a's unit. Fails like convert() does for b.
 [[nodiscard]] result<quantity> add(const quantity& a, const quantity& b);
+
+namespace detail {
+/// Format 1 held land in the area dimension: a unit of dimension area whose
+/// symbol names 亩, 公顷 or 平方公里 (亩, 万亩, a plan's own 千亩) becomes
+/// land_area. Used by the format 1 readers; not API.
+void upgrade_format_1_unit(unit& u);
+}  // namespace detail
 
 /// "42万亩", "15%", "1.2个百分点": value and symbol, no space.
 [[nodiscard]] std::string to_string(const quantity& q);
