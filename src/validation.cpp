@@ -669,7 +669,11 @@ std::vector<diagnostic> validate(const plan& p, const validation_options& option
     };
     std::unordered_set<std::string_view> listed;  // the ids one target lists, for its duplicates
     std::unordered_map<std::string_view, std::string_view> parent_of;  // target id → parent id
-    std::vector<std::string_view> with_parent;                          // the same ids, in document order
+    struct part_of {
+        std::string_view id;
+        std::string path;  ///< of its parent_id
+    };
+    std::vector<part_of> with_parent;  // the same targets, in document order
     auto check_links = [&](const std::vector<target>& targets, const lazy_path& owner) {
         for (std::size_t t = 0; t < targets.size(); ++t) {
             if (const auto& parent = targets[t].parent_id; !parent.empty() && parent != targets[t].id) {
@@ -677,7 +681,9 @@ std::vector<diagnostic> validate(const plan& p, const validation_options& option
                     c.error("target.parent.dangling", lazy_path{&owner, "targets", t} + ".parent_id",
                             "no target has id " + quoted(parent));
                 } else if (!targets[t].id.empty()) {
-                    if (parent_of.try_emplace(targets[t].id, parent).second) with_parent.push_back(targets[t].id);
+                    if (parent_of.try_emplace(targets[t].id, parent).second) {
+                        with_parent.push_back({targets[t].id, lazy_path{&owner, "targets", t} + ".parent_id"});
+                    }
                 }
             }
             const auto& list = targets[t].project_ids;
@@ -720,14 +726,15 @@ std::vector<diagnostic> validate(const plan& p, const validation_options& option
     std::unordered_map<std::string_view, int> state;
     state.reserve(parent_of.size());
     std::vector<std::string_view> chain;
-    for (const std::string_view start : with_parent) {  // document order: the first loop found is reported
+    for (const auto& start : with_parent) {  // document order: the first loop found is reported
         chain.clear();
-        std::string_view id = start;
+        std::string_view id = start.id;
         while (true) {
             auto& s = state[id];
             if (s == 2) break;
             if (s == 1) {
-                c.error("target.parent.cycle", "", "target " + quoted(std::string(id)) + " is part of itself through its parents");
+                c.error("target.parent.cycle", start.path,
+                        "target " + quoted(std::string(id)) + " is part of itself through its parents");
                 break;
             }
             s = 1;

@@ -611,6 +611,7 @@ TEST_CASE("validation reports the first 其中 loop in document order")
     const auto ds = validate(p);
     REQUIRE(ds.size() == 2);
     CHECK(ds[0].code == "target.parent.cycle");
+    CHECK(ds[0].path == "focus_areas[0].measures[0].targets[1].parent_id");  // t-stored, the first in the loop
     CHECK(ds[0].message.find("t-stored") != std::string::npos);
     CHECK(ds[1].message.find("t-firms") != std::string::npos);
 }
