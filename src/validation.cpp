@@ -184,7 +184,10 @@ public:
     /// Targets that state no number need no unit.
     static bool needs_unit(const target& t) noexcept
     {
-        return t.comparator != comparator::direction && !met_or_not(t);
+        // 清零 (nothing left) is zero of whatever it counts: no unit needed.
+        const bool implied_zero = t.kind == target_kind::attainment && t.value_implied && t.value &&
+                                  *t.value == decimal::from_integer(0);
+        return t.comparator != comparator::direction && !met_or_not(t) && !implied_zero;
     }
 
     bool check_unit(const target& t, const lazy_path& path)
@@ -290,9 +293,8 @@ public:
         const bool non_negative = t.kind == target_kind::amount || t.kind == target_kind::count ||
                                   t.kind == target_kind::share ||
                                   (t.kind == target_kind::level && unit_known && t.unit.dimension != dimension::percent);
-        const bool percent_share =
-            t.kind == target_kind::share || t.kind == target_kind::reduction_rate ||
-            (t.kind == target_kind::level && unit_known && t.unit.dimension == dimension::percent);
+        // A percent level may pass 100 (债务率控制在120%以下); a share and a reduction may not.
+        const bool percent_share = t.kind == target_kind::share || t.kind == target_kind::reduction_rate;
         const decimal hundred = decimal::from_integer(100);
         auto check_number = [&](const std::optional<decimal>& v, const char* field) {
             if (!v) return;

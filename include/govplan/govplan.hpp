@@ -11,6 +11,7 @@
 #include <govplan/dates.hpp>
 #include <govplan/decimal.hpp>
 #include <govplan/error.hpp>
+#include <govplan/extract.hpp>
 #include <govplan/focus_area.hpp>
 #include <govplan/json.hpp>
 #include <govplan/measure.hpp>
