@@ -53,10 +53,11 @@ enum class set_aside_reason {
     past_year,       ///< a figure of the year before the plan (去年增长, 2024年完成)
     review,          ///< inside the review of the past year, which is not part of the plan
     numbering,       ///< a heading's or list item's number ((一), 1.)
+    outside_plan,    ///< in the title, the closing words or the signature, not in the plan
     unclear,         ///< no construction took it: a reviewer should look (see the notes)
 };
 BOOST_DESCRIBE_ENUM(set_aside_reason, none, dated, ordinal, name, hotline, age, model_number, threshold, capacity,
-                    indicator_name, rank_name, past_year, review, numbering, unclear)
+                    indicator_name, rank_name, past_year, review, numbering, outside_plan, unclear)
 
 /// One numeral of the text and what became of it.
 struct numeral_record {

@@ -185,6 +185,7 @@ private:
     bool area_lead_open_ = false;         // the current area's own paragraph is open
     std::optional<skipped_section> skipped_;
     const action_word* sentence_action_ = nullptr;  // the action verb of the sentence so far
+    std::optional<commitment> previous_commitment_;  // of the clause before, in the sentence
     std::optional<date> report_date_;
     std::optional<date> printed_date_;
 };
@@ -273,6 +274,18 @@ bool extractor::starts_past(const cp_text& t, range r) const
     return i - r.b == 4 && t[i] == U'年' && y < year_ && !t.at(i + 1, U"底前") && !t.at(i + 1, U"前");
 }
 
+// Does the phrase open with a verb (新增…, 实施…)? A clause that does not, and
+// has no verb before its number, goes on with the clause before (its object).
+bool starts_with_verb(const cp_text& t, range r)
+{
+    if (r.empty()) return false;
+    static constexpr std::u32string_view verb_initials = U"新实推建完培发打开加提增降减扩引招争力确创改解组申出盘消促深落强保稳稳举办设成启投签谋拆打通交解压";
+    for (const auto& a : action_words) {
+        if (t.at(r.b, a.word)) return true;
+    }
+    return verb_initials.find(t.cp[r.b]) != std::u32string_view::npos;
+}
+
 bool extractor::starts_present(const cp_text& t, range r) const
 {
     for (std::u32string_view w : {U"今年", U"全年", U"明年", U"计划", U"预期", U"力争", U"确保", U"预计"}) {
@@ -338,7 +351,7 @@ std::vector<found> extractor::scan(const cp_text& t) const
             // Chinese numerals are numbers only where the text treats them so;
             // elsewhere they are parts of words (统一, 一批, 一体化).
             const char32_t next = t[n->end];
-            const bool single_one = n->end == i + 1 && (c == U'一' || c == U'二');
+            const bool single_one = n->end == i + 1 && (c == U'一' || c == U'二' || c == U'零' || c == U'〇');
             const bool counted = n->unit != nullptr || n->scale_only;
             const bool ordinal = prev == U'第';
             const bool enumerating = next == U'是';
@@ -354,6 +367,10 @@ std::vector<found> extractor::scan(const cp_text& t) const
             if (single_one && counted && (prev == U'增' || prev == U'新' || prev == U'建')) keep = true;
             if (prev == U'每') keep = false;  // 每千人口, 每万人: a rate's denominator
             if (c == U'十' && next == U'分') keep = false;  // 十分: very
+            // inside a word (老百姓, 设五里庙): not a number
+            if (n->end == i + 1 && (c == U'十' || c == U'百' || c == U'千') && !counted && !in_quotes && !ordinal &&
+                !dated && !enumerating && !ranked && !ranged && is_han(prev) && is_han(next))
+                keep = false;
             if (!keep) {
                 i = n->end;
                 continue;
@@ -363,7 +380,7 @@ std::vector<found> extractor::scan(const cp_text& t) const
         f.n = *n;
         f.in_quotes = in_quotes;
         out.push_back(std::move(f));
-        i = std::max(n->end, i + 1);
+        i = std::max(n->after, i + 1);  // past the unit: 个百分点 holds no numeral
     }
     return out;
 }
@@ -655,7 +672,10 @@ void extractor::paragraph(std::size_t begin, std::size_t end)
                 }
                 break;
             }
-            skip(t, nums, set_aside_reason::dated, "the report's title");
+            for (auto& f : nums) {
+                if (t[f.n.end] == U'年' || t[f.n.end] == U'月' || t[f.n.end] == U'日') f.set_aside(set_aside_reason::dated);
+            }
+            skip(t, nums, set_aside_reason::outside_plan, "the report's title");
             record(t, nums);
             return;
         }
@@ -702,7 +722,7 @@ void extractor::paragraph(std::size_t begin, std::size_t end)
             const char32_t next = t[f.n.end];
             if (next == U'年' || next == U'月' || next == U'日') f.set_aside(set_aside_reason::dated);
         }
-        skip(t, nums, set_aside_reason::unclear, "the closing words after the plan");
+        skip(t, nums, set_aside_reason::outside_plan, "the closing words after the plan");
         record(t, nums);
         return;
     }
@@ -811,6 +831,7 @@ void extractor::sentence(const cp_text& t, std::vector<found>& nums, range sent,
     std::optional<date> sentence_deadline;
     std::vector<std::size_t> sentence_targets;
     sentence_action_ = nullptr;
+    previous_commitment_.reset();
     bool past = false;
     for (std::size_t k = 0; k < clauses.size(); ++k) {
         auto d = deadline_in(t, nums, clauses[k]);
@@ -827,7 +848,9 @@ void extractor::sentence(const cp_text& t, std::vector<found>& nums, range sent,
             }
             continue;
         }
+        const std::size_t before = s.targets->size();
         clause(t, nums, clauses[k], s, d ? d : sentence_deadline, sentence_targets);
+        previous_commitment_ = s.targets->size() > before ? std::optional(s.targets->back().commitment) : std::nullopt;
     }
 }
 
@@ -851,17 +874,18 @@ std::size_t read_verb(const cp_text& t, std::size_t begin, std::size_t end, verb
     std::size_t e = end;
     if (t.ends_at(e, U"的") && e > begin + 1) {
         // a comparison against a named figure: 不低于合同金额的55%
-        for (std::size_t p = e - 1; p > begin && p + 16 > e; --p) {
+        // by where the word ends, longest first: 不低于 before 低于
+        for (std::size_t end_at = e - 2; end_at > begin && end_at + 16 > e; --end_at) {
             const verb_word* best = nullptr;
             for (const auto& w : verb_words) {
-                if (w.comparator && !w.approximate && w.word.size() <= e - 1 - (p - 1) && t.at(p - 1, w.word) &&
+                if (w.comparator && !w.approximate && w.word.size() <= end_at - begin && t.ends_at(end_at, w.word) &&
                     (!best || w.word.size() > best->word.size()))
                     best = &w;
             }
-            if (best && p - 1 + best->word.size() < e - 1) {
+            if (best) {
                 v.verb = best;
-                v.reference = {p - 1 + best->word.size(), e - 1};
-                e = p - 1;
+                v.reference = {end_at, e - 1};
+                e = end_at - best->word.size();
                 break;
             }
         }
@@ -959,6 +983,14 @@ void extractor::clause(const cp_text& t, std::vector<found>& nums, range cl, sin
         }
     }
     const bool part_of = t.at(cl.b, U"其中");
+    if (!items.empty()) {
+        const range opening = strip_fillers(t, items.front());
+        const action_word* own = nullptr;
+        for (const auto& a : action_words) {
+            if (t.at(opening.b, a.word) && (!own || a.word.size() > own->word.size())) own = &a;
+        }
+        if (own) sentence_action_ = own;
+    }
     std::vector<range> pending;
     std::size_t clause_targets = 0;
     auto undecided_in = [&](range r) {
@@ -1202,6 +1234,10 @@ void extractor::clause(const cp_text& t, std::vector<found>& nums, range cl, sin
         tg.basis = vr.basis;
         tg.per_capita = find_word(t, {listed.b, verb_begin}, U"人均") != std::string::npos;
         tg.commitment = commitment_at(t, cl, v->n.begin);
+        if (tg.commitment == commitment::expected && previous_commitment_ && !vr.verb && !scope_num &&
+            !starts_with_verb(t, strip_fillers(t, {cl.b, v->n.begin})) &&
+            commitment_at(t, cl, cl.e) == commitment::expected)
+            tg.commitment = *previous_commitment_;  // 争创A企业2家，B企业2家: the object goes on
         tg.deadline = deadline;
         tg.value_span = span(t, {v->n.begin, (high ? high : v)->n.end});
 
@@ -1212,7 +1248,8 @@ void extractor::clause(const cp_text& t, std::vector<found>& nums, range cl, sin
         if (!noun.empty() && !head.empty() && head.b != noun.b) metric_text += bytes(t, noun);
         // a threshold inside the metric (千万元以上项目): the qualifier
         for (auto& f : nums) {
-            if (f.reason == set_aside_reason::threshold && f.n.begin >= metric.b && f.n.begin < metric.e) {
+            if (f.reason == set_aside_reason::threshold && f.n.begin >= metric.b && f.n.begin < metric.e &&
+                (t.at(f.n.after, U"以上") || t.at(f.n.after, U"以下"))) {
                 const std::size_t above = f.n.after + 2;
                 qualifier = range{f.n.begin, std::min(metric.e, above + 8)};
                 std::size_t q_end = above;
@@ -1267,7 +1304,13 @@ void extractor::clause(const cp_text& t, std::vector<found>& nums, range cl, sin
         } else if (carried_scope && metric.b == item.b) {
             tg.scope = carried_scope;
         }
-        if (!members.empty() && !counts_items(t, noun.empty() ? metric : noun)) {
+        // what the listed members are members of: the scope's noun (25个楼盘), or what is counted
+        const range counted_noun = scope_num ? range{scope_num->n.after, std::min(metric.e, scope_num->n.after + 4)}
+                                             : (noun.empty() ? metric : noun);
+        const bool members_are_items =
+            counts_items(t, counted_noun) || (scope_num && (t.at(counted_noun.b, U"项目") || t.at(counted_noun.b, U"楼盘") ||
+                                                            t.at(counted_noun.b, U"小区")));
+        if (!members.empty() && !members_are_items) {
             qualifier = range{members.front().b, std::min(metric.b, metric.e)};
         }
         if (!vr.reference.empty() && !qualifier) qualifier = vr.reference;
@@ -1353,7 +1396,7 @@ void extractor::clause(const cp_text& t, std::vector<found>& nums, range cl, sin
 
         // the members before 等 are named projects when the target counts items
         std::vector<std::string> member_ids;
-        if (!members.empty() && counts_items(t, noun.empty() ? metric : noun) && s.projects) {
+        if (!members.empty() && members_are_items && s.projects) {
             // the action verb at the start of the first member
             const action_word* act = nullptr;
             members.front() = strip_fillers(t, members.front());
@@ -1417,6 +1460,27 @@ void extractor::clause(const cp_text& t, std::vector<found>& nums, range cl, sin
                     made.front().metric = to_utf8(act->word) + made.front().metric;
             }
         }
+        // a park the target happens in: 杉林现代食品产业园入驻企业10家
+        for (std::u32string_view w : {U"入驻", U"进驻"}) {
+            const auto at = find_word(t, metric, w);
+            if (at == std::string::npos || !s.projects || at <= metric.b + 1) continue;
+            const range site{metric.b, at};
+            bool headed = false;
+            for (auto h : item_heads) {
+                if (t.ends_at(site.e, h)) headed = true;
+            }
+            if (!headed) continue;
+            project p;
+            p.id = new_project_id(s);
+            p.name = bytes(t, site);
+            p.action = bytes(t, {at, metric.e});
+            p.stage = project_stage::operate;
+            p.commitment = made.front().commitment;
+            p.provenance = prov(t, site);
+            p.targets.push_back({made.front().id, link_role::site_of});
+            s.projects->push_back(std::move(p));
+            break;
+        }
         for (auto& r : made) {
             sentence_targets.push_back(s.targets->size());
             s.targets->push_back(std::move(r));
@@ -1425,8 +1489,8 @@ void extractor::clause(const cp_text& t, std::vector<found>& nums, range cl, sin
     }
     // items left without a number: a qualitative commitment, or named items
     if (!pending.empty() || clause_targets == 0) {
-        if (!qualitative(t, nums, cl, pending, s, deadline, sentence_targets) && clause_targets == 0)
-            named_items(t, nums, cl, items, s);
+        if (!qualitative(t, nums, cl, pending, s, deadline, sentence_targets))
+            named_items(t, nums, cl, clause_targets == 0 ? items : pending, s);
     }
 }
 
@@ -1440,6 +1504,82 @@ bool extractor::qualitative(const cp_text& t, std::vector<found>& nums, range cl
     tg.deadline = deadline;
     std::size_t cut = last.e;
     std::vector<trend> trends;
+
+    // a grade: 争创AA级信用评级, 创成5A级景区
+    for (std::size_t i = last.b; i < last.e && subjects.size() == 1; ++i) {
+        if (!(t.cp[i] == U'A' || (is_ascii_digit(t.cp[i]) && t[i + 1] == U'A'))) continue;
+        if (i > last.b && (is_ascii_letter(t.cp[i - 1]) || is_ascii_digit(t.cp[i - 1]))) continue;
+        std::size_t e = i + (is_ascii_digit(t.cp[i]) ? 1 : 0);
+        while (e < last.e && t.cp[e] == U'A') ++e;
+        if (t[e] != U'级') continue;
+        ++e;
+        tg.kind = target_kind::grade;
+        tg.comparator = comparator::none;
+        tg.grade = bytes(t, {i, e});
+        range before = strip_fillers(t, {last.b, i});
+        range after = strip_fillers(t, {e, last.e});
+        tg.metric = bytes(t, after.empty() ? before : after);
+        if (tg.metric.empty()) return false;
+        tg.id = new_target_id(s);
+        tg.provenance = prov(t, last);
+        for (auto& f : nums) {
+            if (f.n.begin == i) {
+                f.decided = false;
+                f.used(numeral_use::target_value, tg.id);
+            }
+        }
+        sentence_targets.push_back(s.targets->size());
+        s.targets->push_back(std::move(tg));
+        return true;
+    }
+
+    // 扩大A、B和C等覆盖面: a direction for each subject of a measurable noun
+    {
+        static constexpr std::u32string_view heads[] = {U"覆盖面", U"覆盖率", U"参保率", U"占比", U"比重"};
+        static constexpr std::u32string_view ups[] = {U"巩固扩大", U"扩大", U"提高", U"提升", U"增加"};
+        static constexpr std::u32string_view downs[] = {U"降低", U"减少", U"压减", U"缩小"};
+        const auto head = match_any_ending(t, last.e, heads);
+        range opening = strip_fillers(t, subjects.front());
+        while (!opening.empty() && (t.at(opening.b, U"巩固") && !t.at(opening.b, U"巩固扩大"))) opening.b += 2;
+        const auto up = match_any(t, opening.b, ups);
+        const auto down = match_any(t, opening.b, downs);
+        if (head > 0 && (up > 0 || down > 0) && head < last.size()) {
+            std::vector<range> parts = subjects;
+            parts.front() = {opening.b + std::max(up, down), parts.front().e};
+            parts.back().e = last.e - head;
+            if (const auto deng = find_word(t, parts.back(), U"等"); deng != std::string::npos) parts.back().e = deng;
+            // 大病保险和普惠商业保险: joined by 和
+            std::vector<range> names;
+            for (const auto& r : parts) {
+                std::size_t b = r.b;
+                for (std::size_t i = r.b; i <= r.e; ++i) {
+                    if (i == r.e || t.cp[i] == U'和' || t.cp[i] == U'及' || t.cp[i] == U'与') {
+                        if (i > b) names.push_back(strip_fillers(t, {b, i}));
+                        b = i + 1;
+                    }
+                }
+            }
+            std::erase_if(names, [](const range& r) { return r.empty() || r.size() > window; });
+            if (!names.empty()) {
+                const std::string head_text = bytes(t, {last.e - head, last.e});
+                const std::string group_id = fmt::format("g{}-{}", s.area, t.offset[subjects.front().b]);
+                for (const auto& r : names) {
+                    target each = tg;
+                    each.kind = target_kind::direction;
+                    each.comparator = comparator::direction;
+                    each.trend = up > 0 ? trend::increase : trend::decrease;
+                    each.id = new_target_id(s);
+                    each.metric = bytes(t, r) + head_text;
+                    if (names.size() > 1) each.group = statement_group{group_id, group_mode::each};
+                    each.provenance = prov(t, {subjects.front().b, last.e});
+                    sentence_targets.push_back(s.targets->size());
+                    s.targets->push_back(std::move(each));
+                }
+                return true;
+            }
+        }
+    }
+
     if (t.ends_at(last.e, U"全覆盖") || t.ends_at(last.e, U"全面达标") || t.ends_at(last.e, U"全部达标")) {
         tg.kind = target_kind::attainment;
         tg.comparator = comparator::exactly;
@@ -1572,15 +1712,6 @@ void extractor::named_items(const cp_text& t, std::vector<found>& nums, range cl
                             sink s)
 {
     if (items.empty() || !s.projects) return;
-    // VERB NAME、NAME…: find the action at the start of the clause (after cue words and 支持X)
-    range first = items.front();
-    std::size_t i = first.b;
-    for (int guard = 0; guard < 3; ++guard) {
-        const auto n = std::max(cue_at(t, i), match_any(t, i, std::array<std::u32string_view, 4>{U"加快", U"全力", U"积极", U"持续"}));
-        if (n == 0 || (n == 2 && (t.at(i, U"加快建设") || t.at(i, U"加快推进") || t.at(i, U"全力打造")))) break;
-        i += n;
-    }
-    // the action at the start, or after 支持/鼓励/引导 and a short subject (支持开发区争创…)
     auto action_at = [&](std::size_t p) {
         const action_word* best = nullptr;
         for (const auto& a : action_words) {
@@ -1588,20 +1719,89 @@ void extractor::named_items(const cp_text& t, std::vector<found>& nums, range cl
         }
         return best;
     };
+    // VERB NAME、NAME…: the action at the start of the clause, after adverbs and cue
+    // words that are not actions themselves (争创 is one)
+    range first = items.front();
+    std::size_t i = first.b;
+    for (int guard = 0; guard < 3 && !action_at(i); ++guard) {
+        const auto n = std::max(cue_at(t, i), match_any(t, i, std::array<std::u32string_view, 5>{U"加快", U"全力", U"积极", U"持续", U"全年"}));
+        if (n == 0) break;
+        i += n;
+    }
     const action_word* act = action_at(i);
     std::size_t at = i;
     if (!act && (t.at(i, U"支持") || t.at(i, U"鼓励") || t.at(i, U"引导"))) {
+        // 支持开发区争创…: the action after a short subject
         for (std::size_t p = i + 3; p < first.e && p < i + 12 && !act; ++p) {
             act = action_at(p);
             at = p;
         }
     }
-    if (!act) return;
-    sentence_action_ = act;
+    if (!act && items.size() > 1) {
+        for (std::size_t p = items.back().b; p < items.back().e && p < items.back().b + 10 && !act; ++p) {
+            if (const action_word* a = action_at(p); a && a->type == item_type::designation_bid) {
+                act = a;
+                first = {p + a->word.size(), items.back().e};
+                at = p;
+            }
+        }
+        if (act) {
+            const range name = strip_fillers(t, first);
+            bool headed = false;
+            for (auto h : item_heads) {
+                if (t.ends_at(name.e, h)) headed = true;
+            }
+            if (headed && name.size() >= 2 && name.size() <= 30) {
+                project p;
+                p.id = new_project_id(s);
+                p.name = bytes(t, name);
+                p.action = to_utf8(act->word);
+                p.stage = act->stage;
+                p.type = act->type;
+                p.commitment = commitment_at(t, cl, name.b);
+                p.provenance = prov(t, name);
+                s.projects->push_back(std::move(p));
+            }
+            return;
+        }
+    }
+    // 加快新妇幼保健院建设: the name between 加快 and 建设
+    bool name_then_build = false;
+    static constexpr action_word build{U"加快建设", project_stage::build, item_type::project};
+    static constexpr action_word prepare{U"开展前期工作", project_stage::prepare, item_type::project};
+    if (!act && items.size() == 1 && t.at(first.b, U"加快") && t.ends_at(first.e, U"建设")) {
+        act = &build;
+        at = first.b;
+        name_then_build = true;
+    }
+    // 开展A、B等项目前期工作
+    const range& last = items.back();
+    const bool preparing = t.ends_at(last.e, U"前期工作");
+    if (!act && preparing && t.at(first.b, U"开展")) {
+        act = &prepare;
+        at = first.b;
+    }
+    // A、B等项目 / 等…工程: the items before 等 are names whatever their ending
+    bool listed = false;
+    if (const auto deng = find_word(t, last, U"等"); deng != std::string::npos) {
+        for (std::u32string_view w : {U"项目", U"工程"}) {
+            if (find_word(t, {deng, last.e}, w) != std::string::npos) listed = true;
+        }
+    }
+    const bool continuing = items.front().b != cl.b;  // items after a target of the clause
+    if (!act && continuing && sentence_action_) {
+        act = sentence_action_;
+        at = first.b;
+    }
+    if (!act && !listed) return;
+    if (act) sentence_action_ = act;
     std::vector<range> names;
     for (std::size_t k = 0; k < items.size(); ++k) {
-        range r = k == 0 ? range{at + act->word.size(), first.e} : items[k];
-        if (k > 0) {
+        range r = items[k];
+        if (k == 0 && act && !(continuing && act == sentence_action_))
+            r.b = act == &prepare ? first.b + 2 : at + (name_then_build ? 2 : act->word.size());
+        if (k == 0 && name_then_build) r.e -= 2;
+        if (k > 0 && act) {
             // a later item with its own subject and action: 微康生物争创…
             for (std::size_t p = r.b; p < r.e && p < r.b + 10; ++p) {
                 if (const action_word* own = action_at(p); own && own->stage == act->stage) {
@@ -1613,28 +1813,35 @@ void extractor::named_items(const cp_text& t, std::vector<found>& nums, range cl
         if (const auto deng = find_word(t, r, U"等"); deng != std::string::npos) r.e = deng;  // A等项目
         r = strip_fillers(t, r);
         if (r.size() < 2 || r.size() > 30) continue;
-        bool headed = false;
+        bool headed = listed;
         for (auto h : item_heads) {
             if (t.ends_at(r.e, h)) headed = true;
         }
-        if (!headed) continue;
-        names.push_back(r);
+        if (headed) names.push_back(r);
     }
     for (const auto& r : names) {
         project p;
         p.id = new_project_id(s);
-        p.name = bytes(t, r);
-        p.action = to_utf8(act->word);
-        p.stage = act->stage;
-        p.type = act->type;
+        p.action = act ? to_utf8(act->word) : std::string();
+        p.stage = act ? act->stage : project_stage::build;
+        p.type = act ? act->type : item_type::project;
         p.commitment = commitment_at(t, cl, r.b);
         p.provenance = prov(t, r);
+        range name = r;
         for (auto& f : nums) {
-            if (!f.decided && f.n.begin >= r.b && f.n.begin < r.e && f.n.unit) {
-                p.capacity = bytes(t, {f.n.begin, f.n.after});
-                f.used(numeral_use::project_detail, p.id);
+            // a capacity at the head of the name: 1200吨人用益生菌, 年产5万吨…
+            if (f.n.begin >= r.b && f.n.begin < r.e && f.n.unit && f.n.after < r.e &&
+                (f.n.begin == r.b || f.reason == set_aside_reason::capacity)) {
+                std::size_t cap_b = f.n.begin - match_any_ending(t, f.n.begin, capacity_words);
+                p.capacity = bytes(t, {cap_b, f.n.after});
+                p.name = bytes(t, {r.b, cap_b}) + bytes(t, {f.n.after, r.e});
+                f.decided = false;
+                f.set_aside(set_aside_reason::capacity);
+                f.element_id = p.id;
+                name = {f.n.after, r.e};
             }
         }
+        if (p.name.empty()) p.name = bytes(t, name);
         s.projects->push_back(std::move(p));
     }
 }

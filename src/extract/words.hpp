@@ -125,7 +125,7 @@ inline constexpr std::u32string_view scope_heads[] = {
 /// Heads of named items: a name ending so is a project or a facility.
 inline constexpr std::u32string_view item_heads[] = {
     U"产业园", U"园区", U"科创城", U"科创园", U"基地", U"中心", U"工程", U"项目", U"实验室", U"工作室", U"窗口",
-    U"医院", U"卫生院", U"学校", U"公寓", U"之家", U"厂", U"馆", U"站", U"场", U"路", U"桥", U"港", U"园",
+    U"医院", U"卫生院", U"院", U"学校", U"公寓", U"之家", U"厂", U"馆", U"站", U"场", U"路", U"桥", U"港", U"园",
     U"区", U"库", U"带", U"城", U"集团", U"医共体", U"市场", U"管网", U"公园", U"小区", U"试点", U"示范区",
     U"先导区", U"集聚区", U"平台"};
 
@@ -167,6 +167,7 @@ inline constexpr action_word action_words[] = {
     {U"建成", project_stage::complete, item_type::project},
     {U"完成", project_stage::complete, item_type::project},
     {U"打通", project_stage::complete, item_type::project},
+    {U"拆除", project_stage::complete, item_type::project},
     {U"争创", project_stage::other, item_type::designation_bid},
     {U"创建", project_stage::other, item_type::designation_bid},
     {U"申创", project_stage::other, item_type::designation_bid},

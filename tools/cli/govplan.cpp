@@ -4,11 +4,13 @@
 //   govplan summary FILE                govplan progress FILE --observations OBS --as-of DATE
 //   govplan targets FILE                govplan stats FILE|DIR...
 //   govplan projects FILE               govplan diff OLD NEW
+//   govplan extract REPORT.txt -o DRAFT.json [--explain]
 //
 // Results go to stdout, errors to stderr. Exit status: 0 success, 1 when a
 // check fails (validation errors, differences), 2 for usage and I/O errors.
 #include <govplan/archive.hpp>
 #include <govplan/codes.hpp>
+#include <govplan/extract.hpp>
 #include <govplan/format.hpp>
 #include <govplan/json.hpp>
 #include <govplan/plan_index.hpp>
@@ -515,6 +517,101 @@ int run_diff(const po::variables_map& vm)
     return d.empty() ? 0 : 1;
 }
 
+// ---- extract --------------------------------------------------------------
+
+std::string read_text_file(const std::string& file)
+{
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw cli_failure{file + ": cannot open: " + std::strerror(errno)};
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    if (in.bad()) throw cli_failure{file + ": cannot read: " + std::strerror(errno)};
+    return std::move(buffer).str();
+}
+
+// A short excerpt of `text` around [offset, offset + length), on one line.
+std::string excerpt(std::string_view text, std::uint64_t offset, std::uint64_t length)
+{
+    auto boundary = [&](std::uint64_t i) {
+        while (i > 0 && i < text.size() && (static_cast<unsigned char>(text[i]) & 0xc0u) == 0x80u) --i;
+        return i;
+    };
+    const std::uint64_t from = boundary(offset > 24 ? offset - 24 : 0);
+    const std::uint64_t to = boundary(std::min<std::uint64_t>(text.size(), offset + length + 24));
+    std::string out(text.substr(from, to - from));
+    std::replace(out.begin(), out.end(), '\n', ' ');
+    return out;
+}
+
+int run_extract(const po::variables_map& vm)
+{
+    const auto file = vm["report"].as<std::string>();
+    const std::string text = read_text_file(file);
+    govplan::extract_options options;
+    if (vm.count("year")) options.year = vm["year"].as<int>();
+    if (vm.count("id")) options.plan_id = vm["id"].as<std::string>();
+    options.jurisdiction.level = govplan::jurisdiction_level::county;
+    const auto x = govplan::extract(text, options);
+    if (!x) {
+        govplan::error e = x.error();
+        e.source = file;
+        throw cli_failure{e.to_string()};
+    }
+    const bool to_stdout = !vm.count("output") || vm["output"].as<std::string>() == "-";
+    if (to_stdout) {
+        fmt::print("{}\n", govplan::plan_to_json(x->draft));
+    } else if (auto saved = govplan::save_json(x->draft, vm["output"].as<std::string>()); !saved) {
+        throw cli_failure{saved.error().to_string()};
+    }
+    // the account goes where the draft does not
+    std::FILE* out = to_stdout ? stderr : stdout;
+    const auto& draft = x->draft;
+    std::size_t measures = 0;
+    for (const auto& area : draft.focus_areas) measures += area.measures.size();
+    std::map<govplan::commitment, std::size_t> by_commitment;
+    govplan::for_each_target(draft, [&](const govplan::target& t, const govplan::element_position&) {
+        ++by_commitment[t.commitment];
+    });
+    fmt::print(out, "{}: {} focus areas, {} measures, {} targets (binding {}, expected {}, aspirational {}), {} projects\n",
+               to_stdout ? std::string("draft") : vm["output"].as<std::string>(), draft.focus_areas.size(), measures,
+               govplan::target_count(draft), by_commitment[govplan::commitment::binding],
+               by_commitment[govplan::commitment::expected], by_commitment[govplan::commitment::aspirational],
+               govplan::project_count(draft));
+    std::size_t used_by_targets = 0, used_by_projects = 0;
+    std::map<govplan::set_aside_reason, std::size_t> reasons;
+    for (const auto& n : x->numerals) {
+        if (n.use == govplan::numeral_use::set_aside) ++reasons[n.reason];
+        else if (n.use == govplan::numeral_use::project_detail) ++used_by_projects;
+        else ++used_by_targets;
+    }
+    std::string aside;
+    for (const auto& [reason, count] : reasons) aside += fmt::format(" {} {},", govplan::to_code(reason), count);
+    if (!aside.empty()) aside.pop_back();
+    fmt::print(out, "numerals: {} in the text, {} used by targets, {} by projects, {} set aside:{}\n",
+               x->numerals.size(), used_by_targets, used_by_projects,
+               x->numerals.size() - used_by_targets - used_by_projects, aside.empty() ? " none" : aside);
+    for (const auto& s : x->skipped)
+        fmt::print(out, "left out: {} (bytes {}-{})\n", s.reason, s.span.offset, s.span.offset + s.span.length);
+    fmt::print(out, "notes: {}{}\n", x->notes.size(), vm.count("explain") ? "" : " (--explain lists them)");
+    if (vm.count("explain")) {
+        fmt::print(out, "\nevery numeral (byte offset, as written, what became of it):\n");
+        for (const auto& n : x->numerals) {
+            const std::string what = n.use == govplan::numeral_use::set_aside
+                                         ? fmt::format("set aside: {}", govplan::to_code(n.reason))
+                                         : fmt::format("{} of {}", govplan::to_code(n.use), n.element_id);
+            fmt::print(out, "  {:>7}  {}  {}{}  | {}\n", n.span.offset, text.substr(n.span.offset, n.span.length), what,
+                       n.element_id.empty() || n.use != govplan::numeral_use::set_aside ? "" : " (" + n.element_id + ")",
+                       excerpt(text, n.span.offset, n.span.length));
+        }
+        fmt::print(out, "\nnotes:\n");
+        for (const auto& note : x->notes) {
+            fmt::print(out, "  {:>7}  {}{}\n", note.span.offset, note.element_id.empty() ? "" : note.element_id + ": ",
+                       note.message);
+        }
+    }
+    return 0;
+}
+
 // ---- the command table ----------------------------------------------------
 
 po::positional_options_description positional(std::initializer_list<std::pair<const char*, int>> names)
@@ -612,6 +709,21 @@ const std::vector<command>& commands()
              return o;
          },
          [] { return positional({{"old", 1}, {"new", 1}}); }, run_diff},
+        {"extract", "read a work report's text into a draft plan, every numeral accounted for",
+         "govplan extract REPORT.txt [-o DRAFT.json] [--year YEAR] [--id ID] [--explain]",
+         "govplan extract data/yancheng-2025.txt -o draft.json --explain",
+         [] {
+             po::options_description o("Options");
+             o.add_options()("help,h", "show this help")(
+                 "output,o", po::value<std::string>(),
+                 "the draft plan (JSON, format 2); without it, or with -, the draft goes to stdout and the account "
+                 "to stderr")("year", po::value<int>(), "the plan year, when the text does not say it")(
+                 "id", po::value<std::string>(), "the draft's plan id (default: draft)")(
+                 "explain", "list every numeral of the text with what became of it, and the notes")(
+                 "report", po::value<std::string>()->required(), "the report's text, UTF-8");
+             return o;
+         },
+         [] { return positional({{"report", 1}}); }, run_extract},
     };
     return all;
 }
