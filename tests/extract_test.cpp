@@ -21,6 +21,7 @@
 #include <vector>
 
 using namespace govplan;
+using namespace govplan::literals;
 
 namespace {
 
@@ -449,4 +450,213 @@ TEST_CASE("extract: the bundled report against the hand-made plan")
     const auto diagnostics = validate(got);
     CHECK(std::none_of(diagnostics.begin(), diagnostics.end(),
                        [](const diagnostic& d) { return d.severity == severity::error; }));
+}
+
+namespace {
+
+// A whole report of our own: a title, the review, the plan heading, the main
+// indicators, two focus areas with numbered measures, the closing words.
+const std::string whole_report =
+    "示范市人民政府工作报告\n"
+    "（2025年1月10日）\n"
+    "一、2024年工作回顾\n"
+    "过去一年，全市地区生产总值增长5.5%，新增城镇就业3万人。\n"
+    "二、2025年工作安排\n"
+    "今年全市经济社会发展的主要预期目标是：地区生产总值增长6%左右；城镇调查失业率控制在5.5%以内。\n"
+    "（一）做强实体经济，推动产业升级。全年新增规上工业企业50家。\n"
+    "1.培育先进制造业。力争规上工业增加值增长8%。新开工东湖产业园、西山物流基地等项目20个。\n"
+    "2.扩大有效投资。固定资产投资增长7%以上。\n"
+    "（二）办好民生实事，增进人民福祉。\n"
+    "稳定就业。城镇新增就业2.5万人，其中高校毕业生1万人。\n"
+    "各位代表，让我们团结奋斗，完成全年目标任务！\n";
+
+void check_account(const std::string& text, const extraction& x)
+{
+    // Every numeral inside the input, on UTF-8 boundaries; every clause is the text at its offset.
+    auto boundary = [&](std::uint64_t i) {
+        return i == text.size() || (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xc0u) != 0x80u);
+    };
+    for (const auto& n : x.numerals) {
+        REQUIRE(n.span.offset + n.span.length <= text.size());
+        CHECK(boundary(n.span.offset));
+        CHECK(boundary(n.span.offset + n.span.length));
+        CHECK(n.span.length > 0);
+        CHECK((n.use == numeral_use::set_aside) == (n.reason != set_aside_reason::none));
+    }
+    auto at_offset = [&](const provenance& p) {
+        REQUIRE(p.offset);
+        CHECK(text.compare(*p.offset, p.clause.size(), p.clause) == 0);
+    };
+    for_each_target(x.draft, [&](const target& t, const element_position&) { at_offset(t.provenance); });
+    for_each_project(x.draft, [&](const project& p, const element_position&) { at_offset(p.provenance); });
+    const auto diagnostics = validate(x.draft);
+    for (const auto& d : diagnostics) {
+        CAPTURE(d.path);
+        CAPTURE(d.message);
+        CHECK(d.severity != severity::error);
+    }
+}
+
+const target* target_with_metric(const plan& p, std::string_view metric)
+{
+    const target* found = nullptr;
+    for_each_target(p, [&](const target& t, const element_position&) {
+        if (!found && t.metric.find(metric) != std::string::npos) found = &t;
+    });
+    return found;
+}
+
+}  // namespace
+
+TEST_CASE("extract: a whole report: the review left out, headings, measures, main indicators")
+{
+    const auto x = extract(whole_report);
+    REQUIRE(x.has_value());
+    check_account(whole_report, *x);
+    const plan& p = x->draft;
+    CHECK(p.year == 2025);
+    CHECK(to_iso_string(p.report_date) == "2025-01-10");
+    CHECK(p.title == "示范市人民政府工作报告");
+    REQUIRE(p.focus_areas.size() == 3);
+    CHECK(p.focus_areas[0].title == "主要预期目标");
+    CHECK(p.focus_areas[0].targets.size() == 2);
+    CHECK(p.focus_areas[1].title == "做强实体经济");
+    CHECK(p.focus_areas[1].aim == "推动产业升级");
+    CHECK(p.focus_areas[1].targets.size() == 1);  // 新增规上工业企业50家, in the area's own paragraph
+    REQUIRE(p.focus_areas[1].measures.size() == 2);
+    CHECK(p.focus_areas[1].measures[0].lead == "培育先进制造业");
+    CHECK(p.focus_areas[1].measures[1].lead == "扩大有效投资");
+    CHECK(p.focus_areas[2].title == "办好民生实事");
+    REQUIRE(p.focus_areas[2].measures.size() == 1);
+    CHECK(p.focus_areas[2].measures[0].lead == "稳定就业");
+
+    // the review: its figures set aside, the section recorded
+    REQUIRE(!x->skipped.empty());
+    CHECK(std::any_of(x->skipped.begin(), x->skipped.end(), [](const skipped_section& s) {
+        return s.reason.find("review") != std::string::npos;
+    }));
+    const auto review_at = whole_report.find("5.5%");
+    const auto review = std::find_if(x->numerals.begin(), x->numerals.end(),
+                                     [&](const numeral_record& r) { return r.span.offset == review_at; });
+    REQUIRE(review != x->numerals.end());
+    CHECK(review->reason == set_aside_reason::review);
+    CHECK(target_with_metric(p, "城镇调查失业率") != nullptr);
+    CHECK(x->set_aside_count(set_aside_reason::numbering) >= 4);  // 一、二、（一）（二）1. 2.
+
+    // the projects of a 等 list, linked to their count
+    const target* started = target_with_metric(p, "新开工");
+    REQUIRE(started != nullptr);
+    CHECK(started->value == decimal::from_integer(20));
+    CHECK(started->project_ids.size() == 2);
+    const auto projects = all_projects(p);
+    REQUIRE(projects.size() == 2);
+    CHECK(projects[0]->name == "东湖产业园");
+    CHECK(projects[0]->stage == project_stage::start);
+    CHECK(projects[1]->name == "西山物流基地");
+
+    // 其中: a part of the target before it
+    const target* graduates = target_with_metric(p, "高校毕业生");
+    const target* jobs = target_with_metric(p, "城镇新增就业");
+    REQUIRE(graduates != nullptr);
+    REQUIRE(jobs != nullptr);
+    CHECK(graduates->parent_id == jobs->id);
+    CHECK(target_with_metric(p, "规上工业增加值")->commitment == commitment::aspirational);
+}
+
+TEST_CASE("extract: text without headings goes into one untitled area and measure")
+{
+    const std::string text = "全县粮食总产量稳定在60万吨以上。\n城镇新增就业5000人。\n新建农村公路30公里。\n";
+    extract_options options;
+    options.year = 2025;
+    const auto x = extract(text, options);
+    REQUIRE(x.has_value());
+    check_account(text, *x);
+    REQUIRE(x->draft.focus_areas.size() == 1);
+    CHECK(x->draft.focus_areas[0].title == "（未命名）");
+    REQUIRE(x->draft.focus_areas[0].measures.size() == 1);
+    CHECK(x->draft.focus_areas[0].measures[0].targets.size() == 3);
+    CHECK(!x->notes.empty());  // the untitled area, the measure without a lead, the report date
+}
+
+TEST_CASE("extract: errors name where they are")
+{
+    const std::string bad = std::string("全年新增就业5000人") + "\xff" + "以上。";
+    extract_options options;
+    options.year = 2025;
+    const auto x = extract(bad, options);
+    REQUIRE(!x.has_value());
+    CHECK(x.error().code == make_error_code(errc::invalid_value));
+    REQUIRE(x.error().byte_offset.has_value());
+    CHECK(*x.error().byte_offset == bad.find('\xff'));
+    // a NUL byte is not text either
+    const auto nul = extract(std::string("全年\0新增", 8), options);
+    REQUIRE(!nul.has_value());
+    CHECK(*nul.error().byte_offset == 6);
+
+    const auto no_year = extract("全年新增就业5000人以上。");
+    REQUIRE(!no_year.has_value());
+    CHECK(no_year.error().code == make_error_code(errc::missing_field));
+    CHECK(no_year.error().message.find("plan year") != std::string::npos);
+}
+
+TEST_CASE("extract: cue words and units a user adds")
+{
+    extract_options options;
+    options.year = 2025;
+    options.binding_cues = {"务必"};
+    options.units.add({"千元", dimension::money, "元", {1000, 1}, ""});
+    const std::string text = "务必完成技改投资500千元以上，新增税收300千元。";
+    const auto x = extract(text, options);
+    REQUIRE(x.has_value());
+    check_account(text, *x);
+    const auto targets = all_targets(x->draft);
+    REQUIRE(targets.size() == 2);
+    CHECK(targets[0]->commitment == commitment::binding);
+    CHECK(targets[0]->unit.symbol == "千元");
+    CHECK(targets[1]->commitment == commitment::expected);
+    // the plan carries the unit it uses beyond the standard ones
+    REQUIRE(x->draft.units.size() == 1);
+    CHECK(x->draft.units[0].symbol == "千元");
+    // without the unit, 千元 is not read as one
+    extract_options plain;
+    plain.year = 2025;
+    const auto y = extract(text, plain);
+    REQUIRE(y.has_value());
+    for (const auto* t : all_targets(y->draft)) CHECK(t->unit.symbol != "千元");
+}
+
+TEST_CASE("extract: full-width digits and spaces are read, the original bytes recorded")
+{
+    const std::string text = "全市规上工业增加值增长 ８．５％左右，新增就业 3.6 万人。";
+    extract_options options;
+    options.year = 2025;
+    const auto x = extract(text, options);
+    REQUIRE(x.has_value());
+    check_account(text, *x);
+    const auto targets = all_targets(x->draft);
+    REQUIRE(targets.size() == 2);
+    CHECK(targets[0]->value == "8.5"_dec);
+    CHECK(targets[0]->comparator == comparator::about);
+    REQUIRE(targets[0]->value_span.has_value());
+    CHECK(text.substr(targets[0]->value_span->offset, targets[0]->value_span->length) == "８．５");
+    CHECK(targets[1]->value == "3.6"_dec);
+    CHECK(targets[1]->unit.symbol == "万人");
+}
+
+TEST_CASE("extract: every table sentence and the bundled text keep the account's invariants")
+{
+    for (const char* name : {"extract-constructions.txt", "extract-heldout.txt"}) {
+        for (const auto& c : read_table(name)) {
+            CAPTURE(c.sentence);
+            extract_options options;
+            options.year = 2025;
+            const auto x = extract(c.sentence, options);
+            REQUIRE(x.has_value());
+            check_account(c.sentence, *x);
+        }
+    }
+    const std::string text = govplan::testing::read_all(source_dir / "data/yancheng-2025.txt");
+    const auto x = extract(text);
+    REQUIRE(x.has_value());
+    check_account(text, *x);
 }

@@ -42,9 +42,11 @@ bool is_sentence_end(char32_t c) noexcept { return c == U'\u3002' || c == U'!' |
 template <class Words>
 std::size_t match_any(const cp_text& t, std::size_t i, const Words& words) noexcept
 {
+    if (i >= t.size()) return 0;
+    const char32_t c = t.cp[i];
     std::size_t best = 0;
     for (const auto& w : words) {
-        if (w.size() > best && t.at(i, w)) best = w.size();
+        if (w[0] == c && w.size() > best && t.at(i, w)) best = w.size();
     }
     return best;
 }
@@ -52,9 +54,11 @@ std::size_t match_any(const cp_text& t, std::size_t i, const Words& words) noexc
 template <class Words>
 std::size_t match_any_ending(const cp_text& t, std::size_t end, const Words& words) noexcept
 {
+    if (end == 0 || end > t.size()) return 0;
+    const char32_t c = t.cp[end - 1];
     std::size_t best = 0;
     for (const auto& w : words) {
-        if (w.size() > best && t.ends_at(end, w)) best = w.size();
+        if (w.back() == c && w.size() > best && t.ends_at(end, w)) best = w.size();
     }
     return best;
 }
@@ -209,9 +213,11 @@ text_span extractor::span(const cp_text& t, range r) const
 
 std::size_t extractor::cue_at(const cp_text& t, std::size_t i) const
 {
+    if (i >= t.size()) return 0;
+    const char32_t c = t.cp[i];
     std::size_t best = 0;
     for (const auto& [word, kind] : cues_) {
-        if (word.size() > best && t.at(i, word)) best = word.size();
+        if (word[0] == c && word.size() > best && t.at(i, word)) best = word.size();
     }
     return best;
 }
@@ -222,8 +228,9 @@ commitment extractor::commitment_at(const cp_text& t, range cl, std::size_t pos)
     const std::size_t from = pos > cl.b + window ? pos - window : cl.b;
     for (std::size_t i = from; i < pos && i < cl.e; ++i) {
         std::size_t best = 0;
+        const char32_t first = t.cp[i];
         for (const auto& [word, kind] : cues_) {
-            if (word.size() > best && t.at(i, word)) {
+            if (word[0] == first && word.size() > best && t.at(i, word)) {
                 best = word.size();
                 c = kind;
             }
@@ -243,8 +250,10 @@ range extractor::strip_fillers(const cp_text& t, range r) const
         }
         if (r.empty()) break;
         std::size_t n = match_any_ending(t, r.e, filler_words);
+        const char32_t last = t.cp[r.e - 1];
         for (const auto& [word, kind] : cues_) {
-            if (word.size() > n && word.size() <= r.size() && t.ends_at(r.e, word)) n = word.size();
+            if (word.back() == last && word.size() > n && word.size() <= r.size() && t.ends_at(r.e, word))
+                n = word.size();
         }
         if (n > 0 && n <= r.size()) {
             r.e -= n;
@@ -284,6 +293,35 @@ bool starts_with_verb(const cp_text& t, range r)
         if (t.at(r.b, a.word)) return true;
     }
     return verb_initials.find(t.cp[r.b]) != std::u32string_view::npos;
+}
+
+// The first full date written in t (2025年4月17日), if any.
+std::optional<date> date_in(const cp_text& t)
+{
+    for (std::size_t i = 4; i + 2 < t.size(); ++i) {
+        if (t.cp[i] != U'年') continue;
+        int y = 0;
+        bool digits = true;
+        for (std::size_t k = i - 4; k < i; ++k) {
+            digits = digits && is_ascii_digit(t.cp[k]);
+            y = y * 10 + static_cast<int>(t.cp[k] - U'0');
+        }
+        if (!digits) continue;
+        std::size_t m = i + 1;
+        int month = 0, day = 0;
+        while (is_ascii_digit(t[m]) && m < i + 3) month = month * 10 + static_cast<int>(t.cp[m++] - U'0');
+        if (t[m] != U'月') continue;
+        std::size_t d = m + 1;
+        while (is_ascii_digit(t[d]) && d < m + 3) day = day * 10 + static_cast<int>(t.cp[d++] - U'0');
+        if (t[d] != U'日') continue;
+        try {
+            return date(static_cast<unsigned short>(y), static_cast<unsigned short>(month),
+                        static_cast<unsigned short>(day));
+        } catch (const std::exception&) {
+            return std::nullopt;
+        }
+    }
+    return std::nullopt;
 }
 
 bool extractor::starts_present(const cp_text& t, range r) const
@@ -361,7 +399,8 @@ std::vector<found> extractor::scan(const cp_text& t) const
             const bool named = in_quotes || (next != U'\0' && is_han(next) && !single_one);
             const bool ranged = (next == U'至' || next == U'到' || next == U'-' || next == U'~') &&
                                 is_chinese_digit(t[n->end + 1]);
-            bool keep = ordinal || enumerating || doubling || ranked || ranged;
+            const bool heading_number = (i == 0 && next == U'、') || (i == 1 && prev == U'(' && next == U')');
+            bool keep = ordinal || enumerating || doubling || ranked || ranged || heading_number;
             if (!single_one) keep = keep || counted || dated || named;
             else keep = keep || (in_quotes && (next == U'纵' || next == U'横' || is_han(next)));
             if (single_one && counted && (prev == U'增' || prev == U'新' || prev == U'建')) keep = true;
@@ -642,39 +681,32 @@ void extractor::paragraph(std::size_t begin, std::size_t end)
     const cp_text t = decode(text_, begin, end);
     if (t.size() == 0) return;
     auto nums = scan(t);
-    set_aside_by_context(t, nums);
     const heading_mark h = heading_at(t);
+    for (auto& f : nums) {
+        if (h.kind != heading_mark::none && f.n.begin < h.text) f.set_aside(set_aside_reason::numbering);
+    }
+    set_aside_by_context(t, nums);
     const range whole{0, t.size()};
 
     if (part_ == part::title) {
         const bool title = find_word(t, {0, std::min<std::size_t>(t.size(), 80)}, U"工作报告") != std::string::npos;
         if (title && h.kind == heading_mark::none) {
             out_.draft.title = bytes(t, whole);
-            // the report's date: (2025年4月17日)
-            for (std::size_t i = 0; i + 2 < t.size(); ++i) {
-                if (t.cp[i] != U'年') continue;
-                std::size_t m = i + 1;
-                int month = 0, day = 0;
-                while (is_ascii_digit(t[m])) month = month * 10 + static_cast<int>(t.cp[m++] - U'0');
-                if (t[m] != U'月') continue;
-                std::size_t d = m + 1;
-                while (is_ascii_digit(t[d])) day = day * 10 + static_cast<int>(t.cp[d++] - U'0');
-                if (t[d] != U'日') continue;
-                std::vector<found> none;
-                if (i >= 4) {
-                    int y = 0;
-                    for (std::size_t k = i - 4; k < i; ++k) y = y * 10 + static_cast<int>(t.cp[k] - U'0');
-                    try {
-                        report_date_ = date(static_cast<unsigned short>(y), static_cast<unsigned short>(month),
-                                            static_cast<unsigned short>(day));
-                    } catch (const std::exception&) {
-                    }
-                }
-                break;
-            }
+            report_date_ = date_in(t);
             for (auto& f : nums) {
                 if (t[f.n.end] == U'年' || t[f.n.end] == U'月' || t[f.n.end] == U'日') f.set_aside(set_aside_reason::dated);
             }
+            skip(t, nums, set_aside_reason::outside_plan, "the report's title");
+            record(t, nums);
+            return;
+        }
+        // the lines under the title: its date, a subtitle (——在…会议上)
+        const bool dated_line = t.size() <= 40 && h.kind != heading_mark::major &&
+                                find_word(t, whole, U"月") != std::string::npos &&
+                                find_word(t, whole, U"日") != std::string::npos;
+        if (!out_.draft.title.empty() && (dated_line || t.at(0, U"--") || t.at(0, U"-"))) {
+            if (dated_line && !report_date_) report_date_ = date_in(t);
+            for (auto& f : nums) f.set_aside(set_aside_reason::dated);
             skip(t, nums, set_aside_reason::outside_plan, "the report's title");
             record(t, nums);
             return;
@@ -1714,8 +1746,9 @@ void extractor::named_items(const cp_text& t, std::vector<found>& nums, range cl
     if (items.empty() || !s.projects) return;
     auto action_at = [&](std::size_t p) {
         const action_word* best = nullptr;
+        if (p >= t.size()) return best;
         for (const auto& a : action_words) {
-            if (t.at(p, a.word) && (!best || a.word.size() > best->word.size())) best = &a;
+            if (a.word[0] == t.cp[p] && t.at(p, a.word) && (!best || a.word.size() > best->word.size())) best = &a;
         }
         return best;
     };
