@@ -23,6 +23,7 @@ const std::map<std::string, std::function<void(std::string_view)>>& targets()
         {"archive_text", [](std::string_view s) { govplan::fuzz::archive_target(govplan::archive_kind::text, s); }},
         {"archive_xml", [](std::string_view s) { govplan::fuzz::archive_target(govplan::archive_kind::xml, s); }},
         {"archive_binary", [](std::string_view s) { govplan::fuzz::archive_target(govplan::archive_kind::binary, s); }},
+        {"extract", govplan::fuzz::extract_target},
     };
     return all;
 }

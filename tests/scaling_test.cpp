@@ -186,3 +186,61 @@ TEST_CASE("scaling a summary of n focus areas")
     MESSAGE("growth for 16x items: " << g);
     CHECK(g < linear_bound);
 }
+
+namespace {
+
+/// How much longer extracting text of 16n pieces takes than of n pieces.
+double extraction_growth(std::size_t n, const std::function<std::string(std::size_t)>& piece)
+{
+    auto make = [&](std::size_t count) {
+        auto text = std::make_shared<std::string>();
+        for (std::size_t i = 0; i < count; ++i) *text += piece(i);
+        extract_options options;
+        options.year = 2025;
+        REQUIRE(extract(*text, options).has_value());
+        return std::function<void()>([text, options] { (void)extract(*text, options); });
+    };
+    const auto small = make(n);
+    const auto large = make(n * factor);
+    return best_seconds(large) / best_seconds(small);
+}
+
+}  // namespace
+
+TEST_CASE("scaling extraction of a report n paragraphs long")
+{
+    const double g = extraction_growth(200, [](std::size_t i) {
+        const std::string k = std::to_string(i % 90 + 10);
+        return "（一）聚焦发展，提升质量。全年新增规上工业企业" + k + "家、高新技术企业" + k +
+               "家以上，固定资产投资增长8%左右，确保粮食总产量稳定在60万吨以上。\n1.扩大投资。新开工东湖产业园、西山基地等项目" +
+               k + "个，其中亿元以上项目" + k + "个。\n";
+    });
+    MESSAGE("growth for 16x paragraphs: " << g);
+    CHECK(g < linear_bound);
+}
+
+TEST_CASE("scaling extraction of one line without punctuation, numerals all along")
+{
+    // one paragraph, one sentence, one clause: 16 times as long, 16 times the work
+    const double g = extraction_growth(2'000, [](std::size_t i) {
+        return "新增企业" + std::to_string(i % 97 + 1) + "家增长6%";
+    });
+    MESSAGE("growth for a 16x line: " << g);
+    CHECK(g < linear_bound);
+}
+
+TEST_CASE("scaling extraction of one clause of n items joined by 、")
+{
+    const double g = extraction_growth(2'000, [](std::size_t i) {
+        return std::string(i % 3 == 0 ? "甲乙丙、" : "营收增长") + std::to_string(i % 50 + 1) + "%、";
+    });
+    MESSAGE("growth for 16x items: " << g);
+    CHECK(g < linear_bound);
+}
+
+TEST_CASE("scaling extraction of a line of text with no numeral and no punctuation")
+{
+    const double g = extraction_growth(4'000, [](std::size_t) { return std::string("推动高质量发展确保稳中求进"); });
+    MESSAGE("growth for a 16x line: " << g);
+    CHECK(g < linear_bound);
+}

@@ -4,7 +4,7 @@
 #
 #   tools/fuzz.sh SECONDS [HARNESS...]     (default: every harness)
 #
-# Harnesses: json decimal unit envelope archive_text archive_xml archive_binary.
+# Harnesses: json decimal unit envelope archive_text archive_xml archive_binary extract.
 # Seeds come from tests/fuzz/seeds/<harness>/ and past findings from
 # tests/fuzz/regressions/<harness>/; new corpus entries go to
 # build/fuzz/corpus/<harness>/ (not committed). A crash, leak or sanitizer
@@ -17,7 +17,7 @@ seconds=${1:?usage: tools/fuzz.sh SECONDS [HARNESS...]}
 shift
 harnesses=("$@")
 if ((${#harnesses[@]} == 0)); then
-  harnesses=(json decimal unit envelope archive_text archive_xml archive_binary)
+  harnesses=(json decimal unit envelope archive_text archive_xml archive_binary extract)
 fi
 
 cmake -S . -B build/fuzz -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
@@ -35,6 +35,7 @@ for h in "${harnesses[@]}"; do
   [[ -d tests/fuzz/regressions/$h ]] && dirs+=("tests/fuzz/regressions/$h")
   extra=()
   [[ $h == json ]] && extra+=(-dict=tests/fuzz/json.dict)
+  [[ $h == extract ]] && extra+=(-dict=tests/fuzz/extract.dict)
   echo "fuzz: $h for ${seconds}s"
   log=build/fuzz/$h.log
   status=0

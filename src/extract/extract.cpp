@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <span>
 #include <array>
 #include <charconv>
 #include <cstdio>
@@ -105,6 +106,15 @@ struct sink {
     std::vector<project>* projects = nullptr;
     int area = 0;
 };
+
+// The numerals that begin in [b, e); `nums` is in text order.
+std::span<found> in_range(std::vector<found>& nums, std::size_t b, std::size_t e)
+{
+    auto by_begin = [](const found& f, std::size_t x) { return f.n.begin < x; };
+    const auto lo = std::lower_bound(nums.begin(), nums.end(), b, by_begin);
+    const auto hi = std::lower_bound(lo, nums.end(), std::max(b, e), by_begin);
+    return {lo, hi};
+}
 
 bool has_han(const cp_text& t, range r) noexcept
 {
@@ -512,7 +522,7 @@ std::optional<int> extractor::year_before(const cp_text& t, std::size_t i, std::
 {
     // the four-digit year ending right before t[i] (…2027年): its value
     if (i < 5 || t.cp[i - 1] != U'年') return std::nullopt;
-    for (auto& f : nums) {
+    for (auto& f : in_range(nums, i >= 6 ? i - 6 : 0, i)) {
         if (f.n.end == i - 1 && !f.n.chinese && f.n.end - f.n.begin == 4) {
             f.set_aside(set_aside_reason::dated);
             return std::stoi(to_utf8(std::u32string_view(t.cp).substr(f.n.begin, 4)));
@@ -537,7 +547,7 @@ std::optional<date> extractor::deadline_in(const cp_text& t, std::vector<found>&
             if (auto y = year_before(t, i + 1, nums)) {
                 if (*y >= 1900 && *y <= 2200) return safe(*y, 12, 31);
             }
-            for (auto& f : nums) {
+            for (auto& f : in_range(nums, i >= 24 ? i - 24 : 0, i)) {
                 if (f.n.end == i && f.n.chinese) {  // 三年内
                     f.set_aside(set_aside_reason::dated);
                     const auto span_years = f.n.value.to_string();
@@ -563,7 +573,7 @@ std::optional<date> extractor::deadline_in(const cp_text& t, std::vector<found>&
             }
         }
         if (c == U'月' && (t.at(i + 1, U"底前") || t.at(i + 1, U"底") || t.at(i + 1, U"末"))) {
-            for (auto& f : nums) {
+            for (auto& f : in_range(nums, i >= 24 ? i - 24 : 0, i)) {
                 if (f.n.end == i) {
                     f.set_aside(set_aside_reason::dated);
                     const auto s = f.n.value.to_string();
@@ -875,7 +885,7 @@ void extractor::sentence(const cp_text& t, std::vector<found>& nums, range sent,
         if (starts_past(t, clauses[k])) past = true;
         if (past && starts_present(t, clauses[k])) past = false;
         if (past) {
-            for (auto& f : nums) {
+            for (auto& f : in_range(nums, clauses[k].b, clauses[k].e)) {
                 if (f.n.begin >= clauses[k].b && f.n.begin < clauses[k].e) f.set_aside(set_aside_reason::past_year);
             }
             continue;
@@ -1027,7 +1037,7 @@ void extractor::clause(const cp_text& t, std::vector<found>& nums, range cl, sin
     std::size_t clause_targets = 0;
     auto undecided_in = [&](range r) {
         std::vector<found*> out;
-        for (auto& f : nums) {
+        for (auto& f : in_range(nums, r.b, r.e)) {
             if (!f.decided && f.n.begin >= r.b && f.n.begin < r.e && (f.n.unit != nullptr || f.n.scale_only))
                 out.push_back(&f);
         }
@@ -1074,7 +1084,7 @@ void extractor::clause(const cp_text& t, std::vector<found>& nums, range cl, sin
         if (!high && v->n.begin >= item.b + 2) {
             const char32_t sep = t.cp[v->n.begin - 1];
             if (sep == U'-' || sep == U'~' || sep == U'至' || sep == U'到') {
-                for (auto& f : nums) {
+                for (auto& f : in_range(nums, item.b, v->n.begin)) {
                     if (!f.decided && f.n.unit == nullptr && !f.n.scale_only && f.n.after == v->n.begin - 1 &&
                         f.n.begin >= item.b) {
                         high = v;
@@ -1279,7 +1289,7 @@ void extractor::clause(const cp_text& t, std::vector<found>& nums, range cl, sin
         std::string metric_text = bytes(t, head);
         if (!noun.empty() && !head.empty() && head.b != noun.b) metric_text += bytes(t, noun);
         // a threshold inside the metric (千万元以上项目): the qualifier
-        for (auto& f : nums) {
+        for (auto& f : in_range(nums, metric.b, metric.e)) {
             if (f.reason == set_aside_reason::threshold && f.n.begin >= metric.b && f.n.begin < metric.e &&
                 (t.at(f.n.after, U"以上") || t.at(f.n.after, U"以下"))) {
                 const std::size_t above = f.n.after + 2;
@@ -1457,7 +1467,7 @@ void extractor::clause(const cp_text& t, std::vector<found>& nums, range cl, sin
                 project p;
                 p.id = new_project_id(s);
                 // a capacity inside the name: 年产5万吨, 1200吨
-                for (auto& f : nums) {
+                for (auto& f : in_range(nums, name.b, name.e)) {
                     if (f.n.begin >= name.b && f.n.begin < name.e && f.n.unit &&
                         (f.reason == set_aside_reason::capacity || f.n.begin == name.b)) {
                         std::size_t cap_b = f.n.begin;
@@ -1554,7 +1564,7 @@ bool extractor::qualitative(const cp_text& t, std::vector<found>& nums, range cl
         if (tg.metric.empty()) return false;
         tg.id = new_target_id(s);
         tg.provenance = prov(t, last);
-        for (auto& f : nums) {
+        for (auto& f : in_range(nums, i, i + 1)) {
             if (f.n.begin == i) {
                 f.decided = false;
                 f.used(numeral_use::target_value, tg.id);
@@ -1686,7 +1696,7 @@ bool extractor::qualitative(const cp_text& t, std::vector<found>& nums, range cl
         tg.kind = target_kind::direction;
         tg.comparator = comparator::direction;
         cut = open - 1;
-        for (auto& f : nums) {
+        for (auto& f : in_range(nums, q, last.e)) {
             if (f.n.begin >= q && f.n.begin < last.e) f.decided = false;
         }
     } else {
@@ -1733,7 +1743,7 @@ bool extractor::qualitative(const cp_text& t, std::vector<found>& nums, range cl
         sentence_targets.push_back(s.targets->size());
         s.targets->push_back(std::move(each));
     }
-    for (auto& f : nums) {
+    for (auto& f : in_range(nums, subjects.front().b, last.e)) {
         if (!f.decided && f.n.begin >= subjects.front().b && f.n.begin < last.e && f.in_quotes && !trends.empty())
             f.used(numeral_use::target_value, first_id);
     }
@@ -1861,7 +1871,7 @@ void extractor::named_items(const cp_text& t, std::vector<found>& nums, range cl
         p.commitment = commitment_at(t, cl, r.b);
         p.provenance = prov(t, r);
         range name = r;
-        for (auto& f : nums) {
+        for (auto& f : in_range(nums, r.b, r.e)) {
             // a capacity at the head of the name: 1200吨人用益生菌, 年产5万吨…
             if (f.n.begin >= r.b && f.n.begin < r.e && f.n.unit && f.n.after < r.e &&
                 (f.n.begin == r.b || f.reason == set_aside_reason::capacity)) {

@@ -11,6 +11,7 @@
 
 #include <govplan/archive.hpp>
 #include <govplan/decimal.hpp>
+#include <govplan/extract.hpp>
 #include <govplan/json.hpp>
 #include <govplan/unit.hpp>
 #include <govplan/validation.hpp>
@@ -142,6 +143,57 @@ inline void unit_target(std::string_view input)
         auto order = compare({value, *u}, *c);
         if (!order || *order != std::strong_ordering::equal) finding("a converted quantity is not equal to the original");
     }
+}
+
+/// Extractor: any bytes either fail cleanly (not UTF-8 text, with the offset)
+/// or give a draft whose every offset is inside the input on a UTF-8
+/// boundary, whose every clause is the text at its offset, which validates
+/// without errors and reads back from its own JSON unchanged.
+inline void extract_target(std::string_view text)
+{
+    extract_options options;
+    options.year = 2025;
+    auto x = extract(text, options);
+    if (!x) {
+        if (x.error().message.empty()) finding("an extraction error without a message");
+        if (x.error().code == make_error_code(errc::invalid_value) &&
+            (!x.error().byte_offset || *x.error().byte_offset >= text.size()))
+            finding("a refused input without the offset of the bad byte");
+        return;
+    }
+    auto boundary = [&](std::uint64_t i) {
+        return i == text.size() || (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xc0u) != 0x80u);
+    };
+    auto check_span = [&](std::uint64_t offset, std::uint64_t length) {
+        if (offset > text.size() || length > text.size() - offset) finding("a span outside the input");
+        if (!boundary(offset) || !boundary(offset + length)) finding("a span not on UTF-8 boundaries");
+    };
+    for (const auto& n : x->numerals) {
+        check_span(n.span.offset, n.span.length);
+        if (n.span.length == 0) finding("an empty numeral");
+        if ((n.use == numeral_use::set_aside) != (n.reason != set_aside_reason::none))
+            finding("a numeral both used and set aside");
+    }
+    for (const auto& note : x->notes) check_span(note.span.offset, note.span.length);
+    for (const auto& s : x->skipped) check_span(s.span.offset, s.span.length);
+    auto check_provenance = [&](const provenance& p) {
+        if (!p.offset) finding("an element without its offset");
+        check_span(*p.offset, p.clause.size());
+        if (text.substr(*p.offset, p.clause.size()) != p.clause) finding("a clause that is not the text at its offset");
+    };
+    for_each_target(x->draft, [&](const target& t, const element_position&) {
+        check_provenance(t.provenance);
+        if (t.value_span) check_span(t.value_span->offset, t.value_span->length);
+    });
+    for_each_project(x->draft, [&](const project& p, const element_position&) { check_provenance(p.provenance); });
+    validation_options vo;
+    vo.units = &options.units;
+    for (const auto& d : validate(x->draft, vo)) {
+        if (d.severity == severity::error) finding("a draft that does not validate");
+    }
+    auto again = plan_from_json(plan_to_json(x->draft));
+    if (!again) finding("a draft that does not load back from its own JSON");
+    if (!(*again == x->draft)) finding("the draft's JSON round trip changed it");
 }
 
 }  // namespace govplan::fuzz
