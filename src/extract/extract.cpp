@@ -347,7 +347,7 @@ focus_area& extractor::new_area(std::string title, std::string aim, std::string 
 {
     focus_area a;
     a.ordinal = static_cast<int>(out_.draft.focus_areas.size()) + 1;
-    a.title = std::move(title);
+    a.title = title.empty() ? untitled : std::move(title);
     a.aim = std::move(aim);
     a.lead = std::move(lead);
     out_.draft.focus_areas.push_back(std::move(a));
@@ -701,7 +701,9 @@ void extractor::paragraph(std::size_t begin, std::size_t end)
     if (part_ == part::title) {
         const bool title = find_word(t, {0, std::min<std::size_t>(t.size(), 80)}, U"工作报告") != std::string::npos;
         if (title && h.kind == heading_mark::none) {
-            out_.draft.title = bytes(t, whole);
+            // the title up to 工作报告; the date after it is the report's
+            const auto at = find_word(t, {0, std::min<std::size_t>(t.size(), 80)}, U"工作报告");
+            out_.draft.title = bytes(t, {0, at + 4});
             report_date_ = date_in(t);
             for (auto& f : nums) {
                 if (t[f.n.end] == U'年' || t[f.n.end] == U'月' || t[f.n.end] == U'日') f.set_aside(set_aside_reason::dated);
@@ -1951,6 +1953,14 @@ extraction extractor::run()
 // Leaves out what would not validate; its numerals become unclear, with a note.
 void keep_valid(extraction& x, const unit_registry& units)
 {
+    // names the structure needs, whatever the text gave
+    for (auto& area : x.draft.focus_areas) {
+        if (area.title.empty()) area.title = untitled;
+        for (auto& m : area.measures) {
+            if (m.lead.empty()) m.lead = untitled;
+            if (m.text.empty()) m.text = m.lead;
+        }
+    }
     for (int round = 0; round < 4; ++round) {
         // units the plan uses beyond the standard ones
         x.draft.units.clear();
