@@ -660,3 +660,29 @@ TEST_CASE("extract: every table sentence and the bundled text keep the account's
     REQUIRE(x.has_value());
     check_account(text, *x);
 }
+
+TEST_CASE("extract: the investment of a project named just before")
+{
+    const std::string text = "加快建设东湖智能制造产业园，总投资35亿元，年度计划投资8亿元。实施科技创新项目300个、总投资30亿元以上。";
+    extract_options options;
+    options.year = 2025;
+    const auto x = extract(text, options);
+    REQUIRE(x.has_value());
+    check_account(text, *x);
+    const auto projects = all_projects(x->draft);
+    REQUIRE(projects.size() == 1);
+    CHECK(projects[0]->name == "东湖智能制造产业园");
+    REQUIRE(projects[0]->total_investment.has_value());
+    CHECK(to_string(*projects[0]->total_investment) == "35亿元");
+    REQUIRE(projects[0]->investment_this_year.has_value());
+    CHECK(to_string(*projects[0]->investment_this_year) == "8亿元");
+    // after a count of projects, 总投资 is a target of its own
+    const auto targets = all_targets(x->draft);
+    REQUIRE(targets.size() == 2);
+    CHECK(targets[1]->metric == "总投资");
+    CHECK(targets[1]->value == decimal::from_integer(30));
+    const auto used = std::count_if(x->numerals.begin(), x->numerals.end(), [](const numeral_record& r) {
+        return r.use == numeral_use::project_detail;
+    });
+    CHECK(used == 2);
+}

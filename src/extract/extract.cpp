@@ -199,6 +199,7 @@ private:
     bool area_lead_open_ = false;         // the current area's own paragraph is open
     std::optional<skipped_section> skipped_;
     const action_word* sentence_action_ = nullptr;  // the action verb of the sentence so far
+    std::vector<project>* named_in_sentence_ = nullptr;  // a sentence that named one project: its list
     std::optional<commitment> previous_commitment_;  // of the clause before, in the sentence
     std::optional<date> report_date_;
     std::optional<date> printed_date_;
@@ -875,6 +876,7 @@ void extractor::sentence(const cp_text& t, std::vector<found>& nums, range sent,
     std::optional<date> sentence_deadline;
     std::vector<std::size_t> sentence_targets;
     sentence_action_ = nullptr;
+    named_in_sentence_ = nullptr;
     previous_commitment_.reset();
     bool past = false;
     for (std::size_t k = 0; k < clauses.size(); ++k) {
@@ -1103,6 +1105,19 @@ void extractor::clause(const cp_text& t, std::vector<found>& nums, range cl, sin
         const std::size_t verb_begin = read_verb(t, left_begin, v->n.begin, vr);
         range metric = strip_fillers(t, {left_begin, verb_begin});
         if (metric.size() > window) metric.b = metric.e - window;
+        // 建设X项目，总投资20亿元: the investment of the project just named
+        if (named_in_sentence_ && !named_in_sentence_->empty() && v->n.unit &&
+            v->n.unit->dimension == dimension::money && !high && !scope_num) {
+            const bool total = t.at(metric.b, U"总投资") || t.at(metric.b, U"计划总投资");
+            const bool this_year = t.at(metric.b, U"年度计划投资") || t.at(metric.b, U"年度投资") ||
+                                   t.at(metric.b, U"当年计划投资");
+            if ((total || this_year) && metric.size() <= 6) {
+                project& p = named_in_sentence_->back();
+                (total ? p.total_investment : p.investment_this_year) = quantity{v->n.value, *v->n.unit};
+                v->used(numeral_use::project_detail, p.id);
+                continue;
+            }
+        }
         std::optional<comparator> adverb;  // 至少 before the verb: 至少举办…100场
         for (std::size_t i = metric.b; i < metric.e; ++i) {
             if (t.at(i, U"至少") || t.at(i, U"不少于")) adverb = comparator::at_least;
@@ -1889,6 +1904,8 @@ void extractor::named_items(const cp_text& t, std::vector<found>& nums, range cl
         if (p.name.empty()) p.name = bytes(t, name);
         s.projects->push_back(std::move(p));
     }
+    // one project named: a 总投资 that follows in the sentence is its investment
+    named_in_sentence_ = names.size() == 1 ? s.projects : nullptr;
 }
 
 // ---- the whole text ----------------------------------------------------------------
