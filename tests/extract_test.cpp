@@ -686,3 +686,83 @@ TEST_CASE("extract: the investment of a project named just before")
     });
     CHECK(used == 2);
 }
+
+TEST_CASE("extract: inputs a review found (no exception, nothing lost, nothing misread)")
+{
+    extract_options options;
+    options.year = 2025;
+    auto run = [&](const std::string& text) {
+        CAPTURE(text);
+        auto x = extract(text, options);
+        REQUIRE(x.has_value());
+        check_account(text, *x);
+        return std::move(x).value();
+    };
+    // a 4-code-point numeral before 年 that is not a year: no std::stoi on 百分之5
+    (void)run("百分之5年内新增企业10家。");
+    // Chinese numerals beyond 18 digits: refused as numbers, no overflow
+    (void)run("一千万万万亿元。一百万万亿元。九千九百九十九万亿亿。");
+    // digits beyond what a decimal holds: recorded, set aside as unclear
+    {
+        const std::string text = "新增企业12345678901234567890家。";
+        const auto x = run(text);
+        REQUIRE(x.numerals.size() == 1);
+        CHECK(x.numerals[0].reason == set_aside_reason::unclear);
+        CHECK(x.numerals[0].span.length == 20);
+    }
+    // a registry without % makes 全覆盖 a target that is left out, not an exception
+    {
+        extract_options bare;
+        bare.year = 2025;
+        bare.units = unit_registry();
+        const auto x = extract("实现行政村5G网络全覆盖。", bare);
+        REQUIRE(x.has_value());
+        CHECK(target_count(x->draft) == 0);
+        CHECK(!x->notes.empty());
+    }
+    // a full-width comma is a clause mark, never a thousands separator
+    {
+        const auto x = run("新增企业15，300个项目开工。");
+        for (const auto* t : all_targets(x.draft)) CHECK(t->value != decimal::from_integer(15300));
+    }
+    // a tab or two spaces between digits keep two numbers apart; one space before three digits groups
+    {
+        const auto x = run("完成投资12\t34亿元。");
+        CHECK(x.numerals.size() == 2);
+        const auto y = run("完成投资1 200亿元。");
+        REQUIRE(all_targets(y.draft).size() == 1);
+        CHECK(all_targets(y.draft)[0]->value == decimal::from_integer(1200));
+    }
+    // a stray opening quote does not make the rest of the paragraph a name
+    {
+        const auto x = run("推动“高质量发展。全年新增规上工业企业50家。");
+        REQUIRE(all_targets(x.draft).size() == 1);
+        CHECK(all_targets(x.draft)[0]->value == decimal::from_integer(50));
+    }
+    // projects named in a focus area's own paragraph are kept, in a measure named after the area
+    {
+        const auto x = run("（一）聚焦发展，提升质量。加快建设东湖产业园、西山物流基地。\n稳定就业。新增就业5000人。");
+        REQUIRE(x.draft.focus_areas.size() == 1);
+        REQUIRE(x.draft.focus_areas[0].measures.size() == 2);
+        CHECK(x.draft.focus_areas[0].measures[0].lead == "聚焦发展");
+        CHECK(x.draft.focus_areas[0].measures[0].projects.size() == 2);
+        CHECK(x.draft.focus_areas[0].measures[1].lead == "稳定就业");
+    }
+    // the plan year from what names the plan, not from a year the review mentions first
+    {
+        const std::string text = "一、2024年工作回顾\n2024年政府工作报告确定的目标全面完成。\n二、2025年重点工作安排\n新增就业5000人。\n";
+        const auto x = extract(text);
+        REQUIRE(x.has_value());
+        CHECK(x->draft.year == 2025);
+    }
+    // a list of thousands of subjects gives each target a bounded clause
+    {
+        std::string text;
+        for (int i = 0; i < 2000; ++i) text += "甲乙丙丁" + std::to_string(i % 10) + "号、";
+        text += "覆盖率明显提高。";
+        const auto x = run(text);
+        for_each_target(x.draft, [](const target& t, const element_position&) {
+            CHECK(t.provenance.clause.size() <= 160 * 4);
+        });
+    }
+}

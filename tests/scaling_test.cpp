@@ -190,11 +190,13 @@ TEST_CASE("scaling a summary of n focus areas")
 namespace {
 
 /// How much longer extracting text of 16n pieces takes than of n pieces.
-double extraction_growth(std::size_t n, const std::function<std::string(std::size_t)>& piece)
+double extraction_growth(std::size_t n, const std::function<std::string(std::size_t)>& piece,
+                         const std::string& tail = "")
 {
     auto make = [&](std::size_t count) {
         auto text = std::make_shared<std::string>();
         for (std::size_t i = 0; i < count; ++i) *text += piece(i);
+        *text += tail;
         extract_options options;
         options.year = 2025;
         REQUIRE(extract(*text, options).has_value());
@@ -242,5 +244,21 @@ TEST_CASE("scaling extraction of a line of text with no numeral and no punctuati
 {
     const double g = extraction_growth(4'000, [](std::size_t) { return std::string("推动高质量发展确保稳中求进"); });
     MESSAGE("growth for a 16x line: " << g);
+    CHECK(g < linear_bound);
+}
+
+TEST_CASE("scaling extraction of amounts inside nouns along one line")
+{
+    // 5万元企业5万元企业…: each amount a threshold before the next
+    const double g = extraction_growth(2'000, [](std::size_t i) { return std::to_string(i % 9 + 1) + "万元企业"; });
+    MESSAGE("growth for a 16x line: " << g);
+    CHECK(g < linear_bound);
+}
+
+TEST_CASE("scaling extraction of a trend over n listed subjects")
+{
+    const double g = extraction_growth(
+        1'000, [](std::size_t i) { return "甲乙丙" + std::to_string(i % 10) + "号、"; }, "覆盖率明显提高。");
+    MESSAGE("growth for 16x subjects: " << g);
     CHECK(g < linear_bound);
 }

@@ -10,9 +10,14 @@
 // in it is final. docs/extraction.md lists the constructions read and the limits.
 //
 // The extractor is a scanner over code points: it runs in time linear in the
-// input, never recurses on the text and holds one paragraph's working copy at a
-// time. Full-width digits and punctuation are read as their ASCII forms, spaces
-// inside numbers and units are skipped; the clauses recorded are the original bytes.
+// input (tests/scaling_test.cpp), never recurses on the text and holds one
+// paragraph's working copy at a time (a line longer than 1 MiB is read in
+// pieces cut after a 。). Full-width digits and punctuation are read as their
+// ASCII forms, spaces inside numbers and units are skipped; the clauses
+// recorded are the original bytes, each at most 160 code points long.
+//
+// Thread safety: extract() holds no global state; calls on different inputs
+// may run at once.
 #pragma once
 
 #include <govplan/error.hpp>
@@ -64,37 +69,42 @@ struct numeral_record {
     text_span span;                  ///< the numeral as written, in bytes of the input
     numeral_use use = numeral_use::set_aside;
     set_aside_reason reason = set_aside_reason::unclear;  ///< none when used
-    std::string element_id;          ///< the target or project that used it, when used
+    std::string element_id;          ///< the target or project that used it; for a capacity, the project it names
     friend bool operator==(const numeral_record&, const numeral_record&) = default;
 };
 
 /// Something the extractor was unsure of, for the reviewer.
 struct extraction_note {
-    text_span span;          ///< the words concerned
+    text_span span;          ///< the words concerned; {0, 0} for a note about the whole text
     std::string element_id;  ///< the target or project concerned, or empty
     std::string message;
     friend bool operator==(const extraction_note&, const extraction_note&) = default;
 };
 
-/// A part of the text left out of the plan (the review of the past year,
-/// the closing words), with the reason.
+/// A part of the text left out of the plan (the title, the review of the past
+/// year, the closing words), with the reason in words for the reviewer.
 struct skipped_section {
     text_span span;
-    std::string reason;
+    std::string reason;  ///< "the review of the past year", "the closing words after the plan", "the report's title"
     friend bool operator==(const skipped_section&, const skipped_section&) = default;
 };
 
 struct extract_options {
     std::string plan_id = "draft";
     govplan::jurisdiction jurisdiction;  ///< copied into the draft
-    /// The plan year. 0: read it from the text (…年重点工作, …年工作安排, the
-    /// report's date); extract() fails when the text does not say it.
+    /// The plan year, 1900-2200. 0: read it from the text (a year in ASCII
+    /// digits before 年重点工作安排, 年工作任务, 年主要预期目标…; else the
+    /// first year written near the top, the report's date); extract() fails
+    /// when the text does not say it.
     int year = 0;
-    /// Units a numeral may carry. Add a plan's own units (千元, 斤) here.
+    /// The units a numeral may carry: the whole registry, not an addition to
+    /// one. It starts as a copy of unit_registry::standard(); add a plan's own
+    /// units (千元, 斤) with units.add(). Units beyond the standard ones that
+    /// the draft uses are written into its plan::units.
     unit_registry units = unit_registry::standard();
-    std::vector<std::string> binding_cues;       ///< added to 确保, 严格, 坚决, 严守, 守住
-    std::vector<std::string> aspirational_cues;  ///< added to 力争, 争取, 争创, 探索
-    std::vector<std::string> past_cues;          ///< added to 过去一年, 去年, 上年… (a clause about the past)
+    std::vector<std::string> binding_cues;       ///< added to 确保, 严格, 坚决, 严守, 守住, 守牢
+    std::vector<std::string> aspirational_cues;  ///< added to 力争, 争取, 争创, 探索, 力促, 努力
+    std::vector<std::string> past_cues;          ///< added to 过去一年, 去年, 上年, 一年来, 回顾 (a clause about the past)
 };
 
 /// A draft plan and the account of the text it came from.
@@ -108,11 +118,15 @@ struct extraction {
     [[nodiscard]] std::size_t set_aside_count(set_aside_reason reason) const noexcept;
 };
 
-/// Reads `text` into a draft plan. Fails (errc::invalid_value, with the byte
-/// offset) on input that is not UTF-8 text, and (errc::missing_field) when the
-/// plan year is neither given nor written in the text. The draft validates
-/// without errors: an element that would not is left out, its numerals set
-/// aside as unclear, and a note says why.
+/// Reads `text` into a draft plan. Fails with errc::invalid_value and the byte
+/// offset on input that is not UTF-8 text (a malformed or overlong sequence, a
+/// surrogate, or a control character other than tab, line feed, carriage
+/// return and form feed: NUL, DEL and the C1 controls are refused); with
+/// errc::missing_field when the plan year is neither given nor written in the
+/// text, and errc::invalid_value when the given year is outside 1900-2200.
+/// The draft validates without errors against options.units: an element that
+/// would not is left out, its numerals set aside as unclear, and a note says
+/// why. Never throws for any input (std::bad_alloc aside).
 [[nodiscard]] result<extraction> extract(std::string_view text, const extract_options& options = {});
 
 }  // namespace govplan

@@ -35,9 +35,10 @@ using namespace extract_detail;
 
 constexpr std::size_t max_paragraph_bytes = 1u << 20;  // bytes decoded at a time
 constexpr std::size_t window = 48;                     // code points a metric or name may span
+constexpr std::size_t max_clause = 160;                // code points an element's clause may span
 const std::string untitled = "（未命名）";
 
-bool is_clause_mark(char32_t c) noexcept { return c == U',' || c == U';' || c == U':'; }
+bool is_clause_mark(char32_t c) noexcept { return c == U',' || c == U'，' || c == U';' || c == U':'; }
 bool is_sentence_end(char32_t c) noexcept { return c == U'\u3002' || c == U'!' || c == U'?'; }
 
 template <class Words>
@@ -116,6 +117,38 @@ std::span<found> in_range(std::vector<found>& nums, std::size_t b, std::size_t e
     return {lo, hi};
 }
 
+// Whether a position is inside quotes. An opening quote counts only when its
+// closing quote follows within max_quote code points: a stray “ does not
+// swallow the rest of the paragraph.
+constexpr std::size_t max_quote = 80;
+
+class quote_state {
+public:
+    void step(const cp_text& t, std::size_t i) noexcept
+    {
+        const char32_t c = t.cp[i];
+        if (c == U'"') {
+            ascii_ = !ascii_ && closes(t, i, true);
+        } else if (is_open_quote(c) && closes(t, i, false)) {
+            ++depth_;
+        } else if (is_close_quote(c) && depth_ > 0) {
+            --depth_;
+        }
+    }
+    [[nodiscard]] bool inside() const noexcept { return ascii_ || depth_ > 0; }
+
+private:
+    static bool closes(const cp_text& t, std::size_t i, bool ascii) noexcept
+    {
+        for (std::size_t j = i + 1; j < t.size() && j <= i + max_quote; ++j) {
+            if (ascii ? t.cp[j] == U'"' : (is_close_quote(t.cp[j]) && t.cp[j] != U'"')) return true;
+        }
+        return false;
+    }
+    std::size_t depth_ = 0;
+    bool ascii_ = false;
+};
+
 bool has_han(const cp_text& t, range r) noexcept
 {
     for (std::size_t i = r.b; i < r.e; ++i) {
@@ -131,6 +164,12 @@ std::size_t find_word(const cp_text& t, range r, std::u32string_view w) noexcept
     }
     return std::string::npos;
 }
+
+// The ordinal of a heading (一、 / (一) / 1. / (1)) at the start of t, and where its text begins.
+struct heading_mark {
+    enum kind_t { none, major, minor, item } kind = none;
+    std::size_t text = 0;
+};
 
 class extractor {
 public:
@@ -152,7 +191,7 @@ public:
 private:
     enum class part { title, review, plan, closing };
 
-    void paragraph(std::size_t begin, std::size_t end);
+    void paragraph(std::size_t begin, std::size_t end, bool continuation);
     void content(const cp_text& t, std::vector<found>& nums, std::size_t from, sink s);
     void sentence(const cp_text& t, std::vector<found>& nums, range sent, sink s);
     void clause(const cp_text& t, std::vector<found>& nums, range cl, sink s, std::optional<date> deadline,
@@ -167,7 +206,13 @@ private:
 
     [[nodiscard]] std::string bytes(const cp_text& t, range r) const;
     [[nodiscard]] text_span span(const cp_text& t, range r) const;
-    [[nodiscard]] provenance prov(const cp_text& t, range r) const { return {bytes(t, r), t.offset[std::min(r.b, t.size())]}; }
+    /// The clause of an element: the words of r, at most the last max_clause code
+    /// points of them (a list of thousands of items gives each a bounded clause).
+    [[nodiscard]] provenance prov(const cp_text& t, range r) const
+    {
+        if (r.size() > max_clause) r.b = r.e - max_clause;
+        return {bytes(t, r), t.offset[std::min(r.b, t.size())]};
+    }
     [[nodiscard]] commitment commitment_at(const cp_text& t, range cl, std::size_t pos) const;
     [[nodiscard]] std::size_t cue_at(const cp_text& t, std::size_t i) const;
     [[nodiscard]] range strip_fillers(const cp_text& t, range r) const;
@@ -179,7 +224,8 @@ private:
     std::string new_project_id(const sink& s) { return fmt::format("p{}-{:02}", s.area, ++project_serial_[s.area]); }
     focus_area& new_area(std::string title, std::string aim, std::string lead);
     sink area_sink();
-    sink measure_sink(const cp_text& t, std::vector<found>& nums, std::size_t& from);
+    void area_projects(const cp_text& t);
+    sink measure_sink(const cp_text& t, std::vector<found>& nums, const heading_mark& h, std::size_t& from);
     void note(const cp_text& t, range r, std::string id, std::string message)
     {
         out_.notes.push_back({span(t, r), std::move(id), std::move(message)});
@@ -200,6 +246,7 @@ private:
     std::optional<skipped_section> skipped_;
     const action_word* sentence_action_ = nullptr;  // the action verb of the sentence so far
     std::vector<project>* named_in_sentence_ = nullptr;  // a sentence that named one project: its list
+    std::vector<project> area_projects_;                 // named in a focus area's own paragraph
     std::optional<commitment> previous_commitment_;  // of the clause before, in the sentence
     std::optional<date> report_date_;
     std::optional<date> printed_date_;
@@ -362,8 +409,25 @@ sink extractor::area_sink()
 {
     auto& a = out_.draft.focus_areas[*area_];
     // A focus area holds targets but no projects: projects named in its own
-    // paragraph go to a measure of their own, made when needed (see named_items).
-    return {&a.targets, nullptr, a.ordinal};
+    // paragraph are gathered here and given a measure of their own (area_projects).
+    area_projects_.clear();
+    return {&a.targets, &area_projects_, a.ordinal};
+}
+
+void extractor::area_projects(const cp_text& t)
+{
+    if (area_projects_.empty()) return;
+    auto& a = out_.draft.focus_areas[*area_];
+    measure m;
+    m.lead = a.title;
+    m.text = a.lead.empty() ? a.title : a.lead;
+    m.projects = std::move(area_projects_);
+    area_projects_.clear();
+    for (const auto& p : m.projects)
+        note(t, {0, std::min<std::size_t>(t.size(), 16)}, p.id,
+             "a project named in the focus area's own paragraph: given a measure named after the area");
+    a.measures.push_back(std::move(m));
+    in_measure_ = false;
 }
 
 // ---- numerals -----------------------------------------------------------------
@@ -371,18 +435,12 @@ sink extractor::area_sink()
 std::vector<found> extractor::scan(const cp_text& t) const
 {
     std::vector<found> out;
-    bool quoted = false;
-    int depth = 0;
+    quote_state quotes;
+    std::size_t stepped = 0;  // positions up to here have been stepped through
     for (std::size_t i = 0; i < t.size();) {
         const char32_t c = t.cp[i];
-        if (c == U'"') {
-            quoted = !quoted;
-            ++i;
-            continue;
-        }
-        if (is_open_quote(c) && c != U'"') ++depth;
-        if (is_close_quote(c) && c != U'"' && depth > 0) --depth;
-        const bool in_quotes = quoted || depth > 0;
+        for (; stepped <= i; ++stepped) quotes.step(t, stepped);
+        const bool in_quotes = quotes.inside();
         const char32_t prev = i > 0 ? t.cp[i - 1] : U'\0';
         const bool arabic_start = is_ascii_digit(c) && !is_ascii_digit(prev) && prev != U'.';
         const bool percent_words = t.at(i, U"百分之");
@@ -392,6 +450,20 @@ std::vector<found> extractor::scan(const cp_text& t) const
             continue;
         }
         auto n = read_numeral(t, i, options_.units);
+        if (!n && arabic_start) {
+            // digits that do not make a decimal govplan can hold (more than 18 digits):
+            // recorded, set aside as unclear
+            std::size_t e = i;
+            while (e < t.size() && (is_ascii_digit(t.cp[e]) || (t.cp[e] == U'.' && is_ascii_digit(t[e + 1])))) ++e;
+            found f;
+            f.n.begin = i;
+            f.n.end = f.n.after = e;
+            f.in_quotes = in_quotes;
+            f.set_aside(set_aside_reason::unclear);
+            out.push_back(std::move(f));
+            i = e;
+            continue;
+        }
         if (!n) {
             ++i;
             continue;
@@ -524,9 +596,13 @@ std::optional<int> extractor::year_before(const cp_text& t, std::size_t i, std::
     // the four-digit year ending right before t[i] (…2027年): its value
     if (i < 5 || t.cp[i - 1] != U'年') return std::nullopt;
     for (auto& f : in_range(nums, i >= 6 ? i - 6 : 0, i)) {
-        if (f.n.end == i - 1 && !f.n.chinese && f.n.end - f.n.begin == 4) {
+        if (f.n.end == i - 1 && !f.n.chinese && f.n.end - f.n.begin == 4 && is_ascii_digit(t.cp[f.n.begin]) &&
+            f.n.value.scale() == 0) {
             f.set_aside(set_aside_reason::dated);
-            return std::stoi(to_utf8(std::u32string_view(t.cp).substr(f.n.begin, 4)));
+            const auto digits = f.n.value.to_string();
+            int year = 0;
+            std::from_chars(digits.data(), digits.data() + digits.size(), year);
+            return year;
         }
     }
     return std::nullopt;
@@ -595,11 +671,6 @@ std::optional<date> extractor::deadline_in(const cp_text& t, std::vector<found>&
 
 // ---- paragraphs and structure -------------------------------------------------------
 
-// The ordinal of a heading (一、 / (一) / 1. / (1)) at the start of t, and where its text begins.
-struct heading_mark {
-    enum kind_t { none, major, minor, item } kind = none;
-    std::size_t text = 0;
-};
 
 heading_mark heading_at(const cp_text& t)
 {
@@ -642,10 +713,9 @@ bool is_review_heading(const cp_text& t, range r)
     return false;
 }
 
-sink extractor::measure_sink(const cp_text& t, std::vector<found>& nums, std::size_t& from)
+sink extractor::measure_sink(const cp_text& t, std::vector<found>& nums, const heading_mark& h, std::size_t& from)
 {
     // a numbered item: its number is numbering
-    const heading_mark h = heading_at(t);
     if (h.kind == heading_mark::item) {
         for (auto& f : nums) {
             if (f.n.begin < h.text) f.set_aside(set_aside_reason::numbering);
@@ -687,12 +757,13 @@ sink extractor::measure_sink(const cp_text& t, std::vector<found>& nums, std::si
     return {&back.targets, &back.projects, area.ordinal};
 }
 
-void extractor::paragraph(std::size_t begin, std::size_t end)
+void extractor::paragraph(std::size_t begin, std::size_t end, bool continuation)
 {
     const cp_text t = decode(text_, begin, end);
     if (t.size() == 0) return;
     auto nums = scan(t);
-    const heading_mark h = heading_at(t);
+    // the later pieces of a line cut for its length start mid-paragraph: no heading
+    const heading_mark h = continuation ? heading_mark{} : heading_at(t);
     for (auto& f : nums) {
         if (h.kind != heading_mark::none && f.n.begin < h.text) f.set_aside(set_aside_reason::numbering);
     }
@@ -751,6 +822,7 @@ void extractor::paragraph(std::size_t begin, std::size_t end)
             new_area(bytes(t, {h.text, e}), "", bytes(t, {std::min(e + 1, t.size()), t.size()}));
             area_lead_open_ = true;
             content(t, nums, std::min(e + 1, t.size()), area_sink());
+            area_projects(t);
             record(t, nums);
             return;
         }
@@ -800,6 +872,7 @@ void extractor::paragraph(std::size_t begin, std::size_t end)
         new_area(title.empty() ? untitled : title, aim, bytes(t, {lead_from, t.size()}));
         area_lead_open_ = true;
         content(t, nums, lead_from, area_sink());
+        area_projects(t);
         record(t, nums);
         return;
     }
@@ -808,6 +881,7 @@ void extractor::paragraph(std::size_t begin, std::size_t end)
         t.at(0, U"主要目标")) {
         new_area("主要预期目标", "", bytes(t, whole));
         content(t, nums, 0, area_sink());
+        area_projects(t);
         area_.reset();
         record(t, nums);
         return;
@@ -819,7 +893,7 @@ void extractor::paragraph(std::size_t begin, std::size_t end)
             if (out_.draft.theme.empty() && (t.at(i, U"抓好") || t.at(i, U"聚焦")) && is_open_quote(t[i + 2])) {
                 std::size_t e = i + 3;
                 while (e < t.size() && !is_close_quote(t.cp[e]) && e < i + 40) ++e;
-                if (e < t.size()) out_.draft.theme = bytes(t, {i + 3, e});
+                if (e < t.size() && is_close_quote(t.cp[e])) out_.draft.theme = bytes(t, {i + 3, e});
             }
         }
     }
@@ -830,7 +904,7 @@ void extractor::paragraph(std::size_t begin, std::size_t end)
                              static_cast<int>(out_.draft.focus_areas.size()) + 1});
         if (!found_here.targets.empty() || !found_here.projects.empty()) {
             std::size_t from = 0;
-            const sink s = measure_sink(t, nums, from);
+            const sink s = measure_sink(t, nums, h, from);
             for (auto& tg : found_here.targets) s.targets->push_back(std::move(tg));
             for (auto& pr : found_here.projects) s.projects->push_back(std::move(pr));
         }
@@ -838,7 +912,7 @@ void extractor::paragraph(std::size_t begin, std::size_t end)
         return;
     }
     std::size_t from = 0;
-    const sink s = measure_sink(t, nums, from);
+    const sink s = measure_sink(t, nums, h, from);
     content(t, nums, from, s);
     record(t, nums);
 }
@@ -846,12 +920,11 @@ void extractor::paragraph(std::size_t begin, std::size_t end)
 void extractor::content(const cp_text& t, std::vector<found>& nums, std::size_t from, sink s)
 {
     std::size_t b = from;
-    int depth = 0;
+    quote_state quotes;
     for (std::size_t i = from; i <= t.size(); ++i) {
         const char32_t c = t[i];
-        if (i < t.size() && is_open_quote(c) && c != U'"') ++depth;
-        if (i < t.size() && is_close_quote(c) && c != U'"' && depth > 0) --depth;
-        if (i == t.size() || (is_sentence_end(c) && depth == 0)) {
+        if (i < t.size()) quotes.step(t, i);
+        if (i == t.size() || (is_sentence_end(c) && !quotes.inside())) {
             if (i > b) sentence(t, nums, {b, i}, s);
             b = i + 1;
         }
@@ -862,13 +935,12 @@ void extractor::sentence(const cp_text& t, std::vector<found>& nums, range sent,
 {
     // clauses at , ; : outside quotes
     std::vector<range> clauses;
-    int depth = 0;
+    quote_state quotes;
     std::size_t b = sent.b;
     for (std::size_t i = sent.b; i <= sent.e; ++i) {
         const char32_t c = i < sent.e ? t.cp[i] : U'\0';
-        if (i < sent.e && is_open_quote(c) && c != U'"') ++depth;
-        if (i < sent.e && is_close_quote(c) && c != U'"' && depth > 0) --depth;
-        if (i == sent.e || (is_clause_mark(c) && depth == 0)) {
+        if (i < sent.e) quotes.step(t, i);
+        if (i == sent.e || (is_clause_mark(c) && !quotes.inside())) {
             if (i > b) clauses.push_back({b, i});
             b = i + 1;
         }
@@ -944,7 +1016,7 @@ std::size_t read_verb(const cp_text& t, std::size_t begin, std::size_t end, verb
         }
         if (t.ends_at(e, U"约") || t.ends_at(e, U"大约")) {
             v.approximate = true;
-            e -= t.ends_at(e, U"大约") ? 2u : 1u;
+            e -= std::min<std::size_t>(e - begin, t.ends_at(e, U"大约") ? 2u : 1u);
             continue;
         }
         if (!v.verb) {
@@ -987,7 +1059,7 @@ std::size_t read_verb(const cp_text& t, std::size_t begin, std::size_t end, verb
         }
         if (t.ends_at(e, U"再") || t.ends_at(e, U"将") || t.ends_at(e, U"要") || t.ends_at(e, U"可") ||
             t.ends_at(e, U"以上")) {
-            e -= t.ends_at(e, U"以上") ? 2u : 1u;
+            e -= std::min<std::size_t>(e - begin, t.ends_at(e, U"以上") ? 2u : 1u);
             continue;
         }
         if ((v.verb || e == end) && e - begin >= 1 && match_any_ending(t, e, each_words) == 1 &&
@@ -1016,13 +1088,12 @@ void extractor::clause(const cp_text& t, std::vector<found>& nums, range cl, sin
     // items at 、 outside quotes
     std::vector<range> items;
     {
-        int depth = 0;
+        quote_state quotes;
         std::size_t b = cl.b;
         for (std::size_t i = cl.b; i <= cl.e; ++i) {
             const char32_t c = i < cl.e ? t.cp[i] : U'\0';
-            if (i < cl.e && is_open_quote(c) && c != U'"') ++depth;
-            if (i < cl.e && is_close_quote(c) && c != U'"' && depth > 0) --depth;
-            if (i == cl.e || (c == U'、' && depth == 0)) {
+            if (i < cl.e) quotes.step(t, i);
+            if (i == cl.e || (c == U'、' && !quotes.inside())) {
                 if (i > b) items.push_back({b, i});
                 b = i + 1;
             }
@@ -1060,30 +1131,30 @@ void extractor::clause(const cp_text& t, std::vector<found>& nums, range cl, sin
         found* scope_num = nullptr;
         found* high = nullptr;
         // a range: 5.5%-6%, 三至五个, 680万至700万人次
-        auto second_after = [&](found* a) -> found* {
+        // vals is in text order: the other end of vals[k]'s range is vals[k + 1]
+        auto second_after = [&](std::size_t at) -> found* {
+            const found* a = vals[at];
             const std::size_t p = a->n.scale_only || a->n.unit ? a->n.after : a->n.end;
             const char32_t c = t[p];
             if (c != U'-' && c != U'~' && c != U'至' && c != U'到') return nullptr;
-            for (auto* f : vals) {
-                if (f->n.begin == p + 1) return f;
-            }
-            return nullptr;
+            if (at + 1 >= vals.size()) return nullptr;
+            return vals[at + 1]->n.begin == p + 1 ? vals[at + 1] : nullptr;
         };
         // an amount inside a noun before the value (税收千万元企业2家): a threshold
-        while (vals.size() >= 2 && v->n.unit && v->n.unit->dimension != dimension::count &&
+        std::size_t vi = 0;
+        while (vi + 1 < vals.size() && v->n.unit && v->n.unit->dimension != dimension::count &&
                v->n.unit->dimension != dimension::percent && is_han(t[v->n.after]) &&
-               has_han(t, {v->n.after, vals[1]->n.begin}) && !second_after(v)) {
+               has_han(t, {v->n.after, vals[vi + 1]->n.begin}) && !second_after(vi)) {
             v->set_aside(set_aside_reason::threshold);
-            vals.erase(vals.begin());
-            v = vals[0];
+            v = vals[++vi];
         }
         // a scope: 25个楼盘…50万平方米, 19家…企业营收增长10%
-        if (vals.size() >= 2 && !second_after(v) && v->n.unit && v->n.unit->dimension == dimension::count &&
-            has_han(t, {v->n.after, vals[1]->n.begin}) && vals[1]->n.begin - v->n.after <= window) {
+        if (vi + 1 < vals.size() && !second_after(vi) && v->n.unit && v->n.unit->dimension == dimension::count &&
+            has_han(t, {v->n.after, vals[vi + 1]->n.begin}) && vals[vi + 1]->n.begin - v->n.after <= window) {
             scope_num = v;
-            v = vals[1];
+            v = vals[++vi];
         }
-        high = second_after(v);
+        high = second_after(vi);
         if (!high && v->n.unit == nullptr && !v->n.scale_only) continue;
         if (!high && v->n.begin >= item.b + 2) {
             const char32_t sep = t.cp[v->n.begin - 1];
@@ -1643,7 +1714,7 @@ bool extractor::qualitative(const cp_text& t, std::vector<found>& nums, range cl
         tg.kind = target_kind::attainment;
         tg.comparator = comparator::exactly;
         tg.value = decimal::from_integer(100);
-        tg.unit = options_.units.find("%").value();
+        if (const unit* percent = options_.units.lookup("%")) tg.unit = *percent;  // without %, validation leaves it out
         tg.value_implied = true;
         cut = last.e - (t.ends_at(last.e, U"全覆盖") ? 3 : 4);
     } else if (t.ends_at(last.e, U"清零") || t.ends_at(last.e, U"动态清零")) {
@@ -1935,14 +2006,14 @@ extraction extractor::run()
             std::size_t cut = e;
             if (e - piece > max_paragraph_bytes) {
                 cut = piece + max_paragraph_bytes;
-                const auto stop = text_.rfind("\xe3\x80\x82", cut);  // 。
-                if (stop != std::string_view::npos && stop > piece) {
-                    cut = stop + 3;
+                const auto stop = text_.substr(piece, cut - piece).rfind("\xe3\x80\x82");  // 。
+                if (stop != std::string_view::npos && stop > 0) {
+                    cut = piece + stop + 3;
                 } else {
                     while (cut > piece && (static_cast<unsigned char>(text_[cut]) & 0xc0u) == 0x80u) --cut;
                 }
             }
-            paragraph(piece, cut);
+            paragraph(piece, cut, piece != b);
             piece = cut;
         }
         b = e + 1;
@@ -2018,7 +2089,13 @@ void keep_valid(extraction& x, const unit_registry& units)
             }
         }
         if (errors == 0) return;
-        if (bad.empty()) break;
+        if (bad.empty()) {
+            for (const auto& d : diagnostics) {
+                if (d.severity == severity::error)
+                    x.notes.push_back({{0, 0}, "", "the draft does not validate: " + d.path + ": " + d.code + ": " + d.message});
+            }
+            return;
+        }
         auto drop = [&](auto& v) {
             std::erase_if(v, [&](const auto& e) { return bad.contains(e.id); });
         };
@@ -2062,8 +2139,10 @@ void keep_valid(extraction& x, const unit_registry& units)
 // The plan year: …2025年重点工作 / 工作安排 / 主要预期目标, else the report's date.
 std::optional<int> find_year(std::string_view text)
 {
-    static constexpr std::string_view cues[] = {"年重点工作", "年工作安排", "年主要预期目标", "年政府工作", "年工作任务",
-                                                "年经济社会发展"};
+    // what names the plan's own year (…年重点工作安排); the first year near the
+    // top (the report's date) only when nothing does
+    static constexpr std::string_view cues[] = {"年重点工作", "年工作安排", "年主要预期目标", "年工作任务",
+                                                "年主要目标", "年发展目标"};
     std::optional<int> from_report;
     for (std::size_t i = 4; i + 3 <= text.size(); ++i) {
         if (text.compare(i, 3, "年") != 0) continue;
@@ -2098,11 +2177,9 @@ result<extraction> extract(std::string_view text, const extract_options& options
     if (year == 0) {
         if (auto y = find_year(text)) year = *y;
     }
-    if (year < 1900 || year > 2200) {
-        return error(errc::missing_field,
-                     year == 0 ? "the text does not say the plan year: give it (extract_options::year, --year)"
-                               : fmt::format("plan year {} is outside 1900-2200", year));
-    }
+    if (year == 0)
+        return error(errc::missing_field, "the text does not say the plan year: give it (extract_options::year, --year)");
+    if (year < 1900 || year > 2200) return error(errc::invalid_value, fmt::format("plan year {} is outside 1900-2200", year));
     extractor x(text, options, year);
     extraction out = x.run();
     keep_valid(out, options.units);

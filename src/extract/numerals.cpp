@@ -61,7 +61,17 @@ const unit* read_unit(const cp_text& t, std::size_t i, const unit_registry& unit
 
 namespace {
 
-// Chinese numeral value of t[b, e); false when it does not parse or is too large.
+constexpr std::int64_t max_value = 999'999'999'999'999'999;  // 18 digits, what a decimal holds
+
+// a * m + add, or false when it leaves 0..max_value.
+bool checked(std::int64_t a, std::int64_t m, std::int64_t add, std::int64_t& out)
+{
+    std::int64_t product = 0;
+    if (__builtin_mul_overflow(a, m, &product) || __builtin_add_overflow(product, add, &out)) return false;
+    return out >= 0 && out <= max_value;
+}
+
+// Chinese numeral value of t[b, e); false when it does not parse or does not fit 18 digits.
 bool chinese_value(const cp_text& t, std::size_t b, std::size_t e, std::int64_t& out)
 {
     // Plain digit strings (二〇二五) read digit by digit.
@@ -70,8 +80,7 @@ bool chinese_value(const cp_text& t, std::size_t b, std::size_t e, std::int64_t&
     if (plain) {
         std::int64_t v = 0;
         for (std::size_t i = b; i < e; ++i) {
-            if (v > 100'000'000'000'000) return false;
-            v = v * 10 + chinese_digit(t.cp[i]);
+            if (!checked(v, 10, chinese_digit(t.cp[i]), v)) return false;
         }
         out = v;
         return true;
@@ -85,22 +94,17 @@ bool chinese_value(const cp_text& t, std::size_t b, std::size_t e, std::int64_t&
         }
         const std::int64_t m = chinese_multiplier(c);
         if (m >= 10'000) {
-            section = (section + number) * m;
+            if (!checked(section + number, m, 0, section)) return false;
             if (m == 100'000'000) {
-                total = (total + section);
+                if (!checked(total, 1, section, total)) return false;
                 section = 0;
-            } else if (section >= 100'000'000'000'000) {
-                return false;
             }
-            number = 0;
-        } else {
-            section += (number == 0 ? 1 : number) * m;
-            number = 0;
+        } else if (!checked(number == 0 ? 1 : number, m, section, section)) {
+            return false;
         }
-        if (total > 1'000'000'000'000'000 || section > 1'000'000'000'000'000) return false;
+        number = 0;
     }
-    out = total + section + number;
-    return true;
+    return checked(total, 1, section + number, out);
 }
 
 }  // namespace

@@ -85,9 +85,10 @@ namespace {
 
 char32_t normalise(char32_t c) noexcept
 {
-    if (c >= 0xff01 && c <= 0xff5e) {
-        // Full-width ASCII forms, except the comma and colon pairs we keep
-        // meaningfully the same anyway: all map to their ASCII counterparts.
+    if (c >= 0xff01 && c <= 0xff5e && c != U'，') {
+        // Full-width ASCII forms map to their ASCII counterparts; the
+        // full-width comma stays itself, so that 15，300 is never a thousands
+        // separator (a clause mark either way).
         return c - 0xff01 + 0x21;
     }
     switch (c) {
@@ -111,11 +112,32 @@ cp_text decode(std::string_view text, std::size_t begin, std::size_t end)
     out.cp.reserve((end - begin) / 2 + 1);
     out.offset.reserve((end - begin) / 2 + 2);
     std::size_t i = begin;
+    std::size_t spaces = 0;  // spaces dropped since the last code point kept
+    bool tab = false;
+    std::size_t space_at = 0;
+    auto ascii_digit_at = [&](std::size_t k) { return k < end && text[k] >= '0' && text[k] <= '9'; };
     while (i < end) {
         std::size_t len = 1;
         const char32_t c = decode_at(text, i, len);
-        if (!is_space(c)) {
-            out.cp.push_back(normalise(c));
+        if (is_space(c)) {
+            if (spaces++ == 0) space_at = i;
+            tab = tab || c == U'\t';
+        } else {
+            const char32_t n = normalise(c);
+            // Whitespace between two digits: one space before exactly three digits
+            // groups thousands (1 200); anything else keeps them apart (12 34, a
+            // tab between table columns).
+            if (spaces > 0 && is_ascii_digit(n) && !out.cp.empty() && is_ascii_digit(out.cp.back())) {
+                const bool grouping = spaces == 1 && !tab && ascii_digit_at(i) && ascii_digit_at(i + 1) &&
+                                      ascii_digit_at(i + 2) && !ascii_digit_at(i + 3);
+                if (!grouping) {
+                    out.cp.push_back(U' ');
+                    out.offset.push_back(space_at);
+                }
+            }
+            spaces = 0;
+            tab = false;
+            out.cp.push_back(n);
             out.offset.push_back(i);
         }
         i += len;

@@ -17,8 +17,9 @@ std::size_t first_bad_byte(std::string_view text) noexcept;
 /// The code point starting at `text[i]` (text already checked), and its length.
 char32_t decode_at(std::string_view text, std::size_t i, std::size_t& length) noexcept;
 
-/// A stretch of text as normalised code points, spaces dropped: full-width
-/// digits, letters and punctuation read as ASCII, dashes as '-'. offset[i] is
+/// A stretch of text as normalised code points, spaces dropped (except one
+/// kept between two digits): full-width digits, letters and punctuation read
+/// as ASCII (the full-width comma stays ，), dashes as '-'. offset[i] is
 /// the byte offset in the input of cp[i]; offset[size()] is the end.
 struct cp_text {
     std::u32string cp;
@@ -36,7 +37,7 @@ struct cp_text {
     [[nodiscard]] char32_t operator[](std::size_t i) const noexcept { return i < cp.size() ? cp[i] : U'\0'; }
 };
 
-/// Normalised code points of text[begin, end); `base` is added to every offset.
+/// Normalised code points of text[begin, end), offsets into `text`.
 cp_text decode(std::string_view text, std::size_t begin, std::size_t end);
 
 /// UTF-8 of a code point sequence; and of a string literal as code points.

@@ -550,7 +550,6 @@ int run_extract(const po::variables_map& vm)
     govplan::extract_options options;
     if (vm.count("year")) options.year = vm["year"].as<int>();
     if (vm.count("id")) options.plan_id = vm["id"].as<std::string>();
-    options.jurisdiction.level = govplan::jurisdiction_level::county;
     const auto x = govplan::extract(text, options);
     if (!x) {
         govplan::error e = x.error();
