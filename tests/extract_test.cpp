@@ -376,12 +376,32 @@ score score_projects(const plan& got_plan, const plan& want_plan)
 
 }  // namespace
 
-TEST_CASE("extract: held-out sentences, measured and never tuned to")
+TEST_CASE("extract: the first held-out table, now a second construction table")
 {
     // tests/data/extract-heldout.txt was written by a second helper that saw
-    // neither the rules nor the first table. The rules are not changed to pass
-    // it: its score measures how the extractor carries to unseen text.
+    // neither the rules nor the first table, and measured untouched (129, then
+    // 132 of 140). Its failures then showed six constructions the rules missed;
+    // since they were fixed it is a regression table like the first, and
+    // tests/data/extract-heldout-2.txt is the unseen measure.
+    std::string failures;
+    std::size_t passed = 0;
     const auto cases = read_table("extract-heldout.txt");
+    REQUIRE(cases.size() >= 100);
+    for (const auto& c : cases) {
+        const std::string why = run_case(c);
+        if (why.empty()) ++passed;
+        else failures += fmt::format("\nline {} [{}] {}{}", c.line, c.construction, c.sentence, why);
+    }
+    MESSAGE(fmt::format("first held-out table: {} of {} sentences", passed, cases.size()));
+    CHECK_MESSAGE(failures.empty(), failures);
+}
+
+TEST_CASE("extract: held-out sentences, measured and never tuned to")
+{
+    // tests/data/extract-heldout-2.txt was written by a third helper that saw
+    // neither the rules nor the other tables. The rules are not changed to pass
+    // it: its score measures how the extractor carries to unseen text.
+    const auto cases = read_table("extract-heldout-2.txt");
     REQUIRE(cases.size() >= 100);
     std::size_t passed = 0, targets_expected = 0, targets_right = 0;
     std::string failures;
@@ -404,8 +424,8 @@ TEST_CASE("extract: held-out sentences, measured and never tuned to")
     if (std::getenv("GOVPLAN_EXTRACT_VERBOSE")) MESSAGE(failures);
     // A floor under the measured figure (docs/extraction.md), so that a change
     // that reads unseen text worse fails.
-    CHECK(double(passed) / double(cases.size()) >= 0.90);
-    CHECK(double(targets_right) / double(targets_expected) >= 0.90);
+    CHECK(double(passed) / double(cases.size()) >= 0.93);
+    CHECK(double(targets_right) / double(std::max<std::size_t>(targets_expected, 1)) >= 0.94);
 }
 
 TEST_CASE("extract: the bundled report against the hand-made plan")
@@ -645,7 +665,7 @@ TEST_CASE("extract: full-width digits and spaces are read, the original bytes re
 
 TEST_CASE("extract: every table sentence and the bundled text keep the account's invariants")
 {
-    for (const char* name : {"extract-constructions.txt", "extract-heldout.txt"}) {
+    for (const char* name : {"extract-constructions.txt", "extract-heldout.txt", "extract-heldout-2.txt"}) {
         for (const auto& c : read_table(name)) {
             CAPTURE(c.sentence);
             extract_options options;

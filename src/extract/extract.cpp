@@ -951,6 +951,7 @@ void extractor::sentence(const cp_text& t, std::vector<found>& nums, range sent,
     named_in_sentence_ = nullptr;
     previous_commitment_.reset();
     bool past = false;
+    bool reviewing = false;
     for (std::size_t k = 0; k < clauses.size(); ++k) {
         auto d = deadline_in(t, nums, clauses[k]);
         if (k == 0 && d && clauses.size() > 1 && clauses[k].size() <= 10) {
@@ -958,11 +959,16 @@ void extractor::sentence(const cp_text& t, std::vector<found>& nums, range sent,
             continue;
         }
         // clauses about the past (去年…增长5.8%，今年…): until one speaks of the plan year
-        if (starts_past(t, clauses[k])) past = true;
+        if (starts_past(t, clauses[k])) {
+            past = true;
+            // 过去一年, 一年来, 回顾: the review itself, not one figure of the year before
+            reviewing = t.at(clauses[k].b, U"过去") || t.at(clauses[k].b, U"一年来") || t.at(clauses[k].b, U"回顾");
+        }
         if (past && starts_present(t, clauses[k])) past = false;
         if (past) {
             for (auto& f : in_range(nums, clauses[k].b, clauses[k].e)) {
-                if (f.n.begin >= clauses[k].b && f.n.begin < clauses[k].e) f.set_aside(set_aside_reason::past_year);
+                if (f.n.begin >= clauses[k].b && f.n.begin < clauses[k].e)
+                    f.set_aside(reviewing ? set_aside_reason::review : set_aside_reason::past_year);
             }
             continue;
         }
@@ -982,6 +988,7 @@ struct verb_reading {
     bool each = false;
     bool respectively = false;
     std::optional<change_basis> basis;
+    int base_year = 0;  // 比2020年
     bool approximate = false;
     bool doubling = false;  // 翻
 };
@@ -1052,6 +1059,15 @@ std::size_t read_verb(const cp_text& t, std::size_t begin, std::size_t end, verb
             e -= n;
             continue;
         }
+        if (e >= begin + 6 && t.ends_at(e, U"年") && is_ascii_digit(t.cp[e - 2]) && is_ascii_digit(t.cp[e - 5]) &&
+            is_ascii_digit(t.cp[e - 4]) && is_ascii_digit(t.cp[e - 3]) && (t.cp[e - 6] == U'比' || t.cp[e - 6] == U'较')) {
+            // 比2020年下降18%: the change is against a base year
+            v.basis = change_basis::base_year;
+            v.base_year = static_cast<int>(t.cp[e - 5] - U'0') * 1000 + static_cast<int>(t.cp[e - 4] - U'0') * 100 +
+                          static_cast<int>(t.cp[e - 3] - U'0') * 10 + static_cast<int>(t.cp[e - 2] - U'0');
+            e -= 6;
+            continue;
+        }
         if (t.ends_at(e, U"分别")) {
             v.respectively = true;
             e -= 2;
@@ -1073,9 +1089,59 @@ std::size_t read_verb(const cp_text& t, std::size_t begin, std::size_t end, verb
     return e;
 }
 
+// A list of trends: (count, direction)+ covering t[from, to) exactly: 两降一升,
+// 双下降, 三增一减. The directions, one per counted subject, go to `trends`.
+bool trend_list(const cp_text& t, std::size_t from, std::size_t to, std::vector<trend>& trends)
+{
+    std::vector<trend> found_trends;
+    std::size_t i = from;
+    while (i + 1 < to) {
+        const std::u32string_view count_chars = U"一二两三四五双";
+        const auto pos = count_chars.find(t.cp[i]);
+        if (pos == std::u32string_view::npos) return false;
+        const int n = pos == 0 ? 1 : (pos <= 2 || pos == 6) ? 2 : static_cast<int>(pos);
+        std::optional<trend> tr;
+        std::size_t len = 1;
+        for (std::u32string_view w : {U"下降", U"降低", U"减少", U"降", U"减", U"下"}) {
+            if (!tr && t.at(i + 1, w) && i + 1 + w.size() <= to) {
+                tr = trend::decrease;
+                len = w.size();
+            }
+        }
+        for (std::u32string_view w : {U"上升", U"提升", U"提高", U"增长", U"升", U"增", U"提", U"上"}) {
+            if (!tr && t.at(i + 1, w) && i + 1 + w.size() <= to) {
+                tr = trend::increase;
+                len = w.size();
+            }
+        }
+        if (!tr) return false;
+        for (int k = 0; k < n; ++k) found_trends.push_back(*tr);
+        i += 1 + len;
+    }
+    if (i != to || found_trends.empty()) return false;
+    trends = std::move(found_trends);
+    return true;
+}
+
+// Where a trend list of at least two subjects ends `r` without quotes
+// (死亡人数两下降), or npos.
+std::size_t trend_list_ending(const cp_text& t, range r, std::vector<trend>& trends)
+{
+    const std::size_t earliest = r.e > r.b + 12 ? r.e - 12 : r.b + 1;
+    for (std::size_t p = earliest; p + 2 <= r.e; ++p) {
+        std::vector<trend> found_trends;
+        if (trend_list(t, p, r.e, found_trends) && found_trends.size() >= 2) {
+            trends = std::move(found_trends);
+            return p;
+        }
+    }
+    return std::string::npos;
+}
+
 bool counts_items(const cp_text& t, range noun)
 {
-    // a noun that names items a plan lists (项目, 楼盘, 工程…)
+    // a noun that names items a plan lists (项目, 楼盘, 工程…), also before 建设 (…项目建设)
+    if (noun.size() > 2 && t.ends_at(noun.e, U"建设")) noun.e -= 2;
     for (std::u32string_view w : {U"项目", U"楼盘", U"工程", U"产业园", U"园区", U"基地", U"小区"}) {
         if (t.ends_at(noun.e, w)) return true;
     }
@@ -1190,7 +1256,7 @@ void extractor::clause(const cp_text& t, std::vector<found>& nums, range cl, sin
             }
         }
         std::optional<comparator> adverb;  // 至少 before the verb: 至少举办…100场
-        for (std::size_t i = metric.b; i < metric.e; ++i) {
+        for (std::size_t i = verb_begin > left_begin + window ? verb_begin - window : left_begin; i < verb_begin; ++i) {
             if (t.at(i, U"至少") || t.at(i, U"不少于")) adverb = comparator::at_least;
             if (t.at(i, U"累计")) vr.cumulative = true;
             if (t.at(i, U"年均")) vr.yearly_average = true;
@@ -1260,6 +1326,18 @@ void extractor::clause(const cp_text& t, std::vector<found>& nums, range cl, sin
             subjects.push_back(listed);
             pending.clear();
         }
+
+        // Short coordinated modifiers share the last subject's head noun:
+        // 城镇和农村居民人均可支配收入 → 城镇居民人均可支配收入, 农村居民人均可支配收入.
+        auto subject_name = [&](const range& subject, const std::string& fallback) {
+            const range sr = strip_fillers(t, subject);
+            if (sr.empty()) return fallback;
+            const range last_subject = strip_fillers(t, subjects.back());
+            if (subjects.size() >= 2 && sr.b != last_subject.b && sr.size() <= 3 &&
+                last_subject.size() > sr.size() + 1 && strip_fillers(t, subjects.front()).size() <= 3)
+                return bytes(t, sr) + bytes(t, {last_subject.b + strip_fillers(t, subjects.front()).size(), last_subject.e});
+            return bytes(t, sr);
+        };
 
         // kind, unit, value
         const unit* u = v->n.unit ? v->n.unit : (high ? high->n.unit : nullptr);
@@ -1362,6 +1440,7 @@ void extractor::clause(const cp_text& t, std::vector<found>& nums, range cl, sin
         tg.yearly_average = vr.yearly_average;
         tg.cumulative = vr.cumulative;
         tg.basis = vr.basis;
+        if (vr.base_year > 0) tg.baseline = baseline{vr.base_year, std::nullopt, std::nullopt};
         tg.per_capita = find_word(t, {listed.b, verb_begin}, U"人均") != std::string::npos;
         tg.commitment = commitment_at(t, cl, v->n.begin);
         if (tg.commitment == commitment::expected && previous_commitment_ && !vr.verb && !scope_num &&
@@ -1468,8 +1547,7 @@ void extractor::clause(const cp_text& t, std::vector<found>& nums, range cl, sin
             const std::string group_id = fmt::format("g{}-{}", s.area, tg.provenance.offset.value_or(0));
             for (const auto& subject : subjects) {
                 target each = tg;
-                range sr = strip_fillers(t, subject);
-                each.metric = sr.empty() ? metric_text : bytes(t, sr);
+                each.metric = subject_name(subject, metric_text);
                 each.group = statement_group{group_id, group_mode::each};
                 made.push_back(std::move(each));
             }
@@ -1498,8 +1576,7 @@ void extractor::clause(const cp_text& t, std::vector<found>& nums, range cl, sin
                     target r = base;
                     r.group.reset();
                     if (subjects.size() == values.size()) {
-                        const range sr = strip_fillers(t, subjects[i]);
-                        r.metric = sr.empty() ? shared_metric : bytes(t, sr);
+                        r.metric = subject_name(subjects[i], shared_metric);
                     } else {
                         r.metric = shared_metric.empty() ? metric_text : shared_metric;
                     }
@@ -1756,36 +1833,21 @@ bool extractor::qualitative(const cp_text& t, std::vector<found>& nums, range cl
         while (open > last.b && !is_open_quote(t.cp[open - 1])) --open;
         if (open == last.b) return false;
         const std::size_t q = open;  // first code point inside the quotes
-        std::size_t i = q;
-        while (i + 1 < last.e - 1) {
-            const std::u32string_view count_chars = U"一二两三四五双";
-            const auto pos = count_chars.find(t.cp[i]);
-            if (pos == std::u32string_view::npos) break;
-            const int n = pos == 0 ? 1 : (pos <= 2 || pos == 6) ? 2 : static_cast<int>(pos);
-            std::optional<trend> tr;
-            std::size_t len = 1;
-            for (std::u32string_view w : {U"下降", U"降低", U"减少", U"降", U"减", U"下"}) {
-                if (!tr && t.at(i + 1, w)) {
-                    tr = trend::decrease;
-                    len = w.size();
-                }
-            }
-            for (std::u32string_view w : {U"上升", U"提升", U"提高", U"增长", U"升", U"增", U"提", U"上"}) {
-                if (!tr && t.at(i + 1, w)) {
-                    tr = trend::increase;
-                    len = w.size();
-                }
-            }
-            if (!tr) break;
-            for (int k = 0; k < n; ++k) trends.push_back(*tr);
-            i += 1 + len;
-        }
-        if (i != last.e - 1 || trends.empty()) return false;
+        if (!trend_list(t, q, last.e - 1, trends)) return false;
+
         tg.kind = target_kind::direction;
         tg.comparator = comparator::direction;
         cut = open - 1;
         for (auto& f : in_range(nums, q, last.e)) {
             if (f.n.begin >= q && f.n.begin < last.e) f.decided = false;
+        }
+    } else if (const std::size_t list_at = trend_list_ending(t, last, trends); list_at != std::string::npos) {
+        // the same list without quotes: 死亡人数两下降
+        tg.kind = target_kind::direction;
+        tg.comparator = comparator::direction;
+        cut = list_at;
+        for (auto& f : in_range(nums, list_at, last.e)) {
+            if (f.n.begin >= list_at && f.n.begin < last.e) f.decided = false;
         }
     } else {
         // 明显降低, 稳步提高: a direction with an adverb
