@@ -1,4 +1,9 @@
+#include <govplan/aggregation.hpp>
+#include <govplan/archive.hpp>
+#include <govplan/extract.hpp>
 #include <govplan/format.hpp>
+#include <govplan/progress.hpp>
+#include <govplan/report.hpp>
 
 #include <doctest/doctest.h>
 
@@ -63,4 +68,25 @@ TEST_CASE("format requirement text")
     CHECK(requirement_text(ts[15]) == "≥ 5% (stretch 6%)");
     CHECK(requirement_text(ts[16]) == "≤ 3%");
     CHECK(requirement_text(ts[17]) == "≈ 2万单");
+}
+
+namespace elsewhere {
+enum class colour { red, green };
+BOOST_DESCRIBE_ENUM(colour, red, green)
+}  // namespace elsewhere
+
+TEST_CASE("format every govplan enumeration by its code, and no one else's")
+{
+    CHECK(fmt::format("{}", govplan::progress_status::on_track) == "on_track");
+    CHECK(fmt::format("{}", govplan::progress_basis::accrual) == "accrual");
+    CHECK(fmt::format("{}", govplan::group_by::focus_area) == "focus_area");
+    CHECK(fmt::format("{}", govplan::archive_kind::binary) == "binary");
+    CHECK(fmt::format("{}", govplan::report_format::markdown) == "markdown");
+    CHECK(fmt::format("{}", govplan::set_aside_reason::dated) == "dated");
+    CHECK(fmt::format("{}", govplan::numeral_use::target_scope) == "target_scope");
+    CHECK(fmt::format("{}", govplan::item_type::designation_bid) == "designation_bid");
+    CHECK(fmt::format("{:>10}|", govplan::hedge::over) == "      over|");
+    // a described enumeration of another namespace is not govplan's to format
+    static_assert(!fmt::is_formattable<elsewhere::colour>::value);
+    static_assert(fmt::is_formattable<govplan::link_role>::value);
 }

@@ -2,7 +2,7 @@
 //
 //   fmt::print("{}", "10.60"_dec);           // 10.60
 //   fmt::print("{:>8}", quantity);          // "  42万亩" (CJK counted two columns)
-//   fmt::print("{}", comparator::at_least); // at_least
+//   fmt::print("{}", comparator::at_least); // at_least (any govplan enumeration: its code)
 //   fmt::print("{}", diagnostic);           // error target.unit.unknown at focus_areas[0]…: …
 //
 // Every formatter accepts the standard string format spec (fill, align,
@@ -40,17 +40,27 @@ inline std::size_t display_width(std::string_view utf8)
 
 }  // namespace govplan
 
-namespace govplan::detail {
+namespace govplan {
 
-template <class T> struct is_formatted_enum : std::false_type {};
-template <> struct is_formatted_enum<dimension> : std::true_type {};
-template <> struct is_formatted_enum<target_kind> : std::true_type {};
-template <> struct is_formatted_enum<comparator> : std::true_type {};
-template <> struct is_formatted_enum<trend> : std::true_type {};
-template <> struct is_formatted_enum<commitment> : std::true_type {};
-template <> struct is_formatted_enum<project_stage> : std::true_type {};
-template <> struct is_formatted_enum<jurisdiction_level> : std::true_type {};
-template <> struct is_formatted_enum<severity> : std::true_type {};
+/// Declared, never defined: found by argument-dependent lookup for every
+/// enumeration of namespace govplan, which is how the formatter below knows
+/// govplan's enumerations from a user's (see govplan_enum_probe).
+template <class Enum>
+    requires std::is_enum_v<Enum>
+std::true_type govplan_enumeration(Enum);
+
+}  // namespace govplan
+
+// Outside namespace govplan, so that only argument-dependent lookup finds
+// govplan_enumeration: true for govplan's described enumerations, whatever
+// header declares them, and for nobody else's.
+namespace govplan_enum_probe {
+template <class Enum>
+concept code_enum = std::is_enum_v<Enum> && boost::describe::has_describe_enumerators<Enum>::value &&
+                    requires(Enum e) { govplan_enumeration(e); };
+}  // namespace govplan_enum_probe
+
+namespace govplan::detail {
 
 /// Base for formatters that render a value as text, then pad it.
 struct text_formatter : fmt::formatter<std::string_view> {
@@ -103,9 +113,9 @@ struct fmt::formatter<govplan::date> : govplan::detail::text_formatter {
     }
 };
 
-/// The stable code of a govplan enumeration: "at_least".
-template <class Enum>
-    requires govplan::detail::is_formatted_enum<Enum>::value
+/// The stable code of any govplan enumeration: "at_least", "met", "binary",
+/// "dated". Enumerations of other namespaces are left alone.
+template <govplan_enum_probe::code_enum Enum>
 struct fmt::formatter<Enum> : govplan::detail::text_formatter {
     template <class Context>
     auto format(Enum e, Context& ctx) const
