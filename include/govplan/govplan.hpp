@@ -10,6 +10,7 @@
 #include <govplan/comparison.hpp>
 #include <govplan/dates.hpp>
 #include <govplan/decimal.hpp>
+#include <govplan/document.hpp>
 #include <govplan/error.hpp>
 #include <govplan/extract.hpp>
 #include <govplan/focus_area.hpp>

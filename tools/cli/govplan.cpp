@@ -10,6 +10,7 @@
 // check fails (validation errors, differences), 2 for usage and I/O errors.
 #include <govplan/archive.hpp>
 #include <govplan/codes.hpp>
+#include <govplan/document.hpp>
 #include <govplan/extract.hpp>
 #include <govplan/format.hpp>
 #include <govplan/json.hpp>
@@ -65,12 +66,8 @@ struct command {
 
 govplan::plan load_plan(const std::string& file)
 {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw cli_failure{file + ": cannot open: " + std::strerror(errno)};
-    char head[8] = {};
-    in.read(head, sizeof head);
-    const bool archive = in.gcount() == 8 && std::string_view(head, 8) == std::string_view("GOVPLAN\x1a", 8);
-    auto loaded = archive ? govplan::load_archive(file) : govplan::load_json(file);
+    // JSON or any archive kind, recognised by content (govplan/document.hpp)
+    auto loaded = govplan::load_plan(file);
     if (!loaded) {
         govplan::error e = loaded.error();
         if (e.source.empty()) e.source = file;
@@ -86,13 +83,27 @@ std::vector<std::string> plan_files(const std::vector<std::string>& args)
         std::error_code ec;
         if (fs::is_directory(a, ec)) {
             std::vector<std::string> found;
+            std::vector<std::string> not_plans;
             for (const auto& entry : fs::recursive_directory_iterator(a, ec)) {
                 const auto ext = entry.path().extension().string();
-                if (entry.is_regular_file() && (ext == ".json" || ext == ".govplan")) found.push_back(entry.path().string());
+                if (!entry.is_regular_file() || (ext != ".json" && ext != ".govplan")) continue;
+                // a folder holds observations and other JSON beside its plans: read what each file is
+                const auto kind = govplan::document_kind_of_file(entry.path());
+                if (kind && *kind != govplan::document_kind::plan_json && *kind != govplan::document_kind::plan_archive)
+                    not_plans.push_back(entry.path().filename().string());
+                else
+                    found.push_back(entry.path().string());
             }
             if (ec) throw cli_failure{a + ": cannot list: " + ec.message()};
             std::sort(found.begin(), found.end());
+            std::sort(not_plans.begin(), not_plans.end());
             files.insert(files.end(), found.begin(), found.end());
+            if (!not_plans.empty()) {
+                std::string names;
+                for (const auto& n : not_plans) names += (names.empty() ? "" : ", ") + n;
+                fmt::print(stderr, "note: {}: skipped {} file{} that {} not plans: {}\n", a, not_plans.size(),
+                           not_plans.size() == 1 ? "" : "s", not_plans.size() == 1 ? "is" : "are", names);
+            }
         } else {
             files.push_back(a);
         }

@@ -1,0 +1,57 @@
+// govplan — what a file is, and loading a plan in whichever format it is in.
+//
+//   govplan::document_kind_of(first_bytes)   // plan_json, observations_json, plan_archive…
+//   govplan::document_kind_of_file("x.json")  // the same, from a file's first bytes
+//   govplan::load_plan("plan.govplan")        // JSON or any archive kind, recognised by content
+//
+// Recognition reads content, never the file name: an archive by its envelope's
+// signature, a JSON document by its "format" member ("govplan" for a plan,
+// "govplan-observations" for observations).
+#pragma once
+
+#include <govplan/archive.hpp>
+#include <govplan/error.hpp>
+#include <govplan/json.hpp>
+#include <govplan/plan.hpp>
+
+#include <boost/describe/enum.hpp>
+
+#include <cstddef>
+#include <filesystem>
+#include <string_view>
+
+namespace govplan {
+
+enum class document_kind {
+    plan_json,          ///< a JSON object whose "format" is "govplan"
+    observations_json,  ///< a JSON object whose "format" is "govplan-observations"
+    plan_archive,       ///< a file that starts with the archive envelope's signature
+    other_json,         ///< a JSON object with another or no "format" (an exclusions file, a schema)
+    unknown,            ///< anything else (text, an empty file)
+};
+BOOST_DESCRIBE_ENUM(document_kind, plan_json, observations_json, plan_archive, other_json, unknown)
+
+/// How many leading bytes document_kind_of() looks at; give it at least these.
+inline constexpr std::size_t document_head_bytes = 4096;
+
+/// What `head`, the first bytes of a file, say it is. For JSON it looks for the
+/// object's "format" member within document_head_bytes (govplan's writers put
+/// it first); it does not check the rest of the document, which loading does.
+[[nodiscard]] document_kind document_kind_of(std::string_view head) noexcept;
+
+/// The kind of the file at `path`, from its first document_head_bytes. Fails
+/// with io_error when the file cannot be read.
+[[nodiscard]] result<document_kind> document_kind_of_file(const std::filesystem::path& file);
+
+/// Limits for load_plan: those of the JSON reader and of the archive reader.
+struct load_options {
+    json_read_options json;
+    archive_limits archive;
+};
+
+/// Loads a plan from a JSON document or an archive of any kind, whichever the
+/// file's content says it is. A file that is neither (observations, other
+/// JSON, text) fails with errc::type_mismatch naming what it is.
+[[nodiscard]] result<plan> load_plan(const std::filesystem::path& file, const load_options& options = {});
+
+}  // namespace govplan

@@ -1,0 +1,86 @@
+#include <govplan/document.hpp>
+
+#include "file_io.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <string>
+
+namespace govplan {
+
+namespace {
+
+constexpr std::string_view archive_signature("GOVPLAN\x1a", 8);
+
+bool json_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+}  // namespace
+
+document_kind document_kind_of(std::string_view head) noexcept
+{
+    head = head.substr(0, document_head_bytes);
+    if (head.starts_with(archive_signature)) return document_kind::plan_archive;
+    std::size_t i = head.starts_with("\xef\xbb\xbf") ? 3 : 0;  // a byte order mark
+    while (i < head.size() && json_space(head[i])) ++i;
+    if (i >= head.size() || head[i] != '{') return document_kind::unknown;
+    // the "format" member: "format" : "govplan…"
+    for (auto at = head.find("\"format\"", i); at != std::string_view::npos; at = head.find("\"format\"", at + 1)) {
+        std::size_t p = at + 8;
+        while (p < head.size() && json_space(head[p])) ++p;
+        if (p >= head.size() || head[p] != ':') continue;  // "format" as a value, not a key
+        ++p;
+        while (p < head.size() && json_space(head[p])) ++p;
+        if (p >= head.size() || head[p] != '"') return document_kind::other_json;
+        const auto close = head.find('"', p + 1);
+        if (close == std::string_view::npos) return document_kind::other_json;
+        const std::string_view value = head.substr(p + 1, close - p - 1);
+        if (value == "govplan") return document_kind::plan_json;
+        if (value == "govplan-observations") return document_kind::observations_json;
+        return document_kind::other_json;
+    }
+    return document_kind::other_json;
+}
+
+result<document_kind> document_kind_of_file(const std::filesystem::path& file)
+{
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        error e(errc::io_error, "cannot open");
+        e.source = file.string();
+        return e;
+    }
+    std::string head(document_head_bytes, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    if (in.bad()) {
+        error e(errc::io_error, "cannot read");
+        e.source = file.string();
+        return e;
+    }
+    head.resize(static_cast<std::size_t>(in.gcount()));
+    return document_kind_of(head);
+}
+
+result<plan> load_plan(const std::filesystem::path& file, const load_options& options)
+{
+    auto bytes = detail::read_file(file, std::max(options.json.limits.max_bytes, options.archive.max_bytes));
+    if (!bytes) return bytes.error();
+    auto located = [&](result<plan> r) {
+        if (!r && r.error().source.empty()) {
+            error e = r.error();
+            e.source = file.string();
+            return result<plan>(std::move(e));
+        }
+        return r;
+    };
+    switch (document_kind_of(std::string_view(*bytes))) {
+    case document_kind::plan_archive: return located(plan_from_archive(*bytes, options.archive));
+    case document_kind::observations_json: {
+        error e(errc::type_mismatch, "an observations file, not a plan (load it with load_observations)");
+        e.source = file.string();
+        return e;
+    }
+    default: return located(plan_from_json(*bytes, options.json));
+    }
+}
+
+}  // namespace govplan
