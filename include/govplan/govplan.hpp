@@ -13,6 +13,7 @@
 #include <govplan/document.hpp>
 #include <govplan/error.hpp>
 #include <govplan/extract.hpp>
+#include <govplan/filter.hpp>
 #include <govplan/focus_area.hpp>
 #include <govplan/json.hpp>
 #include <govplan/measure.hpp>

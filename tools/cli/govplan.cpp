@@ -11,6 +11,7 @@
 #include <govplan/archive.hpp>
 #include <govplan/codes.hpp>
 #include <govplan/document.hpp>
+#include <govplan/filter.hpp>
 #include <govplan/extract.hpp>
 #include <govplan/format.hpp>
 #include <govplan/json.hpp>
@@ -32,6 +33,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <functional>
 #include <map>
 #include <sstream>
@@ -64,8 +66,31 @@ struct command {
 
 // ---- loading --------------------------------------------------------------
 
+/// All of standard input ("-" as a file name).
+std::string read_stdin()
+{
+    std::ostringstream buffer;
+    buffer << std::cin.rdbuf();
+    if (std::cin.bad()) throw cli_failure{"-: cannot read standard input"};
+    return std::move(buffer).str();
+}
+
 govplan::plan load_plan(const std::string& file)
 {
+    if (file == "-") {
+        const std::string bytes = read_stdin();
+        const auto kind = govplan::document_kind_of(bytes);
+        if (kind == govplan::document_kind::observations_json)
+            throw cli_failure{"-: an observations file, not a plan"};
+        auto loaded = kind == govplan::document_kind::plan_archive ? govplan::plan_from_archive(bytes)
+                                                                   : govplan::plan_from_json(bytes);
+        if (!loaded) {
+            govplan::error e = loaded.error();
+            e.source = "-";
+            throw cli_failure{e.to_string()};
+        }
+        return std::move(loaded).value();
+    }
     // JSON or any archive kind, recognised by content (govplan/document.hpp)
     auto loaded = govplan::load_plan(file);
     if (!loaded) {
@@ -109,6 +134,80 @@ std::vector<std::string> plan_files(const std::vector<std::string>& args)
         }
     }
     return files;
+}
+
+// ---- filters --------------------------------------------------------------
+
+/// The options that choose targets and projects (govplan/filter.hpp), and
+/// --where on any column of the rows.
+void add_filter_options(po::options_description& o, bool with_where)
+{
+    o.add_options()("focus", po::value<int>(), "only focus area N (its ordinal)")(
+        "measure", po::value<std::string>(), "only measures whose lead phrase contains TEXT")(
+        "commitment", po::value<std::string>(), "only binding, expected or aspirational")(
+        "kind", po::value<std::string>(), "only targets of this kind (count, amount, growth_rate…)")(
+        "stage", po::value<std::string>(), "only projects at this stage (apply, plan, start, build…)");
+    if (with_where)
+        o.add_options()("where", po::value<std::vector<std::string>>()->composing(),
+                        "FIELD=VALUE: only rows whose column FIELD is VALUE (or holds it, for a list); repeatable");
+}
+
+template <class Enum>
+Enum code_option(const po::variables_map& vm, const char* name)
+{
+    const auto text = vm[name].as<std::string>();
+    if (auto e = govplan::from_code<Enum>(text)) return *e;
+    std::string list;
+    for (auto c : govplan::all_codes<Enum>()) list += (list.empty() ? "" : ", ") + std::string(c);
+    throw po::error(std::string("--") + name + " must be one of: " + list + " (not \"" + text + "\")");
+}
+
+govplan::element_filter filter_from(const po::variables_map& vm)
+{
+    govplan::element_filter f;
+    if (vm.count("focus")) f.focus = vm["focus"].as<int>();
+    if (vm.count("measure")) f.measure = vm["measure"].as<std::string>();
+    if (vm.count("commitment")) f.commitment = code_option<govplan::commitment>(vm, "commitment");
+    if (vm.count("kind")) f.kind = code_option<govplan::target_kind>(vm, "kind");
+    if (vm.count("stage")) f.stage = code_option<govplan::project_stage>(vm, "stage");
+    return f;
+}
+
+/// --where FIELD=VALUE conditions, all of which a row must meet.
+std::vector<std::pair<std::string, std::string>> where_from(const po::variables_map& vm)
+{
+    std::vector<std::pair<std::string, std::string>> out;
+    if (!vm.count("where")) return out;
+    for (const auto& w : vm["where"].as<std::vector<std::string>>()) {
+        const auto eq = w.find('=');
+        if (eq == std::string::npos || eq == 0) throw po::error("--where takes FIELD=VALUE (not \"" + w + "\")");
+        out.emplace_back(w.substr(0, eq), w.substr(eq + 1));
+    }
+    return out;
+}
+
+bool where_matches(const json::object& row, const std::vector<std::pair<std::string, std::string>>& conditions)
+{
+    for (const auto& [field, value] : conditions) {
+        const auto* cell = row.if_contains(field);
+        if (cell == nullptr) {
+            std::string columns;
+            for (const auto& kv : row) columns += (columns.empty() ? "" : ", ") + std::string(kv.key());
+            throw po::error("--where: no column \"" + field + "\" (columns: " + columns + ")");
+        }
+        auto text = [](const json::value& v) {
+            if (v.is_string()) return std::string(v.as_string());
+            if (v.is_null()) return std::string();
+            return json::serialize(v);
+        };
+        if (cell->is_array()) {
+            const auto& a = cell->as_array();
+            if (std::none_of(a.begin(), a.end(), [&](const json::value& e) { return text(e) == value; })) return false;
+        } else if (text(*cell) != value) {
+            return false;
+        }
+    }
+    return true;
 }
 
 // ---- output helpers -------------------------------------------------------
@@ -395,10 +494,14 @@ const std::vector<std::string> project_keys = {"id", "focus", "measure", "name",
 int run_targets(const po::variables_map& vm)
 {
     const auto p = load_plan(vm["file"].as<std::string>());
+    const auto filter = filter_from(vm);
+    const auto where = where_from(vm);
     std::vector<json::object> rows;
     const govplan::plan_index index(p);
     govplan::for_each_target(p, [&](const govplan::target& t, const govplan::element_position& at) {
-        rows.push_back(target_row(p, index, t, at));
+        if (!govplan::matches(filter, p, t, at)) return;
+        auto row = target_row(p, index, t, at);
+        if (where_matches(row, where)) rows.push_back(std::move(row));
     });
     return print_rows(rows, target_keys, vm["format"].as<std::string>());
 }
@@ -406,9 +509,13 @@ int run_targets(const po::variables_map& vm)
 int run_projects(const po::variables_map& vm)
 {
     const auto p = load_plan(vm["file"].as<std::string>());
+    const auto filter = filter_from(vm);
+    const auto where = where_from(vm);
     std::vector<json::object> rows;
     govplan::for_each_project(p, [&](const govplan::project& pr, const govplan::element_position& at) {
-        rows.push_back(project_row(p, pr, at));
+        if (!govplan::matches(filter, p, pr, at)) return;
+        auto row = project_row(p, pr, at);
+        if (where_matches(row, where)) rows.push_back(std::move(row));
     });
     return print_rows(rows, project_keys, vm["format"].as<std::string>());
 }
@@ -420,6 +527,7 @@ int run_convert(const po::variables_map& vm)
     const auto in = vm["input"].as<std::string>();
     const auto out = vm["output"].as<std::string>();
     std::string to = vm.count("to") ? vm["to"].as<std::string>() : "";
+    if (to.empty() && out == "-") to = "json";
     if (to.empty()) {
         const auto ext = fs::path(out).extension().string();
         if (ext == ".json") to = "json";
@@ -429,6 +537,22 @@ int run_convert(const po::variables_map& vm)
         else throw po::error("cannot tell the output format from \"" + out + "\": use --to json|text|xml|binary");
     }
     const auto p = load_plan(in);
+    if (out == "-") {
+        // standard output: the document itself, nothing replaced
+        std::string bytes;
+        if (to == "json") {
+            bytes = govplan::plan_to_json(p) + "\n";
+        } else if (auto kind = govplan::from_code<govplan::archive_kind>(to)) {
+            auto archive = govplan::plan_to_archive(p, *kind);
+            if (!archive) throw cli_failure{archive.error().to_string()};
+            bytes = std::move(archive).value();
+        } else {
+            throw po::error("--to must be json, text, xml or binary (not \"" + to + "\")");
+        }
+        if (std::fwrite(bytes.data(), 1, bytes.size(), stdout) != bytes.size() || std::fflush(stdout) != 0)
+            throw cli_failure{"-: cannot write standard output"};
+        return 0;
+    }
     govplan::result<void> saved;
     if (to == "json") saved = govplan::save_json(p, out);
     else if (auto kind = govplan::from_code<govplan::archive_kind>(to)) saved = govplan::save_archive(p, out, *kind);
@@ -452,7 +576,12 @@ int run_progress(const po::variables_map& vm)
         if (file->illustrative) fmt::print(stderr, "note: these observations are illustrative: {}\n", file->note);
     }
     const auto rf = table_format(vm["format"].as<std::string>(), {"text", "markdown", "csv", "json"});
+    if (const auto filter = filter_from(vm); !filter.empty()) tracked = govplan::select(tracked, filter);
     auto progress = govplan::evaluate_progress(tracked, *as_of);
+    if (vm.count("status")) {
+        const auto status = code_option<govplan::progress_status>(vm, "status");
+        std::erase_if(progress, [&](const auto& tp) { return tp.status != status; });
+    }
     const auto rollups = govplan::rollup_progress(tracked, progress);
     if (!vm.count("all")) {
         std::erase_if(progress, [](const auto& tp) { return tp.status == govplan::progress_status::no_data; });
@@ -504,8 +633,9 @@ int run_stats(const po::variables_map& vm)
     std::vector<govplan::plan> plans;
     plans.reserve(files.size());
     progress_bar bar(files.size());
+    const auto filter = filter_from(vm);
     for (std::size_t i = 0; i < files.size(); ++i) {
-        plans.push_back(load_plan(files[i]));
+        plans.push_back(filter.empty() ? load_plan(files[i]) : govplan::select(load_plan(files[i]), filter));
         bar.step(i + 1);
     }
     std::vector<const govplan::plan*> refs;
@@ -557,7 +687,7 @@ std::string excerpt(std::string_view text, std::uint64_t offset, std::uint64_t l
 int run_extract(const po::variables_map& vm)
 {
     const auto file = vm["report"].as<std::string>();
-    const std::string text = read_text_file(file);
+    const std::string text = file == "-" ? read_stdin() : read_text_file(file);
     govplan::extract_options options;
     if (vm.count("year")) options.year = vm["year"].as<int>();
     if (vm.count("id")) options.plan_id = vm["id"].as<std::string>();
@@ -658,18 +788,24 @@ const std::vector<command>& commands()
              return o;
          },
          [] { return positional({{"file", 1}}); }, run_summary},
-        {"targets", "list every target, one row each", "govplan targets FILE [--format table|csv|jsonl]",
-         "govplan targets data/yancheng-2025.json --format jsonl | jq .metric",
+        {"targets", "list every target, one row each",
+         "govplan targets FILE [--focus N] [--measure TEXT] [--commitment C] [--kind K] [--where FIELD=VALUE]... "
+         "[--format table|csv|jsonl]",
+         "govplan targets data/yancheng-2025.json --focus 8 --commitment binding",
          [] {
              auto o = with_format("table", "table, csv (RFC 4180) or jsonl");
+             add_filter_options(o, true);
              o.add_options()("file", po::value<std::string>()->required(), "plan file");
              return o;
          },
          [] { return positional({{"file", 1}}); }, run_targets},
-        {"projects", "list every named project, one row each", "govplan projects FILE [--format table|csv|jsonl]",
-         "govplan projects data/yancheng-2025.json --format csv > projects.csv",
+        {"projects", "list every named project, one row each",
+         "govplan projects FILE [--focus N] [--measure TEXT] [--commitment C] [--stage S] [--where FIELD=VALUE]... "
+         "[--format table|csv|jsonl]",
+         "govplan projects data/yancheng-2025.json --stage plan",
          [] {
              auto o = with_format("table", "table, csv (RFC 4180) or jsonl");
+             add_filter_options(o, true);
              o.add_options()("file", po::value<std::string>()->required(), "plan file");
              return o;
          },
@@ -687,10 +823,13 @@ const std::vector<command>& commands()
          },
          [] { return positional({{"input", 1}, {"output", 1}}); }, run_convert},
         {"progress", "where each target stands on a date",
-         "govplan progress FILE [--observations OBS] --as-of DATE [--all] [--format text|markdown|csv|json]",
+         "govplan progress FILE [--observations OBS] --as-of DATE [--all] [--status S] [--focus N] [--measure TEXT] "
+         "[--commitment C] [--kind K] [--format text|markdown|csv|json]",
          "govplan progress data/yancheng-2025.json --observations data/yancheng-2025-observations.json --as-of 2025-06-30",
          [] {
              auto o = with_format("text", "text, markdown, csv or json");
+             add_filter_options(o, false);
+             o.add_options()("status", po::value<std::string>(), "only met, on_track, at_risk, behind or no_data");
              o.add_options()("observations", po::value<std::string>(), "observations file")(
                  "as-of", po::value<std::string>()->required(), "the date, YYYY-MM-DD")(
                  "all", "list targets without observations too")("file", po::value<std::string>()->required(),
@@ -703,6 +842,7 @@ const std::vector<command>& commands()
          "govplan stats plans/ --by dimension --format csv",
          [] {
              auto o = with_format("text", "text, markdown, csv or json");
+             add_filter_options(o, false);
              o.add_options()("by", po::value<std::string>()->default_value("kind"),
                              "focus, kind, commitment, dimension, unit, category or stage")(
                  "file", po::value<std::vector<std::string>>()->required(),
