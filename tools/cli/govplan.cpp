@@ -31,6 +31,7 @@
 #include <cerrno>
 #include <cstring>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -40,6 +41,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_set>
+#include <sys/ioctl.h>
 #include <unistd.h>
 #include <vector>
 
@@ -149,7 +151,9 @@ void add_filter_options(po::options_description& o, bool with_where)
         "stage", po::value<std::string>(), "only projects at this stage (apply, plan, start, build…)");
     if (with_where)
         o.add_options()("where", po::value<std::vector<std::string>>()->composing(),
-                        "FIELD=VALUE: only rows whose column FIELD is VALUE (or holds it, for a list); repeatable");
+                        "FIELD=VALUE: only rows whose column FIELD is VALUE (or holds it, for a list); repeatable")(
+            "columns", po::value<std::string>(), "LIST: these columns, comma-separated, in every format")(
+            "wide", "every column in a terminal table, nothing cut");
 }
 
 template <class Enum>
@@ -449,20 +453,144 @@ json::object project_row(const govplan::plan& p, const govplan::project& pr, con
 }
 
 /// Rows as JSON lines, or as a table (text or CSV) of the same keys.
-int print_rows(const std::vector<json::object>& rows, const std::vector<std::string>& keys, const std::string& format)
+/// The terminal's width in columns when standard output is a terminal (COLUMNS
+/// overrides what the terminal says), else 0: no limit.
+std::size_t terminal_width()
 {
+    if (::isatty(STDOUT_FILENO) != 1) return 0;
+    if (const char* env = std::getenv("COLUMNS")) {
+        const long n = std::strtol(env, nullptr, 10);
+        if (n > 0) return static_cast<std::size_t>(n);
+    }
+    winsize ws{};
+    if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
+    return 80;
+}
+
+/// `text` cut to at most `width` terminal columns, with … when cut (wide
+/// characters count two).
+std::string cut_to_width(const std::string& text, std::size_t width)
+{
+    if (govplan::display_width(text) <= width) return text;
+    std::string out;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        std::size_t len = 1;
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c >= 0xf0) len = 4;
+        else if (c >= 0xe0) len = 3;
+        else if (c >= 0xc0) len = 2;
+        const std::string next = out + text.substr(i, len);
+        if (govplan::display_width(next) + 1 > width) break;  // room for …
+        out = next;
+        i += len;
+    }
+    return out + "…";
+}
+
+/// Fits `t` to `width` terminal columns (two spaces between columns): short
+/// columns (up to 14 wide: ids, codes, numbers) keep their width, the long
+/// text columns shrink, widest first, down to 10, their cells cut with …;
+/// when that is not enough and `may_drop`, columns go from the right.
+void fit_to_width(govplan::table& t, std::size_t width, bool may_drop)
+{
+    if (t.columns.empty() || width == 0) return;
+    constexpr std::size_t short_column = 14, narrowest = 10;
+    auto natural = [&](std::size_t c) {
+        std::size_t w = govplan::display_width(t.columns[c]);
+        for (const auto& row : t.rows) w = std::max(w, govplan::display_width(row[c]));
+        return w;
+    };
+    std::vector<std::size_t> widths;
+    for (std::size_t c = 0; c < t.columns.size(); ++c) widths.push_back(natural(c));
+    auto total = [&] {
+        std::size_t sum = 2 * (widths.size() - 1);
+        for (auto w : widths) sum += w;
+        return sum;
+    };
+    auto least = [&] {  // the narrowest the table can get
+        std::size_t sum = 2 * (widths.size() - 1);
+        for (std::size_t c = 0; c < widths.size(); ++c) sum += std::min(widths[c], std::max(short_column, narrowest));
+        return sum;
+    };
+    while (may_drop && widths.size() > 2 && least() > width) {
+        widths.pop_back();
+        t.columns.pop_back();
+        for (auto& row : t.rows) row.pop_back();
+    }
+    while (total() > width) {
+        std::size_t widest = 0;
+        for (std::size_t c = 1; c < widths.size(); ++c)
+            if (widths[c] > widths[widest]) widest = c;
+        if (widths[widest] <= std::max(short_column, narrowest)) break;
+        const std::size_t over = total() - width;
+        widths[widest] -= std::min(over, widths[widest] - std::max(short_column, narrowest));
+    }
+    for (std::size_t c = 0; c < widths.size(); ++c) {
+        t.columns[c] = cut_to_width(t.columns[c], widths[c]);
+        for (auto& row : t.rows) row[c] = cut_to_width(row[c], widths[c]);
+    }
+}
+
+/// How rows are shown: --columns, --wide.
+struct row_view {
+    std::vector<std::string> columns;  ///< chosen with --columns (every format), or empty
+    bool wide = false;                 ///< every column in a terminal table, uncut
+};
+
+row_view view_from(const po::variables_map& vm)
+{
+    row_view v;
+    if (vm.count("columns")) {
+        const auto list = vm["columns"].as<std::string>();
+        std::size_t b = 0;
+        for (std::size_t i = 0; i <= list.size(); ++i) {
+            if (i == list.size() || list[i] == ',') {
+                if (i > b) v.columns.push_back(list.substr(b, i - b));
+                b = i + 1;
+            }
+        }
+        if (v.columns.empty()) throw po::error("--columns takes a comma-separated list of columns");
+    }
+    v.wide = vm.count("wide") > 0;
+    return v;
+}
+
+int print_rows(const std::vector<json::object>& rows, const std::vector<std::string>& keys, const std::string& format,
+               const row_view& view)
+{
+    const auto rf = format == "jsonl" ? govplan::report_format::json : table_format(format, {"table", "csv", "jsonl"});
+    // the columns: those asked for; else in a terminal table a readable subset,
+    // in CSV and jsonl (and --wide) every column
+    std::vector<std::string> columns = view.columns;
+    if (!columns.empty() && !rows.empty()) {
+        for (const auto& c : columns) {
+            if (!rows.front().contains(c)) {
+                std::string all;
+                for (const auto& kv : rows.front()) all += (all.empty() ? "" : ", ") + std::string(kv.key());
+                throw po::error("--columns: no column \"" + c + "\" (columns: " + all + ")");
+            }
+        }
+    } else if (columns.empty()) {
+        columns = keys;
+        if ((rf != govplan::report_format::text || view.wide) && !rows.empty()) {
+            columns.clear();
+            for (const auto& kv : rows.front()) columns.emplace_back(kv.key());
+        }
+    }
     if (format == "jsonl") {
-        for (const auto& r : rows) fmt::print("{}\n", json::serialize(r));
+        for (const auto& r : rows) {
+            if (view.columns.empty()) {
+                fmt::print("{}\n", json::serialize(r));
+            } else {
+                json::object chosen;
+                for (const auto& c : columns) chosen[c] = r.at(c);
+                fmt::print("{}\n", json::serialize(chosen));
+            }
+        }
         return 0;
     }
-    const auto rf = table_format(format, {"table", "csv", "jsonl"});
     govplan::table t;
-    // A terminal table shows the chosen columns; CSV every column.
-    std::vector<std::string> columns = keys;
-    if (rf == govplan::report_format::csv && !rows.empty()) {
-        columns.clear();
-        for (const auto& kv : rows.front()) columns.emplace_back(kv.key());
-    }
     t.columns = columns;
     for (const auto& r : rows) {
         std::vector<std::string> cells;
@@ -481,6 +609,8 @@ int print_rows(const std::vector<json::object>& rows, const std::vector<std::str
         }
         t.rows.push_back(std::move(cells));
     }
+    // a terminal gets a table that fits it; pipes and --wide get it whole
+    if (rf == govplan::report_format::text && !view.wide) fit_to_width(t, terminal_width(), view.columns.empty());
     fmt::print("{}", govplan::render(t, rf));
     return 0;
 }
@@ -503,7 +633,7 @@ int run_targets(const po::variables_map& vm)
         auto row = target_row(p, index, t, at);
         if (where_matches(row, where)) rows.push_back(std::move(row));
     });
-    return print_rows(rows, target_keys, vm["format"].as<std::string>());
+    return print_rows(rows, target_keys, vm["format"].as<std::string>(), view_from(vm));
 }
 
 int run_projects(const po::variables_map& vm)
@@ -517,7 +647,7 @@ int run_projects(const po::variables_map& vm)
         auto row = project_row(p, pr, at);
         if (where_matches(row, where)) rows.push_back(std::move(row));
     });
-    return print_rows(rows, project_keys, vm["format"].as<std::string>());
+    return print_rows(rows, project_keys, vm["format"].as<std::string>(), view_from(vm));
 }
 
 // ---- convert --------------------------------------------------------------
