@@ -43,6 +43,7 @@
 #include <unordered_set>
 #include <sys/ioctl.h>
 #include <unistd.h>
+#include <utility>
 #include <vector>
 
 namespace po = boost::program_options;
@@ -65,6 +66,19 @@ struct command {
     std::function<po::positional_options_description()> positional;
     std::function<int(const po::variables_map&)> run;
 };
+
+// ---- messages -------------------------------------------------------------
+
+/// --quiet: no notes (errors are still printed).
+bool quiet = false;
+
+/// A note on stderr, on a line of its own, unless --quiet.
+template <class... Args>
+void note(fmt::format_string<Args...> format, Args&&... args)
+{
+    if (quiet) return;
+    fmt::print(stderr, "note: {}\n", fmt::format(format, std::forward<Args>(args)...));
+}
 
 // ---- loading --------------------------------------------------------------
 
@@ -128,7 +142,7 @@ std::vector<std::string> plan_files(const std::vector<std::string>& args)
             if (!not_plans.empty()) {
                 std::string names;
                 for (const auto& n : not_plans) names += (names.empty() ? "" : ", ") + n;
-                fmt::print(stderr, "note: {}: skipped {} file{} that {} not plans: {}\n", a, not_plans.size(),
+                note("{}: skipped {} file{} that {} not plans: {}", a, not_plans.size(),
                            not_plans.size() == 1 ? "" : "s", not_plans.size() == 1 ? "is" : "are", names);
             }
         } else {
@@ -703,7 +717,7 @@ int run_progress(const po::variables_map& vm)
         const auto file = govplan::load_observations(vm["observations"].as<std::string>(), p);
         if (!file) throw cli_failure{file.error().to_string()};
         tracked = govplan::with_observations(p, *file).value();
-        if (file->illustrative) fmt::print(stderr, "note: these observations are illustrative: {}\n", file->note);
+        if (file->illustrative) note("these observations are illustrative: {}", file->note);
     }
     const auto rf = table_format(vm["format"].as<std::string>(), {"text", "markdown", "csv", "json"});
     if (const auto filter = filter_from(vm); !filter.empty()) tracked = govplan::select(tracked, filter);
@@ -895,7 +909,8 @@ po::options_description with_format(const char* default_format, const char* choi
 {
     po::options_description o("Options");
     o.add_options()("help,h", "show this help")(
-        "format", po::value<std::string>()->default_value(default_format), choices);
+        "format", po::value<std::string>()->default_value(default_format), choices)(
+        "quiet,q", "no notes on stderr (errors are still reported)");
     return o;
 }
 
@@ -1072,6 +1087,7 @@ int main(int argc, char** argv)
             return 0;
         }
         po::notify(vm);
+        quiet = vm.count("quiet") > 0;
         return c->run(vm);
     } catch (const po::error& e) {
         fmt::print(stderr, "govplan {}: {} (see govplan help {})\n", c->name, e.what(), c->name);
