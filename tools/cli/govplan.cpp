@@ -42,6 +42,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_set>
+#include <fnmatch.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 #include <utility>
@@ -118,7 +119,10 @@ govplan::plan load_plan(const std::string& file)
     return std::move(loaded).value();
 }
 
-std::vector<std::string> plan_files(const std::vector<std::string>& args)
+/// The plan files named by `args`: files as given, folders searched
+/// recursively for names matching `glob` (default *.json and *.govplan), of
+/// which the files that are not plans (by content) are skipped with a note.
+std::vector<std::string> plan_files(const std::vector<std::string>& args, const std::string& glob = "")
 {
     std::vector<std::string> files;
     for (const auto& a : args) {
@@ -127,8 +131,11 @@ std::vector<std::string> plan_files(const std::vector<std::string>& args)
             std::vector<std::string> found;
             std::vector<std::string> not_plans;
             for (const auto& entry : fs::recursive_directory_iterator(a, ec)) {
+                if (!entry.is_regular_file()) continue;
+                const auto name = entry.path().filename().string();
                 const auto ext = entry.path().extension().string();
-                if (!entry.is_regular_file() || (ext != ".json" && ext != ".govplan")) continue;
+                if (glob.empty() ? (ext != ".json" && ext != ".govplan") : ::fnmatch(glob.c_str(), name.c_str(), 0) != 0)
+                    continue;
                 // a folder holds observations and other JSON beside its plans: read what each file is
                 const auto kind = govplan::document_kind_of_file(entry.path());
                 if (kind && *kind != govplan::document_kind::plan_json && *kind != govplan::document_kind::plan_archive)
@@ -247,7 +254,9 @@ govplan::report_format table_format(const std::string& name, const std::vector<s
 
 int run_validate(const po::variables_map& vm)
 {
-    const auto files = vm["file"].as<std::vector<std::string>>();
+    const auto files = plan_files(vm["file"].as<std::vector<std::string>>(),
+                                  vm.count("glob") ? vm["glob"].as<std::string>() : "");
+    if (files.empty()) throw cli_failure{"no plan files found"};
     const auto format = vm["format"].as<std::string>();
     if (format != "text" && format != "json") throw po::error("--format must be text or json");
     json::array all;
@@ -708,6 +717,29 @@ int run_convert(const po::variables_map& vm)
 
 // ---- progress -------------------------------------------------------------
 
+/// --observations auto: the observations file of plan `p` in the plan file's folder.
+std::string observations_beside(const std::string& plan_file, const govplan::plan& p)
+{
+    if (plan_file == "-") throw cli_failure{"--observations auto needs the plan's file, not standard input"};
+    const fs::path dir = fs::path(plan_file).parent_path().empty() ? fs::path(".") : fs::path(plan_file).parent_path();
+    std::vector<fs::path> candidates;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+        if (!entry.is_regular_file() || entry.path().extension() != ".json") continue;
+        const auto kind = govplan::document_kind_of_file(entry.path());
+        if (kind && *kind == govplan::document_kind::observations_json) candidates.push_back(entry.path());
+    }
+    std::sort(candidates.begin(), candidates.end());
+    for (const auto& c : candidates) {
+        // the first that loads for this plan (its plan_id names the plan)
+        if (govplan::load_observations(c, p)) {
+            note("observations: {}", c.string());
+            return c.string();
+        }
+    }
+    throw cli_failure{"--observations auto: no observations file of plan \"" + p.id + "\" in " + dir.string()};
+}
+
 int run_progress(const po::variables_map& vm)
 {
     const auto p = load_plan(vm["file"].as<std::string>());
@@ -715,7 +747,9 @@ int run_progress(const po::variables_map& vm)
     if (!as_of) throw po::error("--as-of: " + as_of.error().message);
     govplan::plan tracked = p;
     if (vm.count("observations")) {
-        const auto file = govplan::load_observations(vm["observations"].as<std::string>(), p);
+        std::string obs = vm["observations"].as<std::string>();
+        if (obs == "auto") obs = observations_beside(vm["file"].as<std::string>(), p);
+        const auto file = govplan::load_observations(obs, p);
         if (!file) throw cli_failure{file.error().to_string()};
         tracked = govplan::with_observations(p, *file).value();
         if (file->illustrative) note("these observations are illustrative: {}", file->note);
@@ -773,7 +807,8 @@ int run_stats(const po::variables_map& vm)
     const auto key = keys.find(by);
     if (key == keys.end()) throw po::error("--by must be focus, kind, commitment, dimension, unit, category or stage");
     const auto rf = table_format(vm["format"].as<std::string>(), {"text", "markdown", "csv", "json"});
-    const auto files = plan_files(vm["file"].as<std::vector<std::string>>());
+    const auto files = plan_files(vm["file"].as<std::vector<std::string>>(),
+                                  vm.count("glob") ? vm["glob"].as<std::string>() : "");
     if (files.empty()) throw cli_failure{"no plan files found"};
     std::vector<govplan::plan> plans;
     plans.reserve(files.size());
@@ -918,11 +953,13 @@ po::options_description with_format(const char* default_format, const char* choi
 const std::vector<command>& commands()
 {
     static const std::vector<command> all = {
-        {"validate", "check plan files and print their diagnostics", "govplan validate FILE... [--format text|json]",
+        {"validate", "check plan files and print their diagnostics", "govplan validate FILE|DIR... [--glob PATTERN] [--format text|json]",
          "govplan validate data/yancheng-2025.json",
          [] {
              auto o = with_format("text", "text (file:path: severity code: message) or json");
-             o.add_options()("file", po::value<std::vector<std::string>>()->required(), "plan files (JSON or archives)");
+             o.add_options()("glob", po::value<std::string>(), "PATTERN: in folders, the file names to read (default *.json, *.govplan)")(
+                 "file", po::value<std::vector<std::string>>()->required(),
+                 "plan files (JSON or archives), or folders searched for them");
              return o;
          },
          [] { return positional({{"file", -1}}); }, run_validate},
@@ -969,14 +1006,15 @@ const std::vector<command>& commands()
          },
          [] { return positional({{"input", 1}, {"output", 1}}); }, run_convert},
         {"progress", "where each target stands on a date",
-         "govplan progress FILE [--observations OBS] --as-of DATE [--all] [--status S] [--focus N] [--measure TEXT] "
+         "govplan progress FILE [--observations OBS|auto] --as-of DATE [--all] [--status S] [--focus N] [--measure TEXT] "
          "[--commitment C] [--kind K] [--format text|markdown|csv|json]",
          "govplan progress data/yancheng-2025.json --observations data/yancheng-2025-observations.json --as-of 2025-06-30",
          [] {
              auto o = with_format("text", "text, markdown, csv or json");
              add_filter_options(o, false);
              o.add_options()("status", po::value<std::string>(), "only met, on_track, at_risk, behind or no_data");
-             o.add_options()("observations", po::value<std::string>(), "observations file")(
+             o.add_options()("observations", po::value<std::string>(),
+                             "observations file, or auto: the one of this plan in the plan's folder")(
                  "as-of", po::value<std::string>()->required(), "the date, YYYY-MM-DD")(
                  "all", "list targets without observations too")("file", po::value<std::string>()->required(),
                                                                   "plan file");
@@ -984,12 +1022,14 @@ const std::vector<command>& commands()
          },
          [] { return positional({{"file", 1}}); }, run_progress},
         {"stats", "aggregate the targets of many plans",
-         "govplan stats FILE|DIR... [--by focus|kind|commitment|dimension|unit|category|stage] [--format ...]",
+         "govplan stats FILE|DIR... [--glob PATTERN] [--by focus|kind|commitment|dimension|unit|category|stage] "
+         "[filters] [--format ...]",
          "govplan stats plans/ --by dimension --format csv",
          [] {
              auto o = with_format("text", "text, markdown, csv or json");
              add_filter_options(o, false);
-             o.add_options()("by", po::value<std::string>()->default_value("kind"),
+             o.add_options()("glob", po::value<std::string>(), "PATTERN: in folders, the file names to read (default *.json, *.govplan)")(
+                 "by", po::value<std::string>()->default_value("kind"),
                              "focus, kind, commitment, dimension, unit, category or stage")(
                  "file", po::value<std::vector<std::string>>()->required(),
                  "plan files, or directories searched for *.json and *.govplan");
