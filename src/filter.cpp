@@ -39,13 +39,21 @@ bool matches(const element_filter& f, const plan& p, const project& pr, const el
 
 plan select(const plan& p, const element_filter& f)
 {
+    return select(
+        p, [&](const target& t, const element_position& at) { return matches(f, p, t, at); },
+        [&](const project& pr, const element_position& at) { return matches(f, p, pr, at); });
+}
+
+plan select(const plan& p, const std::function<bool(const target&, const element_position&)>& keep_target,
+            const std::function<bool(const project&, const element_position&)>& keep_project)
+{
     plan out = p;
     for (std::size_t a = 0; a < out.focus_areas.size(); ++a) {
         focus_area& area = out.focus_areas[a];
         const focus_area& original = p.focus_areas[a];
         area.targets.clear();
         for (std::size_t i = 0; i < original.targets.size(); ++i) {
-            if (matches(f, p, original.targets[i], {a, element_position::lead, i}))
+            if (keep_target(original.targets[i], {a, element_position::lead, i}))
                 area.targets.push_back(original.targets[i]);
         }
         for (std::size_t m = 0; m < area.measures.size(); ++m) {
@@ -54,10 +62,10 @@ plan select(const plan& p, const element_filter& f)
             ms.targets.clear();
             ms.projects.clear();
             for (std::size_t i = 0; i < from.targets.size(); ++i) {
-                if (matches(f, p, from.targets[i], {a, m, i})) ms.targets.push_back(from.targets[i]);
+                if (keep_target(from.targets[i], {a, m, i})) ms.targets.push_back(from.targets[i]);
             }
             for (std::size_t i = 0; i < from.projects.size(); ++i) {
-                if (matches(f, p, from.projects[i], {a, m, i})) ms.projects.push_back(from.projects[i]);
+                if (keep_project(from.projects[i], {a, m, i})) ms.projects.push_back(from.projects[i]);
             }
         }
     }

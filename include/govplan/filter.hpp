@@ -16,6 +16,7 @@
 #include <govplan/project.hpp>
 #include <govplan/target.hpp>
 
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -45,5 +46,10 @@ struct element_filter {
 /// References to what was left out (project_ids, a project's target links, a
 /// parent_id) are dropped, so the selection validates as a plan.
 [[nodiscard]] plan select(const plan& p, const element_filter& f);
+
+/// The same with predicates of your own: the targets and projects for which
+/// they return true (called with positions as for_each_target gives them).
+[[nodiscard]] plan select(const plan& p, const std::function<bool(const target&, const element_position&)>& keep_target,
+                          const std::function<bool(const project&, const element_position&)>& keep_project);
 
 }  // namespace govplan

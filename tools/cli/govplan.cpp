@@ -178,6 +178,14 @@ void add_filter_options(po::options_description& o, bool with_where)
             "wide", "every column in a terminal table, nothing cut");
 }
 
+/// --where alone, for commands whose rows are not target rows (progress,
+/// stats): it chooses targets by the columns of `govplan targets`.
+void add_where_option(po::options_description& o)
+{
+    o.add_options()("where", po::value<std::vector<std::string>>()->composing(),
+                    "FIELD=VALUE: only targets whose column FIELD (as govplan targets lists it) is VALUE; repeatable");
+}
+
 template <class Enum>
 Enum code_option(const po::variables_map& vm, const char* name)
 {
@@ -645,6 +653,20 @@ const std::vector<std::string> target_keys = {"id", "focus", "measure", "metric"
 const std::vector<std::string> project_keys = {"id", "focus", "measure", "name", "type", "action", "stage",
                                                "category", "provenance.clause"};
 
+/// `p` with only the targets whose row (the columns of `govplan targets`)
+/// meets every --where condition; projects stay.
+govplan::plan select_where(const govplan::plan& p, const std::vector<std::pair<std::string, std::string>>& where)
+{
+    if (where.empty()) return p;
+    const govplan::plan_index index(p);
+    return govplan::select(
+        p,
+        [&](const govplan::target& t, const govplan::element_position& at) {
+            return where_matches(target_row(p, index, t, at), where);
+        },
+        [](const govplan::project&, const govplan::element_position&) { return true; });
+}
+
 int run_targets(const po::variables_map& vm)
 {
     const auto p = load_plan(vm["file"].as<std::string>());
@@ -756,6 +778,7 @@ int run_progress(const po::variables_map& vm)
     }
     const auto rf = table_format(vm["format"].as<std::string>(), {"text", "markdown", "csv", "json"});
     if (const auto filter = filter_from(vm); !filter.empty()) tracked = govplan::select(tracked, filter);
+    tracked = select_where(tracked, where_from(vm));
     auto progress = govplan::evaluate_progress(tracked, *as_of);
     if (vm.count("status")) {
         const auto status = code_option<govplan::progress_status>(vm, "status");
@@ -815,7 +838,8 @@ int run_stats(const po::variables_map& vm)
     progress_bar bar(files.size());
     const auto filter = filter_from(vm);
     for (std::size_t i = 0; i < files.size(); ++i) {
-        plans.push_back(filter.empty() ? load_plan(files[i]) : govplan::select(load_plan(files[i]), filter));
+        plans.push_back(select_where(filter.empty() ? load_plan(files[i]) : govplan::select(load_plan(files[i]), filter),
+                                     where_from(vm)));
         bar.step(i + 1);
     }
     std::vector<const govplan::plan*> refs;
@@ -1012,6 +1036,7 @@ const std::vector<command>& commands()
          [] {
              auto o = with_format("text", "text, markdown, csv or json");
              add_filter_options(o, false);
+             add_where_option(o);
              o.add_options()("status", po::value<std::string>(), "only met, on_track, at_risk, behind or no_data");
              o.add_options()("observations", po::value<std::string>(),
                              "observations file, or auto: the one of this plan in the plan's folder")(
@@ -1028,6 +1053,7 @@ const std::vector<command>& commands()
          [] {
              auto o = with_format("text", "text, markdown, csv or json");
              add_filter_options(o, false);
+             add_where_option(o);
              o.add_options()("glob", po::value<std::string>(), "PATTERN: in folders, the file names to read (default *.json, *.govplan)")(
                  "by", po::value<std::string>()->default_value("kind"),
                              "focus, kind, commitment, dimension, unit, category or stage")(
