@@ -764,6 +764,8 @@ std::string observations_beside(const std::string& plan_file, const govplan::pla
 
 int run_progress(const po::variables_map& vm)
 {
+    if (vm["file"].as<std::string>() == "-" && vm.count("observations") && vm["observations"].as<std::string>() == "-")
+        throw cli_failure{"the plan and its observations cannot both come from standard input"};
     const auto p = load_plan(vm["file"].as<std::string>());
     const auto as_of = govplan::parse_date(vm["as-of"].as<std::string>());
     if (!as_of) throw po::error("--as-of: " + as_of.error().message);
@@ -771,8 +773,12 @@ int run_progress(const po::variables_map& vm)
     if (vm.count("observations")) {
         std::string obs = vm["observations"].as<std::string>();
         if (obs == "auto") obs = observations_beside(vm["file"].as<std::string>(), p);
-        const auto file = govplan::load_observations(obs, p);
-        if (!file) throw cli_failure{file.error().to_string()};
+        auto file = obs == "-" ? govplan::observations_from_json(read_stdin(), p) : govplan::load_observations(obs, p);
+        if (!file) {
+            govplan::error e = file.error();
+            if (e.source.empty()) e.source = obs;
+            throw cli_failure{e.to_string()};
+        }
         tracked = govplan::with_observations(p, *file).value();
         if (file->illustrative) note("these observations are illustrative: {}", file->note);
     }
