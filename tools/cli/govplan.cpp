@@ -592,8 +592,8 @@ int print_rows(const std::vector<json::object>& rows, const std::vector<std::str
                const row_view& view)
 {
     const auto rf = format == "jsonl" ? govplan::report_format::json : table_format(format, {"table", "csv", "jsonl"});
-    // the columns: those asked for; else in a terminal table a readable subset,
-    // in CSV and jsonl (and --wide) every column
+    // the columns: those asked for; else in a table on a terminal a readable
+    // subset; in a pipe, in CSV and jsonl (and with --wide) every column
     std::vector<std::string> columns = view.columns;
     if (!columns.empty() && !rows.empty()) {
         for (const auto& c : columns) {
@@ -605,7 +605,8 @@ int print_rows(const std::vector<json::object>& rows, const std::vector<std::str
         }
     } else if (columns.empty()) {
         columns = keys;
-        if ((rf != govplan::report_format::text || view.wide) && !rows.empty()) {
+        const bool terminal = ::isatty(STDOUT_FILENO) == 1;
+        if ((rf != govplan::report_format::text || view.wide || !terminal) && !rows.empty()) {
             columns.clear();
             for (const auto& kv : rows.front()) columns.emplace_back(kv.key());
         }
@@ -647,7 +648,7 @@ int print_rows(const std::vector<json::object>& rows, const std::vector<std::str
     return 0;
 }
 
-/// The columns of a terminal table (CSV and jsonl have every column).
+/// The columns of a table on a terminal (pipes, CSV and jsonl have every column).
 const std::vector<std::string> target_keys = {"id", "focus", "measure", "metric", "kind", "requirement", "commitment",
                                               "base_value", "base_unit", "project_names", "provenance.clause"};
 const std::vector<std::string> project_keys = {"id", "focus", "measure", "name", "type", "action", "stage",
