@@ -16,29 +16,42 @@ bool json_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || 
 
 }  // namespace
 
-document_kind document_kind_of(std::string_view head) noexcept
+namespace {
+
+// The kind of a JSON object or archive from `text`; `format_seen` says whether
+// a "format" member was found (its absence in a head is not the last word).
+document_kind classify(std::string_view text, bool& format_seen) noexcept
 {
-    head = head.substr(0, document_head_bytes);
-    if (head.starts_with(archive_signature)) return document_kind::plan_archive;
-    std::size_t i = head.starts_with("\xef\xbb\xbf") ? 3 : 0;  // a byte order mark
-    while (i < head.size() && json_space(head[i])) ++i;
-    if (i >= head.size() || head[i] != '{') return document_kind::unknown;
+    format_seen = false;
+    if (text.starts_with(archive_signature)) return document_kind::plan_archive;
+    std::size_t i = text.starts_with("\xef\xbb\xbf") ? 3 : 0;  // a byte order mark
+    while (i < text.size() && json_space(text[i])) ++i;
+    if (i >= text.size() || text[i] != '{') return document_kind::unknown;
     // the "format" member: "format" : "govplan…"
-    for (auto at = head.find("\"format\"", i); at != std::string_view::npos; at = head.find("\"format\"", at + 1)) {
+    for (auto at = text.find("\"format\"", i); at != std::string_view::npos; at = text.find("\"format\"", at + 1)) {
         std::size_t p = at + 8;
-        while (p < head.size() && json_space(head[p])) ++p;
-        if (p >= head.size() || head[p] != ':') continue;  // "format" as a value, not a key
+        while (p < text.size() && json_space(text[p])) ++p;
+        if (p >= text.size() || text[p] != ':') continue;  // "format" as a value, not a key
+        format_seen = true;
         ++p;
-        while (p < head.size() && json_space(head[p])) ++p;
-        if (p >= head.size() || head[p] != '"') return document_kind::other_json;
-        const auto close = head.find('"', p + 1);
+        while (p < text.size() && json_space(text[p])) ++p;
+        if (p >= text.size() || text[p] != '"') return document_kind::other_json;
+        const auto close = text.find('"', p + 1);
         if (close == std::string_view::npos) return document_kind::other_json;
-        const std::string_view value = head.substr(p + 1, close - p - 1);
+        const std::string_view value = text.substr(p + 1, close - p - 1);
         if (value == "govplan") return document_kind::plan_json;
         if (value == "govplan-observations") return document_kind::observations_json;
         return document_kind::other_json;
     }
     return document_kind::other_json;
+}
+
+}  // namespace
+
+document_kind document_kind_of(std::string_view head) noexcept
+{
+    bool format_seen = false;
+    return classify(head.substr(0, document_head_bytes), format_seen);
 }
 
 result<document_kind> document_kind_of_file(const std::filesystem::path& file)
@@ -57,7 +70,14 @@ result<document_kind> document_kind_of_file(const std::filesystem::path& file)
         return e;
     }
     head.resize(static_cast<std::size_t>(in.gcount()));
-    return document_kind_of(head);
+    bool format_seen = false;
+    const document_kind kind = classify(head, format_seen);
+    if (kind != document_kind::other_json || format_seen || head.size() < document_head_bytes) return kind;
+    // a JSON object whose head holds no "format" (keys sorted, a long first
+    // member): the whole file says
+    auto whole = detail::read_file(file, load_options{}.json.limits.max_bytes);
+    if (!whole) return whole.error();
+    return classify(*whole, format_seen);
 }
 
 result<plan> load_plan(const std::filesystem::path& file, const load_options& options)

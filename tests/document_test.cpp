@@ -84,3 +84,14 @@ TEST_CASE("load_plan reads JSON and every archive kind by content")
     REQUIRE(!refused.has_value());
     CHECK(refused.error().code == make_error_code(errc::limit_exceeded));
 }
+
+TEST_CASE("document kind of a plan whose keys are sorted: the whole file says")
+{
+    // "format" comes after focus_areas, beyond the first 4 KiB
+    const auto file = source_dir / "tests/cli/mixed/sorted-keys.json";
+    const std::string text = govplan::testing::read_all(file);
+    REQUIRE(text.find("\"format\"") > document_head_bytes);
+    CHECK(document_kind_of(text) == document_kind::other_json);  // the head alone does not say
+    CHECK(document_kind_of_file(file).value() == document_kind::plan_json);
+    CHECK(load_plan(file).has_value());
+}

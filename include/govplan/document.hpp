@@ -39,8 +39,9 @@ inline constexpr std::size_t document_head_bytes = 4096;
 /// it first); it does not check the rest of the document, which loading does.
 [[nodiscard]] document_kind document_kind_of(std::string_view head) noexcept;
 
-/// The kind of the file at `path`, from its first document_head_bytes. Fails
-/// with io_error when the file cannot be read.
+/// The kind of the file at `path`, from its first document_head_bytes; when
+/// those are a JSON object without a "format" member (keys sorted, a long first
+/// member), from the whole file. Fails with io_error when the file cannot be read.
 [[nodiscard]] result<document_kind> document_kind_of_file(const std::filesystem::path& file);
 
 /// Limits for load_plan: those of the JSON reader and of the archive reader.
@@ -50,8 +51,10 @@ struct load_options {
 };
 
 /// Loads a plan from a JSON document or an archive of any kind, whichever the
-/// file's content says it is. A file that is neither (observations, other
-/// JSON, text) fails with errc::type_mismatch naming what it is.
+/// file's content says it is. An observations file fails with
+/// errc::type_mismatch saying so; anything else that is not an archive is read
+/// as JSON and fails with the JSON reader's located error (a syntax error, an
+/// unknown key, a missing header).
 [[nodiscard]] result<plan> load_plan(const std::filesystem::path& file, const load_options& options = {});
 
 }  // namespace govplan

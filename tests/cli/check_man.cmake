@@ -20,6 +20,7 @@ foreach(line IN LISTS lines)
   endif()
   # every line of the help (backslashes as roff writes them) is in the page
   string(REPLACE "\\" "\\e" help "${help}")
+  string(REPLACE "-" "\\-" help "${help}")
   string(REPLACE "\n" ";" help_lines "${help}")
   foreach(help_line IN LISTS help_lines)
     string(FIND "${man}" "${help_line}" at)

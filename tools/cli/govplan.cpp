@@ -130,15 +130,21 @@ std::vector<std::string> plan_files(const std::vector<std::string>& args, const 
         if (fs::is_directory(a, ec)) {
             std::vector<std::string> found;
             std::vector<std::string> not_plans;
-            for (const auto& entry : fs::recursive_directory_iterator(a, ec)) {
-                if (!entry.is_regular_file()) continue;
+            fs::recursive_directory_iterator walk(a, fs::directory_options::skip_permission_denied, ec);
+            for (; !ec && walk != fs::recursive_directory_iterator(); walk.increment(ec)) {
+                const auto& entry = *walk;
+                std::error_code entry_error;
+                if (!entry.is_regular_file(entry_error)) continue;
                 const auto name = entry.path().filename().string();
                 const auto ext = entry.path().extension().string();
                 if (glob.empty() ? (ext != ".json" && ext != ".govplan") : ::fnmatch(glob.c_str(), name.c_str(), 0) != 0)
                     continue;
                 // a folder holds observations and other JSON beside its plans: read what each file is
                 const auto kind = govplan::document_kind_of_file(entry.path());
-                if (kind && *kind != govplan::document_kind::plan_json && *kind != govplan::document_kind::plan_archive)
+                // observations and other JSON are skipped; a file that is not JSON at all
+                // (empty, garbled) is read, so that its error is reported
+                if (kind && (*kind == govplan::document_kind::observations_json ||
+                             *kind == govplan::document_kind::other_json))
                     not_plans.push_back(entry.path().filename().string());
                 else
                     found.push_back(entry.path().string());
@@ -164,13 +170,18 @@ std::vector<std::string> plan_files(const std::vector<std::string>& args, const 
 
 /// The options that choose targets and projects (govplan/filter.hpp), and
 /// --where on any column of the rows.
-void add_filter_options(po::options_description& o, bool with_where)
+/// What a command lists: targets (kind applies), projects (stage applies).
+enum class listing { targets, projects };
+
+void add_filter_options(po::options_description& o, listing what, bool with_where)
 {
     o.add_options()("focus", po::value<int>(), "only focus area N (its ordinal)")(
         "measure", po::value<std::string>(), "only measures whose lead phrase contains TEXT")(
-        "commitment", po::value<std::string>(), "only binding, expected or aspirational")(
-        "kind", po::value<std::string>(), "only targets of this kind (count, amount, growth_rate…)")(
-        "stage", po::value<std::string>(), "only projects at this stage (apply, plan, start, build…)");
+        "commitment", po::value<std::string>(), "only binding, expected or aspirational");
+    if (what == listing::targets)
+        o.add_options()("kind", po::value<std::string>(), "only targets of this kind (count, amount, growth_rate…)");
+    else
+        o.add_options()("stage", po::value<std::string>(), "only projects at this stage (apply, plan, start, build…)");
     if (with_where)
         o.add_options()("where", po::value<std::vector<std::string>>()->composing(),
                         "FIELD=VALUE: only rows whose column FIELD is VALUE (or holds it, for a list); repeatable")(
@@ -235,8 +246,16 @@ bool where_matches(const json::object& row, const std::vector<std::pair<std::str
             return json::serialize(v);
         };
         if (cell->is_array()) {
+            // a list holds VALUE as an item, or as a member of an item ({"target_id": "t1-01", …})
             const auto& a = cell->as_array();
-            if (std::none_of(a.begin(), a.end(), [&](const json::value& e) { return text(e) == value; })) return false;
+            auto holds = [&](const json::value& e) {
+                if (e.is_object()) {
+                    const auto& o = e.as_object();
+                    return std::any_of(o.begin(), o.end(), [&](const auto& kv) { return text(kv.value()) == value; });
+                }
+                return text(e) == value;
+            };
+            if (std::none_of(a.begin(), a.end(), holds)) return false;
         } else if (text(*cell) != value) {
             return false;
         }
@@ -269,8 +288,17 @@ int run_validate(const po::variables_map& vm)
     if (format != "text" && format != "json") throw po::error("--format must be text or json");
     json::array all;
     bool errors = false;
+    bool unreadable = false;
     for (const auto& file : files) {
-        const auto p = load_plan(file);
+        // a file that cannot be loaded is reported, and the others still validated
+        govplan::plan p;
+        try {
+            p = load_plan(file);
+        } catch (const cli_failure& failure) {
+            fmt::print(stderr, "govplan validate: {}\n", failure.message);
+            unreadable = true;
+            continue;
+        }
         for (const auto& d : govplan::validate(p)) {
             errors = errors || d.severity == govplan::severity::error;
             if (format == "text") {
@@ -286,7 +314,7 @@ int run_validate(const po::variables_map& vm)
         }
     }
     if (format == "json") fmt::print("{}\n", json::serialize(all));
-    return errors ? 1 : 0;
+    return unreadable ? 2 : errors ? 1 : 0;
 }
 
 // ---- summary --------------------------------------------------------------
@@ -522,12 +550,12 @@ std::string cut_to_width(const std::string& text, std::size_t width)
 
 /// Fits `t` to `width` terminal columns (two spaces between columns): short
 /// columns (up to 14 wide: ids, codes, numbers) keep their width, the long
-/// text columns shrink, widest first, down to 10, their cells cut with …;
+/// text columns shrink, widest first, down to 14, their cells cut with …;
 /// when that is not enough and `may_drop`, columns go from the right.
 void fit_to_width(govplan::table& t, std::size_t width, bool may_drop)
 {
     if (t.columns.empty() || width == 0) return;
-    constexpr std::size_t short_column = 14, narrowest = 10;
+    constexpr std::size_t short_column = 14;  // short columns keep their width; long ones shrink to it
     auto natural = [&](std::size_t c) {
         std::size_t w = govplan::display_width(t.columns[c]);
         for (const auto& row : t.rows) w = std::max(w, govplan::display_width(row[c]));
@@ -542,7 +570,7 @@ void fit_to_width(govplan::table& t, std::size_t width, bool may_drop)
     };
     auto least = [&] {  // the narrowest the table can get
         std::size_t sum = 2 * (widths.size() - 1);
-        for (std::size_t c = 0; c < widths.size(); ++c) sum += std::min(widths[c], std::max(short_column, narrowest));
+        for (std::size_t c = 0; c < widths.size(); ++c) sum += std::min(widths[c], short_column);
         return sum;
     };
     while (may_drop && widths.size() > 2 && least() > width) {
@@ -554,9 +582,9 @@ void fit_to_width(govplan::table& t, std::size_t width, bool may_drop)
         std::size_t widest = 0;
         for (std::size_t c = 1; c < widths.size(); ++c)
             if (widths[c] > widths[widest]) widest = c;
-        if (widths[widest] <= std::max(short_column, narrowest)) break;
+        if (widths[widest] <= short_column) break;
         const std::size_t over = total() - width;
-        widths[widest] -= std::min(over, widths[widest] - std::max(short_column, narrowest));
+        widths[widest] -= std::min(over, widths[widest] - short_column);
     }
     for (std::size_t c = 0; c < widths.size(); ++c) {
         t.columns[c] = cut_to_width(t.columns[c], widths[c]);
@@ -588,28 +616,16 @@ row_view view_from(const po::variables_map& vm)
     return v;
 }
 
-int print_rows(const std::vector<json::object>& rows, const std::vector<std::string>& keys, const std::string& format,
-               const row_view& view)
+int print_rows(const std::vector<json::object>& rows, const std::vector<std::string>& keys,
+               const std::vector<std::string>& all_columns, const std::string& format, const row_view& view)
 {
     const auto rf = format == "jsonl" ? govplan::report_format::json : table_format(format, {"table", "csv", "jsonl"});
     // the columns: those asked for; else in a table on a terminal a readable
     // subset; in a pipe, in CSV and jsonl (and with --wide) every column
-    std::vector<std::string> columns = view.columns;
-    if (!columns.empty() && !rows.empty()) {
-        for (const auto& c : columns) {
-            if (!rows.front().contains(c)) {
-                std::string all;
-                for (const auto& kv : rows.front()) all += (all.empty() ? "" : ", ") + std::string(kv.key());
-                throw po::error("--columns: no column \"" + c + "\" (columns: " + all + ")");
-            }
-        }
-    } else if (columns.empty()) {
-        columns = keys;
+    std::vector<std::string> columns = view.columns;  // checked against all_columns by the caller
+    if (columns.empty()) {
         const bool terminal = ::isatty(STDOUT_FILENO) == 1;
-        if ((rf != govplan::report_format::text || view.wide || !terminal) && !rows.empty()) {
-            columns.clear();
-            for (const auto& kv : rows.front()) columns.emplace_back(kv.key());
-        }
+        columns = (rf != govplan::report_format::text || view.wide || !terminal) ? all_columns : keys;
     }
     if (format == "jsonl") {
         for (const auto& r : rows) {
@@ -654,16 +670,60 @@ const std::vector<std::string> target_keys = {"id", "focus", "measure", "metric"
 const std::vector<std::string> project_keys = {"id", "focus", "measure", "name", "type", "action", "stage",
                                                "category", "provenance.clause"};
 
-/// `p` with only the targets whose row (the columns of `govplan targets`)
-/// meets every --where condition; projects stay.
-govplan::plan select_where(const govplan::plan& p, const std::vector<std::pair<std::string, std::string>>& where)
+/// Every column of a target row and of a project row, in order, whatever the
+/// plan holds (add_columns on no value lists the members).
+std::vector<std::string> target_columns()
 {
-    if (where.empty()) return p;
+    json::object members;
+    add_columns(members, static_cast<const govplan::target*>(nullptr), "");
+    std::vector<std::string> out = {"id", "plan", "focus", "measure"};
+    for (const auto& kv : members)
+        if (kv.key() != "id") out.emplace_back(kv.key());
+    for (const char* extra : {"requirement", "base_value", "base_unit", "dimension", "project_names"}) out.emplace_back(extra);
+    return out;
+}
+
+std::vector<std::string> project_columns()
+{
+    json::object members;
+    add_columns(members, static_cast<const govplan::project*>(nullptr), "");
+    std::vector<std::string> out = {"id", "plan", "focus", "measure"};
+    for (const auto& kv : members)
+        if (kv.key() != "id") out.emplace_back(kv.key());
+    return out;
+}
+
+/// Refuses names that are not columns before anything is read, so that a typo
+/// fails even when no row would be printed.
+void check_columns(const std::vector<std::string>& names, const std::vector<std::string>& columns, const char* option)
+{
+    for (const auto& n : names) {
+        if (std::find(columns.begin(), columns.end(), n) != columns.end()) continue;
+        std::string all;
+        for (const auto& c : columns) all += (all.empty() ? "" : ", ") + c;
+        throw po::error(std::string(option) + ": no column \"" + n + "\" (columns: " + all + ")");
+    }
+}
+
+std::vector<std::string> where_fields(const std::vector<std::pair<std::string, std::string>>& where)
+{
+    std::vector<std::string> out;
+    for (const auto& [field, value] : where) out.push_back(field);
+    return out;
+}
+
+/// `p` with only the targets the filter and every --where condition (on the
+/// columns of `govplan targets`, read on the whole plan) choose; the projects
+/// all stay, since they group and name the targets (stats --by category).
+govplan::plan select_targets(const govplan::plan& p, const govplan::element_filter& filter,
+                             const std::vector<std::pair<std::string, std::string>>& where)
+{
+    if (filter.empty() && where.empty()) return p;
     const govplan::plan_index index(p);
     return govplan::select(
         p,
         [&](const govplan::target& t, const govplan::element_position& at) {
-            return where_matches(target_row(p, index, t, at), where);
+            return govplan::matches(filter, p, t, at) && (where.empty() || where_matches(target_row(p, index, t, at), where));
         },
         [](const govplan::project&, const govplan::element_position&) { return true; });
 }
@@ -673,6 +733,9 @@ int run_targets(const po::variables_map& vm)
     const auto p = load_plan(vm["file"].as<std::string>());
     const auto filter = filter_from(vm);
     const auto where = where_from(vm);
+    const auto view = view_from(vm);
+    check_columns(where_fields(where), target_columns(), "--where");
+    check_columns(view.columns, target_columns(), "--columns");
     std::vector<json::object> rows;
     const govplan::plan_index index(p);
     govplan::for_each_target(p, [&](const govplan::target& t, const govplan::element_position& at) {
@@ -680,7 +743,7 @@ int run_targets(const po::variables_map& vm)
         auto row = target_row(p, index, t, at);
         if (where_matches(row, where)) rows.push_back(std::move(row));
     });
-    return print_rows(rows, target_keys, vm["format"].as<std::string>(), view_from(vm));
+    return print_rows(rows, target_keys, target_columns(), vm["format"].as<std::string>(), view);
 }
 
 int run_projects(const po::variables_map& vm)
@@ -688,13 +751,16 @@ int run_projects(const po::variables_map& vm)
     const auto p = load_plan(vm["file"].as<std::string>());
     const auto filter = filter_from(vm);
     const auto where = where_from(vm);
+    const auto view = view_from(vm);
+    check_columns(where_fields(where), project_columns(), "--where");
+    check_columns(view.columns, project_columns(), "--columns");
     std::vector<json::object> rows;
     govplan::for_each_project(p, [&](const govplan::project& pr, const govplan::element_position& at) {
         if (!govplan::matches(filter, p, pr, at)) return;
         auto row = project_row(p, pr, at);
         if (where_matches(row, where)) rows.push_back(std::move(row));
     });
-    return print_rows(rows, project_keys, vm["format"].as<std::string>(), view_from(vm));
+    return print_rows(rows, project_keys, project_columns(), vm["format"].as<std::string>(), view);
 }
 
 // ---- convert --------------------------------------------------------------
@@ -753,14 +819,18 @@ std::string observations_beside(const std::string& plan_file, const govplan::pla
         if (kind && *kind == govplan::document_kind::observations_json) candidates.push_back(entry.path());
     }
     std::sort(candidates.begin(), candidates.end());
+    std::string tried;
     for (const auto& c : candidates) {
         // the first that loads for this plan (its plan_id names the plan)
-        if (govplan::load_observations(c, p)) {
+        const auto loaded = govplan::load_observations(c, p);
+        if (loaded) {
             note("observations: {}", c.string());
             return c.string();
         }
+        tried += "; " + c.filename().string() + ": " + loaded.error().message;
     }
-    throw cli_failure{"--observations auto: no observations file of plan \"" + p.id + "\" in " + dir.string()};
+    throw cli_failure{"--observations auto: no observations file of plan \"" + p.id + "\" in " + dir.string() +
+                      (tried.empty() ? std::string() : " (tried" + tried.substr(1) + ")")};
 }
 
 int run_progress(const po::variables_map& vm)
@@ -784,15 +854,16 @@ int run_progress(const po::variables_map& vm)
         if (file->illustrative) note("these observations are illustrative: {}", file->note);
     }
     const auto rf = table_format(vm["format"].as<std::string>(), {"text", "markdown", "csv", "json"});
-    if (const auto filter = filter_from(vm); !filter.empty()) tracked = govplan::select(tracked, filter);
-    tracked = select_where(tracked, where_from(vm));
+    const auto where = where_from(vm);
+    check_columns(where_fields(where), target_columns(), "--where");
+    tracked = select_targets(tracked, filter_from(vm), where);
     auto progress = govplan::evaluate_progress(tracked, *as_of);
     if (vm.count("status")) {
         const auto status = code_option<govplan::progress_status>(vm, "status");
         std::erase_if(progress, [&](const auto& tp) { return tp.status != status; });
     }
     const auto rollups = govplan::rollup_progress(tracked, progress);
-    if (!vm.count("all")) {
+    if (!vm.count("all") && !vm.count("status")) {
         std::erase_if(progress, [](const auto& tp) { return tp.status == govplan::progress_status::no_data; });
     }
     if (rf == govplan::report_format::json) {
@@ -811,19 +882,32 @@ int run_progress(const po::variables_map& vm)
 
 class progress_bar {
 public:
-    explicit progress_bar(std::size_t total) : total_(total), enabled_(total >= 20 && ::isatty(STDERR_FILENO) == 1) {}
+    explicit progress_bar(std::size_t total)
+        : total_(total), enabled_(total >= 20 && !quiet && ::isatty(STDERR_FILENO) == 1)
+    {
+    }
+    progress_bar(const progress_bar&) = delete;
+    progress_bar& operator=(const progress_bar&) = delete;
+    /// Ends the bar's line if it is left open (an error stops the reading), so
+    /// that the next message starts a line of its own.
+    ~progress_bar()
+    {
+        if (open_) fmt::print(stderr, "\n");
+    }
     void step(std::size_t done)
     {
         if (!enabled_ || (done % 16 != 0 && done != total_)) return;
         const std::size_t width = 30, filled = width * done / total_;
         fmt::print(stderr, "\rreading {}/{} [{}{}]", done, total_, std::string(filled, '#'),
                    std::string(width - filled, ' '));
-        if (done == total_) fmt::print(stderr, "\n");
+        open_ = done != total_;
+        if (!open_) fmt::print(stderr, "\n");
     }
 
 private:
     std::size_t total_;
     bool enabled_;
+    bool open_ = false;
 };
 
 int run_stats(const po::variables_map& vm)
@@ -844,9 +928,10 @@ int run_stats(const po::variables_map& vm)
     plans.reserve(files.size());
     progress_bar bar(files.size());
     const auto filter = filter_from(vm);
+    const auto where = where_from(vm);
+    check_columns(where_fields(where), target_columns(), "--where");
     for (std::size_t i = 0; i < files.size(); ++i) {
-        plans.push_back(select_where(filter.empty() ? load_plan(files[i]) : govplan::select(load_plan(files[i]), filter),
-                                     where_from(vm)));
+        plans.push_back(select_targets(load_plan(files[i]), filter, where));
         bar.step(i + 1);
     }
     std::vector<const govplan::plan*> refs;
@@ -990,7 +1075,7 @@ const std::vector<command>& commands()
              auto o = with_format("text", "text (file:path: severity code: message) or json");
              o.add_options()("glob", po::value<std::string>(), "PATTERN: in folders, the file names to read (default *.json, *.govplan)")(
                  "file", po::value<std::vector<std::string>>()->required(),
-                 "plan files (JSON or archives), or folders searched for them");
+                 "plan files (JSON or archives), folders searched for them, or - for standard input");
              return o;
          },
          [] { return positional({{"file", -1}}); }, run_validate},
@@ -998,7 +1083,7 @@ const std::vector<command>& commands()
          "govplan summary data/yancheng-2025.json --format markdown",
          [] {
              auto o = with_format("text", "text, markdown or json");
-             o.add_options()("file", po::value<std::string>()->required(), "plan file");
+             o.add_options()("file", po::value<std::string>()->required(), "plan file, or - for standard input");
              return o;
          },
          [] { return positional({{"file", 1}}); }, run_summary},
@@ -1008,8 +1093,8 @@ const std::vector<command>& commands()
          "govplan targets data/yancheng-2025.json --focus 8 --commitment binding",
          [] {
              auto o = with_format("table", "table, csv (RFC 4180) or jsonl");
-             add_filter_options(o, true);
-             o.add_options()("file", po::value<std::string>()->required(), "plan file");
+             add_filter_options(o, listing::targets, true);
+             o.add_options()("file", po::value<std::string>()->required(), "plan file, or - for standard input");
              return o;
          },
          [] { return positional({{"file", 1}}); }, run_targets},
@@ -1019,8 +1104,8 @@ const std::vector<command>& commands()
          "govplan projects data/yancheng-2025.json --stage plan",
          [] {
              auto o = with_format("table", "table, csv (RFC 4180) or jsonl");
-             add_filter_options(o, true);
-             o.add_options()("file", po::value<std::string>()->required(), "plan file");
+             add_filter_options(o, listing::projects, true);
+             o.add_options()("file", po::value<std::string>()->required(), "plan file, or - for standard input");
              return o;
          },
          [] { return positional({{"file", 1}}); }, run_projects},
@@ -1031,25 +1116,26 @@ const std::vector<command>& commands()
              po::options_description o("Options");
              o.add_options()("help,h", "show this help")("to", po::value<std::string>(),
                                                          "output format, instead of guessing it from OUT's extension")(
-                 "input", po::value<std::string>()->required(), "input plan")("output", po::value<std::string>()->required(),
-                                                                              "output file, replaced only on success");
+                 "input", po::value<std::string>()->required(), "input plan, or - for standard input")(
+                 "output", po::value<std::string>()->required(),
+                 "output file, replaced only on success, or - for standard output (JSON unless --to)");
              return o;
          },
          [] { return positional({{"input", 1}, {"output", 1}}); }, run_convert},
         {"progress", "where each target stands on a date",
-         "govplan progress FILE [--observations OBS|auto] --as-of DATE [--all] [--status S] [--focus N] [--measure TEXT] "
-         "[--commitment C] [--kind K] [--format text|markdown|csv|json]",
+         "govplan progress FILE [--observations OBS|auto|-] --as-of DATE [--all] [--status S] [--focus N] "
+         "[--measure TEXT] [--commitment C] [--kind K] [--where FIELD=VALUE]... [--format text|markdown|csv|json]",
          "govplan progress data/yancheng-2025.json --observations data/yancheng-2025-observations.json --as-of 2025-06-30",
          [] {
              auto o = with_format("text", "text, markdown, csv or json");
-             add_filter_options(o, false);
+             add_filter_options(o, listing::targets, false);
              add_where_option(o);
              o.add_options()("status", po::value<std::string>(), "only met, on_track, at_risk, behind or no_data");
              o.add_options()("observations", po::value<std::string>(),
-                             "observations file, or auto: the one of this plan in the plan's folder")(
+                             "observations file, auto (the one of this plan in the plan's folder) or - (standard input)")(
                  "as-of", po::value<std::string>()->required(), "the date, YYYY-MM-DD")(
                  "all", "list targets without observations too")("file", po::value<std::string>()->required(),
-                                                                  "plan file");
+                                                                  "plan file, or - for standard input");
              return o;
          },
          [] { return positional({{"file", 1}}); }, run_progress},
@@ -1059,7 +1145,7 @@ const std::vector<command>& commands()
          "govplan stats plans/ --by dimension --format csv",
          [] {
              auto o = with_format("text", "text, markdown, csv or json");
-             add_filter_options(o, false);
+             add_filter_options(o, listing::targets, false);
              add_where_option(o);
              o.add_options()("glob", po::value<std::string>(), "PATTERN: in folders, the file names to read (default *.json, *.govplan)")(
                  "by", po::value<std::string>()->default_value("kind"),
@@ -1073,8 +1159,8 @@ const std::vector<command>& commands()
          "govplan diff OLD NEW [--format text|markdown|csv|json]", "govplan diff plan-2024.json plan-2025.json",
          [] {
              auto o = with_format("text", "text, markdown, csv or json");
-             o.add_options()("old", po::value<std::string>()->required(), "the earlier plan")(
-                 "new", po::value<std::string>()->required(), "the later plan");
+             o.add_options()("old", po::value<std::string>()->required(), "the earlier plan (- for standard input)")(
+                 "new", po::value<std::string>()->required(), "the later plan (- for standard input)");
              return o;
          },
          [] { return positional({{"old", 1}, {"new", 1}}); }, run_diff},
@@ -1089,7 +1175,7 @@ const std::vector<command>& commands()
                  "to stderr")("year", po::value<int>(), "the plan year, when the text does not say it")(
                  "id", po::value<std::string>(), "the draft's plan id (default: draft)")(
                  "explain", "list every numeral of the text with what became of it, and the notes")(
-                 "report", po::value<std::string>()->required(), "the report's text, UTF-8");
+                 "report", po::value<std::string>()->required(), "the report's text, UTF-8, or - for standard input");
              return o;
          },
          [] { return positional({{"report", 1}}); }, run_extract},
@@ -1129,6 +1215,7 @@ std::string roff(std::string_view text)
     for (char ch : text) {
         if (line_start && (ch == '.' || ch == '\'')) out += "\\&";
         if (ch == '\\') out += "\\e";
+        else if (ch == '-') out += "\\-";  // a minus sign, so that --focus copies as typed
         else out += ch;
         line_start = ch == '\n';
     }
