@@ -461,10 +461,11 @@ TEST_CASE("extract: the bundled report against the hand-made plan")
                         targets.recall(), projects.expected, projects.extracted, projects.right, projects.precision(),
                         projects.recall(), errors));
     if (std::getenv("GOVPLAN_EXTRACT_VERBOSE")) MESSAGE(std::string(targets.report + projects.report));
-    // Floors a little under the measured figures (docs/extraction.md): a change
-    // that makes the extractor worse on the bundled report fails here.
-    CHECK(targets.precision() >= 0.92);
-    CHECK(targets.recall() >= 0.92);
+    // The bar for targets (0.95; measured 0.96, docs/extraction.md) and a
+    // floor a little under the measured figure for projects: a change that makes
+    // the extractor worse on the bundled report fails here.
+    CHECK(targets.precision() >= 0.95);
+    CHECK(targets.recall() >= 0.95);
     CHECK(projects.precision() >= 0.90);
     CHECK(projects.recall() >= 0.85);
     const auto diagnostics = validate(got);

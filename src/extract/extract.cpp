@@ -1864,6 +1864,11 @@ bool extractor::qualitative(const cp_text& t, std::vector<found>& nums, range cl
         cut = last.e - v - a;
     }
     subjects.back().e = cut;
+    // 确保A“两降一升”，B全面达标，C持续稳定: an outcome clause with no verb and no cue of its
+    // own goes on with the commitment of the clause before, as a numeral's object does
+    if (tg.commitment == commitment::expected && previous_commitment_ &&
+        !starts_with_verb(t, strip_fillers(t, subjects.front())))
+        tg.commitment = *previous_commitment_;
     std::vector<range> names;
     for (auto r : subjects) {
         r = strip_fillers(t, r);
