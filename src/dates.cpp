@@ -1,5 +1,7 @@
 #include <govplan/dates.hpp>
 
+#include "printable.hpp"
+
 #include <boost/date_time/gregorian/gregorian.hpp>
 
 #include <stdexcept>
@@ -10,7 +12,7 @@ namespace {
 
 error bad_date(std::string_view text, const std::string& why)
 {
-    return error(errc::invalid_date, "invalid date \"" + std::string(text) + "\": " + why);
+    return error(errc::invalid_date, "invalid date \"" + detail::quoted_excerpt(text) + "\": " + why);
 }
 
 bool is_leap(int y) noexcept { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }

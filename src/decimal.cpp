@@ -1,5 +1,7 @@
 #include <govplan/decimal.hpp>
 
+#include "printable.hpp"
+
 #include "int128.hpp"
 
 #include <stdexcept>
@@ -43,7 +45,7 @@ result<decimal> make(int128 c, int scale, const char* what)
 error invalid(std::string_view text, std::size_t pos, const std::string& why)
 {
     error e(errc::invalid_decimal,
-            "invalid decimal \"" + std::string(text) + "\": " + why + " at position " + std::to_string(pos));
+            "invalid decimal \"" + detail::quoted_excerpt(text) + "\": " + why + " at position " + std::to_string(pos));
     e.byte_offset = pos;
     return e;
 }

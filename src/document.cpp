@@ -56,20 +56,9 @@ document_kind document_kind_of(std::string_view head) noexcept
 
 result<document_kind> document_kind_of_file(const std::filesystem::path& file)
 {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
-        error e(errc::io_error, "cannot open");
-        e.source = file.string();
-        return e;
-    }
-    std::string head(document_head_bytes, '\0');
-    in.read(head.data(), static_cast<std::streamsize>(head.size()));
-    if (in.bad()) {
-        error e(errc::io_error, "cannot read");
-        e.source = file.string();
-        return e;
-    }
-    head.resize(static_cast<std::size_t>(in.gcount()));
+    auto read = detail::read_head(file, document_head_bytes);
+    if (!read) return read.error();
+    const std::string& head = *read;
     bool format_seen = false;
     const document_kind kind = classify(head, format_seen);
     if (kind != document_kind::other_json || format_seen || head.size() < document_head_bytes) return kind;
@@ -78,6 +67,11 @@ result<document_kind> document_kind_of_file(const std::filesystem::path& file)
     auto whole = detail::read_file(file, load_options{}.json.limits.max_bytes);
     if (!whole) return whole.error();
     return classify(*whole, format_seen);
+}
+
+result<std::string> read_regular_file(const std::filesystem::path& file, std::size_t max_bytes)
+{
+    return detail::read_file(file, max_bytes);
 }
 
 result<plan> load_plan(const std::filesystem::path& file, const load_options& options)

@@ -1,5 +1,7 @@
 #include <govplan/error.hpp>
 
+#include "printable.hpp"
+
 #include <string>
 
 namespace govplan {
@@ -61,10 +63,15 @@ std::string error::where() const
     return out;
 }
 
+std::string printable_text(std::string_view text, std::size_t max_bytes) { return detail::printable(text, max_bytes); }
+
 std::string error::to_string() const
 {
-    std::string location = where();
-    return location.empty() ? message : location + ": " + message;
+    // Safe to print: file names, keys and values come from files, and may hold
+    // terminal escapes or be a megabyte long.
+    std::string location = detail::printable(where(), 512);
+    std::string text = detail::printable(message, 1024);
+    return location.empty() ? text : location + ": " + text;
 }
 
 exception::exception(govplan::error e) : std::runtime_error(e.to_string()), error_(std::move(e)) {}

@@ -1,9 +1,11 @@
 #include "file_io.hpp"
 
+#include <atomic>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <fcntl.h>
-#include <fstream>
+#include <string>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -17,13 +19,56 @@ error io_failure(const std::filesystem::path& file, const std::string& what, int
     return e;
 }
 
-}  // namespace
-
-result<std::string> read_file(const std::filesystem::path& file, std::size_t max_bytes)
+/// "a FIFO", "a directory"…: what a file that is not a regular file is.
+const char* file_type_name(mode_t mode) noexcept
 {
-    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+    if (S_ISDIR(mode)) return "a directory";
+    if (S_ISFIFO(mode)) return "a FIFO (named pipe)";
+    if (S_ISCHR(mode)) return "a character device";
+    if (S_ISBLK(mode)) return "a block device";
+    if (S_ISSOCK(mode)) return "a socket";
+    if (S_ISLNK(mode)) return "a symbolic link";
+    return "not a regular file";
+}
+
+error not_regular(const std::filesystem::path& file, mode_t mode, const char* refused)
+{
+    std::string what = file_type_name(mode);
+    if (what.rfind("a ", 0) == 0) what = "is " + what + ", not a regular file";
+    error e(errc::io_error, what + ": " + refused);
+    e.source = file.string();
+    return e;
+}
+
+/// Closes a descriptor when it goes out of scope.
+class descriptor {
+public:
+    explicit descriptor(int fd) noexcept : fd_(fd) {}
+    ~descriptor()
+    {
+        if (fd_ >= 0) ::close(fd_);
+    }
+    descriptor(const descriptor&) = delete;
+    descriptor& operator=(const descriptor&) = delete;
+    [[nodiscard]] int get() const noexcept { return fd_; }
+    /// Closes now, reporting the result (errno on failure).
+    int close() noexcept
+    {
+        const int r = ::close(fd_);
+        fd_ = -1;
+        return r;
+    }
+
+private:
+    int fd_;
+};
+
+/// Opens `file` for reading only if it is a regular file. O_NONBLOCK keeps the
+/// open of a FIFO without a writer from blocking, so the check comes first.
+result<int> open_regular(const std::filesystem::path& file, struct stat& st)
+{
+    const int fd = ::open(file.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
     if (fd < 0) return io_failure(file, "cannot open", errno);
-    struct stat st {};
     if (::fstat(fd, &st) != 0) {
         const int err = errno;
         ::close(fd);
@@ -31,69 +76,176 @@ result<std::string> read_file(const std::filesystem::path& file, std::size_t max
     }
     if (!S_ISREG(st.st_mode)) {
         ::close(fd);
-        return io_failure(file, "cannot read", EISDIR);
+        return not_regular(file, st.st_mode, "refused before reading");
     }
+    const int flags = ::fcntl(fd, F_GETFL);
+    if (flags >= 0) ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+    return fd;
+}
+
+/// Reads up to `size` bytes into `out`; returns the count, or -1 with errno.
+ssize_t read_fully(int fd, char* out, std::size_t size)
+{
+    std::size_t done = 0;
+    while (done < size) {
+        const ssize_t n = ::read(fd, out + done, size - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) return -1;
+        if (n == 0) break;  // the end, or the file shrank while reading
+        done += static_cast<std::size_t>(n);
+    }
+    return static_cast<ssize_t>(done);
+}
+
+/// The file a path names once its symbolic links are followed (the path itself
+/// when it is not a link, or when the chain ends at a name that does not exist).
+result<std::filesystem::path> follow_links(const std::filesystem::path& file)
+{
+    std::filesystem::path at = file;
+    for (int hops = 0; hops < 40; ++hops) {
+        struct stat st {};
+        if (::lstat(at.c_str(), &st) != 0) {
+            if (errno == ENOENT) return at;
+            return io_failure(file, "cannot stat", errno);
+        }
+        if (!S_ISLNK(st.st_mode)) return at;
+        std::error_code ec;
+        const std::filesystem::path to = std::filesystem::read_symlink(at, ec);
+        if (ec) return io_failure(file, "cannot read the symbolic link", ec.value());
+        at = to.is_absolute() ? to : at.parent_path() / to;
+    }
+    return io_failure(file, "cannot follow the symbolic links", ELOOP);
+}
+
+/// A name for a temporary file beside `target` that is unlikely to exist.
+std::filesystem::path temporary_name(const std::filesystem::path& target)
+{
+    static std::atomic<unsigned long> counter{0};
+    const auto tick = static_cast<unsigned long>(std::chrono::steady_clock::now().time_since_epoch().count());
+    std::string name = ".";
+    name += target.filename().string();
+    name += ".tmp-";
+    name += std::to_string(static_cast<unsigned long>(::getpid()));
+    name += '-';
+    name += std::to_string(tick ^ (counter.fetch_add(1) * 0x9E3779B97F4A7C15ul));
+    return target.parent_path() / name;
+}
+
+/// Opens a new temporary file beside `target`. On Linux it has no name until
+/// the write is complete (O_TMPFILE), so a process killed while writing leaves
+/// nothing behind; elsewhere it is a hidden file that `named` then holds.
+/// Mode 0666 less the umask, as any new file.
+result<int> open_temporary(const std::filesystem::path& target, std::filesystem::path& named)
+{
+    const std::filesystem::path dir = target.parent_path();
+#ifdef O_TMPFILE
+    const int fd = ::open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
+    if (fd >= 0) return fd;
+    if (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL && errno != ENOENT)
+        return io_failure(target, "cannot create a temporary file in " + dir.string(), errno);
+#endif
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        named = temporary_name(target);
+        const int named_fd = ::open(named.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0666);
+        if (named_fd >= 0) return named_fd;
+        if (errno != EEXIST) break;
+    }
+    const int err = errno;
+    named.clear();
+    return io_failure(target, "cannot create a temporary file in " + dir.string(), err);
+}
+
+}  // namespace
+
+result<std::string> read_file(const std::filesystem::path& file, std::size_t max_bytes)
+{
+    struct stat st {};
+    auto opened = open_regular(file, st);
+    if (!opened) return opened.error();
+    descriptor fd(*opened);
     if (static_cast<std::uint64_t>(st.st_size) > max_bytes) {
-        ::close(fd);
         error e(errc::limit_exceeded, "file of " + std::to_string(st.st_size) + " bytes exceeds the limit of " +
                                           std::to_string(max_bytes) + " bytes");
         e.source = file.string();
         return e;
     }
     std::string bytes(static_cast<std::size_t>(st.st_size), '\0');
-    std::size_t done = 0;
-    while (done < bytes.size()) {
-        const ssize_t n = ::read(fd, bytes.data() + done, bytes.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) {
-            const int err = errno;
-            ::close(fd);
-            return io_failure(file, "cannot read", err);
-        }
-        if (n == 0) break;  // shrank while reading
-        done += static_cast<std::size_t>(n);
-    }
-    bytes.resize(done);
-    ::close(fd);
+    const ssize_t n = read_fully(fd.get(), bytes.data(), bytes.size());
+    if (n < 0) return io_failure(file, "cannot read", errno);
+    bytes.resize(static_cast<std::size_t>(n));
+    return bytes;
+}
+
+result<std::string> read_head(const std::filesystem::path& file, std::size_t max_bytes)
+{
+    struct stat st {};
+    auto opened = open_regular(file, st);
+    if (!opened) return opened.error();
+    descriptor fd(*opened);
+    std::string bytes(std::min<std::uint64_t>(max_bytes, static_cast<std::uint64_t>(st.st_size)), '\0');
+    const ssize_t n = read_fully(fd.get(), bytes.data(), bytes.size());
+    if (n < 0) return io_failure(file, "cannot read", errno);
+    bytes.resize(static_cast<std::size_t>(n));
     return bytes;
 }
 
 result<void> write_file_atomically(const std::filesystem::path& file, std::string_view bytes)
 {
-    const std::filesystem::path dir = file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
-    // Built step by step: GCC 12 at -O3 warns falsely (-Wrestrict) on "." + string.
-    std::string name = ".";
-    name += file.filename().string();
-    name += ".tmp-XXXXXX";
-    std::string temp = (dir / name).string();
-    const int fd = ::mkstemp(temp.data());
-    if (fd < 0) return io_failure(file, "cannot create a temporary file in " + dir.string(), errno);
+    // Through symbolic links to the file they name; only a regular file (or a
+    // new name) is replaced.
+    auto resolved = follow_links(file.has_parent_path() ? file : std::filesystem::path(".") / file);
+    if (!resolved) return resolved.error();
+    const std::filesystem::path target = *resolved;
+    struct stat existing {};
+    bool exists = false;
+    if (::stat(target.c_str(), &existing) == 0) {
+        if (!S_ISREG(existing.st_mode))
+            return not_regular(file, existing.st_mode, "refused to replace it (write to - for standard output)");
+        exists = true;
+    } else if (errno != ENOENT) {
+        return io_failure(file, "cannot stat", errno);
+    }
 
-    auto fail = [&](const std::string& what) -> result<void> {
-        const int err = errno;
-        ::close(fd);
-        ::unlink(temp.c_str());
+    std::filesystem::path named;  // the temporary file's name, when it has one
+    auto opened = open_temporary(target, named);
+    if (!opened) return opened.error();
+    descriptor fd(*opened);
+    auto fail = [&](const std::string& what, int err) -> result<void> {
+        if (!named.empty()) ::unlink(named.c_str());
         return io_failure(file, what, err);
     };
     std::size_t done = 0;
     while (done < bytes.size()) {
-        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        const ssize_t n = ::write(fd.get(), bytes.data() + done, bytes.size() - done);
         if (n < 0 && errno == EINTR) continue;
-        if (n < 0) return fail("cannot write");
+        if (n < 0) return fail("cannot write", errno);
         done += static_cast<std::size_t>(n);
     }
-    if (::fchmod(fd, 0644) != 0) return fail("cannot set permissions");
-    if (::fsync(fd) != 0) return fail("cannot flush");
-    if (::close(fd) != 0) {
-        const int err = errno;
-        ::unlink(temp.c_str());
-        return io_failure(file, "cannot close", err);
+    if (exists) {
+        // The replaced file's owner where permitted (root, or the same owner),
+        // then its mode: chown clears set-user-ID bits, so the mode comes last.
+        if ((existing.st_uid != ::geteuid() || existing.st_gid != ::getegid()) &&
+            ::fchown(fd.get(), existing.st_uid, existing.st_gid) != 0 && errno != EPERM)
+            return fail("cannot keep the owner", errno);
+        if (::fchmod(fd.get(), existing.st_mode & 07777) != 0) return fail("cannot keep the permissions", errno);
     }
-    if (::rename(temp.c_str(), file.c_str()) != 0) {
-        const int err = errno;
-        ::unlink(temp.c_str());
-        return io_failure(file, "cannot replace", err);
+    if (::fsync(fd.get()) != 0) return fail("cannot flush", errno);
+    if (named.empty()) {
+        // Give the unnamed file a name beside the target, then rename it over.
+        const std::string self = "/proc/self/fd/" + std::to_string(fd.get());
+        for (int attempt = 0; attempt < 100 && named.empty(); ++attempt) {
+            const std::filesystem::path candidate = temporary_name(target);
+            if (::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, candidate.c_str(), AT_SYMLINK_FOLLOW) == 0) {
+                named = candidate;
+            } else if (errno != EEXIST) {
+                return fail("cannot name the written file", errno);
+            }
+        }
+        if (named.empty()) return fail("cannot name the written file", EEXIST);
     }
+    if (fd.close() != 0) return fail("cannot close", errno);
+    if (::rename(named.c_str(), target.c_str()) != 0) return fail("cannot replace", errno);
+    const std::filesystem::path dir = target.parent_path();
     const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dfd >= 0) {
         ::fsync(dfd);  // best effort: the rename is done either way

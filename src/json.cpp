@@ -596,7 +596,7 @@ public:
             out.plan_id = string(v);
             if (out.plan_id != p.id) {
                 fail(errc::invalid_value, "these observations are for plan \"" + detail::quoted_excerpt(out.plan_id) +
-                                              "\", not \"" + p.id + "\"");
+                                              "\", not \"" + detail::quoted_excerpt(p.id) + "\"");
             }
         });
         opt(f, "illustrative", [&](const json::value& v) { read_value(v, out.illustrative); });
@@ -1044,7 +1044,7 @@ result<plan> with_observations(const plan& p, const observation_file& file)
 {
     if (file.plan_id != p.id) {
         return govplan::error(errc::invalid_value,
-                              "the observations are for plan \"" + file.plan_id + "\", not \"" + p.id + "\"");
+                              "the observations are for plan \"" + detail::quoted_excerpt(file.plan_id) + "\", not \"" + detail::quoted_excerpt(p.id) + "\"");
     }
     plan out = p;
     // The first target of each id, as find_target() would find it: one walk,
@@ -1060,7 +1060,7 @@ result<plan> with_observations(const plan& p, const observation_file& file)
     }
     for (const auto& entry : file.entries) {
         const auto it = by_id.find(entry.target_id);
-        if (it == by_id.end()) return govplan::error(errc::invalid_value, "the plan has no target \"" + entry.target_id + "\"");
+        if (it == by_id.end()) return govplan::error(errc::invalid_value, "the plan has no target \"" + detail::quoted_excerpt(entry.target_id) + "\"");
         it->second->observations.push_back(entry.value);
     }
     return out;

@@ -91,9 +91,14 @@ public:
         if (!check_size(n, "key", ec)) return false;
         key_.append(s.data(), s.size());
         frame& f = frames_.back();
+        if (f.count >= limits_.max_object_members) {
+            return stop(ec, errc::limit_exceeded,
+                        "more than " + std::to_string(limits_.max_object_members) + " members in one object");
+        }
         if (!remember_key(f, key_)) {
             f.key = key_;
-            return stop(ec, errc::duplicate_key, "duplicate key \"" + key_ + "\" (each key may appear once)");
+            return stop(ec, errc::duplicate_key,
+                        "duplicate key \"" + quoted_excerpt(key_) + "\" (each key may appear once)");
         }
         f.key = std::move(key_);
         key_.clear();
@@ -247,22 +252,30 @@ public:
 
     bool on_document_begin(json::error_code&) { return true; }
     bool on_document_end(json::error_code&) { return true; }
-    bool on_object_begin(json::error_code&)
+    bool on_object_begin(json::error_code& ec)
     {
+        if (!element(ec)) return false;
         if (depth_ == keys_.size()) keys_.emplace_back();
         keys_[depth_++].clear();
+        arrays_.push_back(not_an_array);
         return true;
     }
     bool on_object_end(std::size_t n, json::error_code&)
     {
         --depth_;
+        arrays_.pop_back();
         stack.push_object(n);
         return true;
     }
-    bool on_array_begin(json::error_code&) { return true; }
-    bool on_array_end(std::size_t n, json::error_code& ec)
+    bool on_array_begin(json::error_code& ec)
     {
-        if (n > limits_.max_array_size) return stop(ec);
+        if (!element(ec)) return false;
+        arrays_.push_back(0);
+        return true;
+    }
+    bool on_array_end(std::size_t n, json::error_code&)
+    {
+        arrays_.pop_back();
         stack.push_array(n);
         return true;
     }
@@ -278,7 +291,10 @@ public:
         if (n > limits_.max_string_bytes) return stop(ec);
         hash(s);
         auto& seen = keys_[depth_ - 1];
-        if (seen.size() >= 64 || std::find(seen.begin(), seen.end(), key_hash_) != seen.end()) return stop(ec);
+        // a limit, a duplicate or over 64 keys: the tracking pass decides
+        if (seen.size() >= 64 || seen.size() >= limits_.max_object_members ||
+            std::find(seen.begin(), seen.end(), key_hash_) != seen.end())
+            return stop(ec);
         seen.push_back(key_hash_);
         key_hash_ = fnv_offset;
         stack.push_key(s);
@@ -287,38 +303,47 @@ public:
     bool on_string_part(json::string_view s, std::size_t n, json::error_code& ec)
     {
         if (n > limits_.max_string_bytes) return stop(ec);
+        if (!in_string_ && !element(ec)) return false;
+        in_string_ = true;
         stack.push_chars(s);
         return true;
     }
     bool on_string(json::string_view s, std::size_t n, json::error_code& ec)
     {
         if (n > limits_.max_string_bytes) return stop(ec);
+        if (!in_string_ && !element(ec)) return false;
+        in_string_ = false;
         stack.push_string(s);
         return true;
     }
     bool on_number_part(json::string_view, json::error_code&) { return true; }
-    bool on_int64(std::int64_t i, json::string_view, json::error_code&)
+    bool on_int64(std::int64_t i, json::string_view, json::error_code& ec)
     {
+        if (!element(ec)) return false;
         stack.push_int64(i);
         return true;
     }
-    bool on_uint64(std::uint64_t u, json::string_view, json::error_code&)
+    bool on_uint64(std::uint64_t u, json::string_view, json::error_code& ec)
     {
+        if (!element(ec)) return false;
         stack.push_uint64(u);
         return true;
     }
-    bool on_double(double d, json::string_view, json::error_code&)
+    bool on_double(double d, json::string_view, json::error_code& ec)
     {
+        if (!element(ec)) return false;
         stack.push_double(d);
         return true;
     }
-    bool on_bool(bool b, json::error_code&)
+    bool on_bool(bool b, json::error_code& ec)
     {
+        if (!element(ec)) return false;
         stack.push_bool(b);
         return true;
     }
-    bool on_null(json::error_code&)
+    bool on_null(json::error_code& ec)
     {
+        if (!element(ec)) return false;
         stack.push_null();
         return true;
     }
@@ -336,7 +361,17 @@ private:
         ec = json::error::exception;
         return false;
     }
+    static constexpr std::size_t not_an_array = static_cast<std::size_t>(-1);
+    /// One more value in the innermost array, counted as it arrives, so that an
+    /// array over the limit stops the parse before its elements are all built.
+    bool element(json::error_code& ec)
+    {
+        if (arrays_.empty() || arrays_.back() == not_an_array) return true;
+        return ++arrays_.back() <= limits_.max_array_size || stop(ec);
+    }
     const json_limits& limits_;
+    bool in_string_ = false;  ///< between a string's first part and its end
+    std::vector<std::size_t> arrays_;  ///< per open container: elements so far, or not_an_array for an object
     std::vector<std::vector<std::uint64_t>> keys_;  ///< key hashes per open object, reused
     std::size_t depth_ = 0;
     std::uint64_t key_hash_ = fnv_offset;
@@ -390,50 +425,6 @@ std::size_t token_start(std::string_view text, std::size_t n, token t)
 }
 
 }  // namespace
-
-std::string quoted_excerpt(std::string_view text, std::size_t max_bytes)
-{
-    static constexpr char hex[] = "0123456789ABCDEF";
-    std::string out;
-    std::size_t i = 0;
-    while (i < text.size()) {
-        if (i >= max_bytes) {
-            out += "…";
-            break;
-        }
-        const auto c = static_cast<unsigned char>(text[i]);
-        // Length of a well-formed UTF-8 sequence starting here, or 0.
-        std::size_t n = 0;
-        if (c < 0x80) n = 1;
-        else if (c >= 0xC2 && c <= 0xDF) n = 2;
-        else if (c >= 0xE0 && c <= 0xEF) n = 3;
-        else if (c >= 0xF0 && c <= 0xF4) n = 4;
-        bool valid = n != 0 && i + n <= text.size();
-        for (std::size_t k = 1; valid && k < n; ++k) valid = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
-        if (valid && n == 3) {
-            const auto c1 = static_cast<unsigned char>(text[i + 1]);
-            valid = !(c == 0xE0 && c1 < 0xA0) && !(c == 0xED && c1 >= 0xA0);  // overlong, surrogate
-        } else if (valid && n == 4) {
-            const auto c1 = static_cast<unsigned char>(text[i + 1]);
-            valid = !(c == 0xF0 && c1 < 0x90) && !(c == 0xF4 && c1 >= 0x90);
-        }
-        if (!valid) {
-            out += "\\x";
-            out += hex[c >> 4];
-            out += hex[c & 15];
-            ++i;
-        } else if (n == 1 && (c < 0x20 || c == 0x7F || c == '"' || c == '\\')) {
-            out += "\\u00";
-            out += hex[c >> 4];
-            out += hex[c & 15];
-            ++i;
-        } else {
-            out.append(text.substr(i, n));
-            i += n;
-        }
-    }
-    return out;
-}
 
 std::string json_pointer_segment(std::string_view segment)
 {

@@ -9,6 +9,8 @@
 #include <govplan/error.hpp>
 #include <govplan/json.hpp>
 
+#include "printable.hpp"
+
 #include <boost/json/storage_ptr.hpp>
 #include <boost/json/value.hpp>
 
@@ -30,11 +32,6 @@ void locate_json_pointer(std::string_view text, govplan::error& e, const json_li
 
 /// "/" + the segment escaped per RFC 6901 (~ → ~0, / → ~1).
 std::string json_pointer_segment(std::string_view segment);
-
-/// Text from a file, made safe to put in a message: control characters and
-/// invalid UTF-8 bytes written as \uXXXX / \xNN, and cut after `max_bytes`
-/// (on a character boundary) with "…" appended.
-std::string quoted_excerpt(std::string_view text, std::size_t max_bytes = 80);
 
 /// 1-based line and column (in bytes) of a byte offset.
 void set_position(std::string_view text, std::size_t offset, govplan::error& e);

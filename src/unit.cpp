@@ -1,5 +1,7 @@
 #include <govplan/unit.hpp>
 
+#include "printable.hpp"
+
 #include "int128.hpp"
 
 #include <algorithm>
@@ -151,7 +153,7 @@ result<unit> unit_registry::find(std::string_view symbol) const
             return rate;
         }
     }
-    return error(errc::unknown_unit, "unknown unit \"" + std::string(symbol) + "\"");
+    return error(errc::unknown_unit, "unknown unit \"" + detail::quoted_excerpt(symbol) + "\"");
 }
 
 bool unit_registry::contains(const unit& u) const noexcept

@@ -1,4 +1,6 @@
 #include <govplan/codes.hpp>
+
+#include "printable.hpp"
 #include <govplan/validation.hpp>
 
 #include <algorithm>
@@ -63,7 +65,7 @@ bool whole_in_base(const decimal& v, const unit_scale& s)
     return den != 0 && (int128(v.coefficient()) * s.numerator) % den == 0;
 }
 
-std::string quoted(const std::string& s) { return "\"" + s + "\""; }
+std::string quoted(const std::string& s) { return "\"" + detail::quoted_excerpt(s) + "\""; }
 
 /// The code of an enumerator, or "<invalid N>" for a stray value: validation
 /// must not throw on bad data.

@@ -9,7 +9,11 @@
 #include "temp_dir.hpp"
 #include "../src/json_parse.hpp"
 
+#include <boost/json/memory_resource.hpp>
+
+#include <algorithm>
 #include <fstream>
+#include <memory_resource>
 #include <set>
 #include <string>
 
@@ -449,6 +453,80 @@ TEST_CASE("json the tracking pass decides when the fast pass gives up")
     CHECK(dup.error().code == errc::duplicate_key);
     CHECK(dup.error().pointer == "/k7");
     CHECK(dup.error().message == "duplicate key \"k7\" (each key may appear once)");
+}
+
+namespace {
+
+/// Counts the bytes outstanding from the default resource and their peak.
+class counting_resource final : public boost::container::pmr::memory_resource {
+public:
+    std::size_t peak = 0;
+
+private:
+    std::size_t now_ = 0;
+    void* do_allocate(std::size_t bytes, std::size_t align) override
+    {
+        void* p = boost::container::pmr::new_delete_resource()->allocate(bytes, align);
+        now_ += bytes;
+        peak = std::max(peak, now_);
+        return p;
+    }
+    void do_deallocate(void* p, std::size_t bytes, std::size_t align) override
+    {
+        now_ -= bytes;
+        boost::container::pmr::new_delete_resource()->deallocate(p, bytes, align);
+    }
+    bool do_is_equal(const memory_resource& other) const noexcept override { return this == &other; }
+};
+
+}  // namespace
+
+TEST_CASE("json an array over the limit is refused before its elements are built")
+{
+    // 200,000 zeros against a limit of 1,000: the parse stops at element 1,001,
+    // so what it holds stays near 1,000 values, not 200,000 (about 4.8 MB).
+    std::string doc = "{\"format\": \"govplan\", \"focus_areas\": [0";
+    for (int i = 1; i < 200000; ++i) doc += ",0";
+    doc += "]}";
+    json_limits limits;
+    limits.max_array_size = 1000;
+    counting_resource counted;
+    const auto r = govplan::detail::parse_json(doc, limits, boost::json::storage_ptr(&counted));
+    REQUIRE_FALSE(r.has_value());
+    CHECK(r.error().code == errc::limit_exceeded);
+    CHECK(r.error().pointer == "/focus_areas/1000");
+    CHECK(counted.peak < 256u * 1024u);
+    MESSAGE("peak bytes held while refusing 200,000 elements over a limit of 1,000: " << counted.peak);
+}
+
+TEST_CASE("json an object of too many members is refused with its pointer")
+{
+    std::string doc = "{\"format\": \"govplan\", \"source\": {\"m0\": 0";
+    for (int i = 1; i < 2000; ++i) doc += ",\"m" + std::to_string(i) + "\": 0";
+    doc += "}}";
+    const auto refused = govplan::detail::parse_json(doc, json_limits{});
+    REQUIRE_FALSE(refused.has_value());
+    CHECK(refused.error().code == errc::limit_exceeded);
+    CHECK(refused.error().message == "more than 1024 members in one object");
+    CHECK(refused.error().pointer == "/source/m1023");
+    json_limits wide;
+    wide.max_object_members = 2000;
+    CHECK(govplan::detail::parse_json(doc, wide).has_value());
+    wide.max_object_members = 1999;
+    CHECK_FALSE(govplan::detail::parse_json(doc, wide).has_value());
+}
+
+TEST_CASE("json a duplicate key is shown escaped and cut in the message")
+{
+    const std::string key = "k\x1b]0;title\x07" + std::string(500, 'x');
+    const std::string doc = "{\"" + std::string("k\\u001b]0;title\\u0007") + std::string(500, 'x') + "\": 1, \"" +
+                            std::string("k\\u001b]0;title\\u0007") + std::string(500, 'x') + "\": 2}";
+    const auto r = govplan::detail::parse_json(doc, json_limits{});
+    REQUIRE_FALSE(r.has_value());
+    CHECK(r.error().code == errc::duplicate_key);
+    CHECK(r.error().message.find('\x1b') == std::string::npos);
+    CHECK(r.error().message.find("\\u001B") != std::string::npos);
+    CHECK(r.error().message.size() < 200);
 }
 
 TEST_CASE("json observations attach to the target find_target finds, also for a duplicate id")

@@ -44,6 +44,13 @@ inline constexpr std::size_t document_head_bytes = 4096;
 /// member), from the whole file. Fails with io_error when the file cannot be read.
 [[nodiscard]] result<document_kind> document_kind_of_file(const std::filesystem::path& file);
 
+/// The bytes of the regular file at `path`, for reading a report's text or any
+/// other input the way the loaders read theirs: a FIFO, a device or a
+/// directory is refused with errc::io_error before any read (so a FIFO never
+/// blocks); a file over max_bytes fails with errc::limit_exceeded before it is
+/// read.
+[[nodiscard]] result<std::string> read_regular_file(const std::filesystem::path& file, std::size_t max_bytes);
+
 /// Limits for load_plan: those of the JSON reader and of the archive reader.
 struct load_options {
     json_read_options json;

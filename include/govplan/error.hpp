@@ -11,6 +11,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <system_error>
 #include <type_traits>
 #include <utility>
@@ -68,11 +69,20 @@ struct error {
 
     /// "file:/pointer (line L, column C)" or "file: byte N", whatever is known.
     [[nodiscard]] std::string where() const;
-    /// where() + ": " + message, or just message when no location is known.
+    /// where() + ": " + message, or just message when no location is known,
+    /// made safe to print: control characters written as \u00XX, bytes that
+    /// are not UTF-8 as \xNN, the location cut after 512 bytes and the
+    /// message after 1,024 (with "…").
     [[nodiscard]] std::string to_string() const;
 
     friend bool operator==(const error&, const error&) = default;
 };
+
+/// Untrusted text (a key, a unit, a file name) made safe to show on a terminal
+/// or in a log line: control characters written as \u00XX, bytes that are not
+/// UTF-8 as \xNN, and the text cut after max_bytes (on a character boundary)
+/// with "…" appended. error::to_string() applies it to what it returns.
+[[nodiscard]] std::string printable_text(std::string_view text, std::size_t max_bytes = 1024);
 
 /// Thrown by the throwing forms of fallible calls, and by result<T>::value()
 /// on a failed result.

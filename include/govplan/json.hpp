@@ -30,6 +30,9 @@ struct json_limits {
     std::size_t max_depth = 32;                ///< nesting of objects and arrays
     std::size_t max_string_bytes = 1u << 20;   ///< one string or key
     std::size_t max_array_size = 1u << 20;     ///< elements of one array
+    /// Members of one object. The format's objects have a few dozen keys at
+    /// most; the limit stops a document of millions of keys early.
+    std::size_t max_object_members = 1024;
 };
 
 struct json_read_options {

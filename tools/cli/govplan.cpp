@@ -295,7 +295,7 @@ int run_validate(const po::variables_map& vm)
         try {
             p = load_plan(file);
         } catch (const cli_failure& failure) {
-            fmt::print(stderr, "govplan validate: {}\n", failure.message);
+            fmt::print(stderr, "govplan validate: {}\n", govplan::printable_text(failure.message));
             unreadable = true;
             continue;
         }
@@ -958,12 +958,9 @@ int run_diff(const po::variables_map& vm)
 
 std::string read_text_file(const std::string& file)
 {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw cli_failure{file + ": cannot open: " + std::strerror(errno)};
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    if (in.bad()) throw cli_failure{file + ": cannot read: " + std::strerror(errno)};
-    return std::move(buffer).str();
+    auto bytes = govplan::read_regular_file(file, std::size_t{1} << 30);
+    if (!bytes) throw cli_failure{bytes.error().to_string()};
+    return std::move(bytes).value();
 }
 
 // A short excerpt of `text` around [offset, offset + length), on one line.
@@ -1345,13 +1342,14 @@ int main(int argc, char** argv)
         quiet = vm.count("quiet") > 0;
         return c->run(vm);
     } catch (const po::error& e) {
-        fmt::print(stderr, "govplan {}: {} (see govplan help {})\n", c->name, e.what(), c->name);
+        fmt::print(stderr, "govplan {}: {} (see govplan help {})\n", c->name, govplan::printable_text(e.what()),
+                   c->name);
         return 2;
     } catch (const cli_failure& e) {
-        fmt::print(stderr, "govplan {}: {}\n", c->name, e.message);
+        fmt::print(stderr, "govplan {}: {}\n", c->name, govplan::printable_text(e.message));
         return 2;
     } catch (const std::exception& e) {
-        fmt::print(stderr, "govplan {}: {}\n", c->name, e.what());
+        fmt::print(stderr, "govplan {}: {}\n", c->name, govplan::printable_text(e.what()));
         return 2;
     }
 }

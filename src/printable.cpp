@@ -1,0 +1,63 @@
+#include "printable.hpp"
+
+namespace govplan::detail {
+namespace {
+
+std::string escaped(std::string_view text, std::size_t max_bytes, bool quotes)
+{
+    static constexpr char hex[] = "0123456789ABCDEF";
+    std::string out;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        if (i >= max_bytes) {
+            out += "…";
+            break;
+        }
+        const auto c = static_cast<unsigned char>(text[i]);
+        // Length of a well-formed UTF-8 sequence starting here, or 0.
+        std::size_t n = 0;
+        if (c < 0x80) n = 1;
+        else if (c >= 0xC2 && c <= 0xDF) n = 2;
+        else if (c >= 0xE0 && c <= 0xEF) n = 3;
+        else if (c >= 0xF0 && c <= 0xF4) n = 4;
+        bool valid = n != 0 && i + n <= text.size();
+        for (std::size_t k = 1; valid && k < n; ++k) valid = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
+        if (valid && n == 3) {
+            const auto c1 = static_cast<unsigned char>(text[i + 1]);
+            valid = !(c == 0xE0 && c1 < 0xA0) && !(c == 0xED && c1 >= 0xA0);  // overlong, surrogate
+        } else if (valid && n == 4) {
+            const auto c1 = static_cast<unsigned char>(text[i + 1]);
+            valid = !(c == 0xF0 && c1 < 0x90) && !(c == 0xF4 && c1 >= 0x90);
+        }
+        if (!valid) {
+            out += "\\x";
+            out += hex[c >> 4];
+            out += hex[c & 15];
+            ++i;
+        } else if (n == 1 && (c < 0x20 || c == 0x7F || (quotes && (c == '"' || c == '\\')))) {
+            out += "\\u00";
+            out += hex[c >> 4];
+            out += hex[c & 15];
+            ++i;
+        } else if (n == 2 && c == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0) {
+            // U+0080 to U+009F, the C1 controls (U+009B opens an escape sequence on some terminals)
+            const auto c1 = static_cast<unsigned char>(text[i + 1]);
+            out += "\\u00";
+            out += hex[c1 >> 4];
+            out += hex[c1 & 15];
+            i += 2;
+        } else {
+            out.append(text.substr(i, n));
+            i += n;
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string quoted_excerpt(std::string_view text, std::size_t max_bytes) { return escaped(text, max_bytes, true); }
+
+std::string printable(std::string_view text, std::size_t max_bytes) { return escaped(text, max_bytes, false); }
+
+}  // namespace govplan::detail

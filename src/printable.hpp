@@ -1,0 +1,20 @@
+// Internal: untrusted text made safe to show in a message. Not API.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace govplan::detail {
+
+/// Text from a file, made safe to put between quotes in a message: control
+/// characters (C0, DEL and C1), quotes and backslashes written as \u00XX,
+/// invalid UTF-8 bytes as \xNN, and cut after `max_bytes` (on a character
+/// boundary) with "…" appended.
+std::string quoted_excerpt(std::string_view text, std::size_t max_bytes = 80);
+
+/// The same for a whole message that is already quoted where it needs to be:
+/// control characters and invalid UTF-8 escaped, quotes and backslashes kept.
+std::string printable(std::string_view text, std::size_t max_bytes);
+
+}  // namespace govplan::detail
