@@ -1,0 +1,183 @@
+// Hostile input (docs/reliability.md): files that are not files, saves that
+// must not clobber, text in messages that must not reach a terminal as is.
+#include <govplan/archive.hpp>
+#include <govplan/decimal.hpp>
+#include <govplan/document.hpp>
+#include <govplan/json.hpp>
+#include <govplan/unit.hpp>
+#include <govplan/validation.hpp>
+
+#include <doctest/doctest.h>
+
+#include "support.hpp"
+#include "temp_dir.hpp"
+
+#include <algorithm>
+#include <csignal>
+#include <string>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+using namespace govplan;
+using govplan::testing::make_clean_plan;
+using govplan::testing::temp_dir;
+
+namespace {
+
+/// No byte below 0x20 (but none is expected at all) and no DEL.
+bool free_of_controls(const std::string& s)
+{
+    return std::none_of(s.begin(), s.end(), [](char c) {
+        const auto u = static_cast<unsigned char>(c);
+        return u < 0x20 || u == 0x7F;
+    });
+}
+
+std::string make_fifo(const temp_dir& dir, const char* name)
+{
+    const std::string path = (dir.path() / name).string();
+    REQUIRE(::mkfifo(path.c_str(), 0600) == 0);
+    return path;
+}
+
+}  // namespace
+
+TEST_CASE("hostile a FIFO or a device given as input is refused before any read")
+{
+    temp_dir dir;
+    const std::string fifo = make_fifo(dir, "plan.json");  // no writer: an open for reading would block
+    const auto plan = load_plan(fifo);
+    REQUIRE_FALSE(plan.has_value());
+    CHECK(plan.error().code == errc::io_error);
+    CHECK(plan.error().message == "is a FIFO (named pipe), not a regular file: refused before reading");
+    CHECK(plan.error().source == fifo);
+    CHECK(load_json(fifo).error().code == errc::io_error);
+    CHECK(load_archive(fifo).error().code == errc::io_error);
+    CHECK(document_kind_of_file(fifo).error().code == errc::io_error);
+    CHECK(read_regular_file(fifo, 1024).error().code == errc::io_error);
+
+    const auto zero = load_plan("/dev/zero");
+    REQUIRE_FALSE(zero.has_value());
+    CHECK(zero.error().message == "is a character device, not a regular file: refused before reading");
+    CHECK(load_plan(dir.path()).error().message == "is a directory, not a regular file: refused before reading");
+}
+
+TEST_CASE("hostile a save replaces only a regular file")
+{
+    const auto p = make_clean_plan();
+    temp_dir dir;
+    const std::string fifo = make_fifo(dir, "out.json");
+    const auto to_fifo = save_json(p, fifo);
+    REQUIRE_FALSE(to_fifo.has_value());
+    CHECK(to_fifo.error().message ==
+          "is a FIFO (named pipe), not a regular file: refused to replace it (write to - for standard output)");
+    struct stat st {};
+    REQUIRE(::stat(fifo.c_str(), &st) == 0);
+    CHECK(S_ISFIFO(st.st_mode));
+
+    const auto to_null = save_archive(p, "/dev/null", archive_kind::binary);
+    REQUIRE_FALSE(to_null.has_value());
+    CHECK(to_null.error().message.rfind("is a character device", 0) == 0);
+    REQUIRE(::stat("/dev/null", &st) == 0);
+    CHECK(S_ISCHR(st.st_mode));
+
+    CHECK(save_json(p, dir.path()).error().message.rfind("is a directory", 0) == 0);
+    CHECK(dir.entries() == 1);  // the FIFO alone: no temporary file left
+}
+
+TEST_CASE("hostile a save through a symbolic link replaces the file it names and keeps the link")
+{
+    const auto p = make_clean_plan();
+    temp_dir dir;
+    const auto real = dir.path() / "sub" / "real.json";
+    std::filesystem::create_directories(real.parent_path());
+    REQUIRE(save_json(plan{}, real).has_value());
+    std::filesystem::create_symlink("sub/real.json", dir.path() / "link.json");
+    REQUIRE(save_json(p, dir.path() / "link.json").has_value());
+    CHECK(std::filesystem::is_symlink(dir.path() / "link.json"));
+    CHECK(load_json(real).value() == p);
+    CHECK(dir.entries() == 2);
+}
+
+TEST_CASE("hostile a save keeps the mode of the file it replaces and gives a new one the umask's")
+{
+    const auto p = make_clean_plan();
+    temp_dir dir;
+    const auto file = dir.path() / "plan.json";
+    REQUIRE(save_json(plan{}, file).has_value());
+    REQUIRE(::chmod(file.c_str(), 0600) == 0);
+    REQUIRE(save_json(p, file).has_value());
+    struct stat st {};
+    REQUIRE(::stat(file.c_str(), &st) == 0);
+    CHECK((st.st_mode & 07777) == 0600);
+    REQUIRE(::chmod(file.c_str(), 0640) == 0);
+    REQUIRE(save_archive(p, file, archive_kind::text).has_value());
+    REQUIRE(::stat(file.c_str(), &st) == 0);
+    CHECK((st.st_mode & 07777) == 0640);
+
+    const mode_t saved = ::umask(027);
+    const auto fresh = dir.path() / "new.json";
+    const auto made = save_json(p, fresh);
+    ::umask(saved);
+    REQUIRE(made.has_value());
+    REQUIRE(::stat(fresh.c_str(), &st) == 0);
+    CHECK((st.st_mode & 07777) == 0640);
+}
+
+TEST_CASE("hostile a process killed in the middle of a save leaves the old file and no temporary one")
+{
+    const auto p = make_clean_plan();
+    temp_dir dir;
+    const auto file = dir.path() / "plan.json";
+    REQUIRE(save_json(plan{}, file).has_value());
+    const std::string before = govplan::testing::read_all(file);
+    const pid_t child = ::fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        // SIGXFSZ at its default action: the kernel kills the process at the
+        // first write past 1 KB, in the middle of the save.
+        std::signal(SIGXFSZ, SIG_DFL);
+        rlimit limit{1024, 1024};
+        ::setrlimit(RLIMIT_FSIZE, &limit);
+        (void)save_json(p, file);
+        ::_exit(0);
+    }
+    int status = 0;
+    REQUIRE(::waitpid(child, &status, 0) == child);
+    REQUIRE(WIFSIGNALED(status));
+    CHECK(WTERMSIG(status) == SIGXFSZ);
+    CHECK(govplan::testing::read_all(file) == before);
+    CHECK(dir.entries() == 1);
+}
+
+TEST_CASE("hostile untrusted text in messages is escaped and cut")
+{
+    // A megabyte of digits: the message quotes a bounded excerpt.
+    const auto big = decimal::parse(std::string(1 << 20, '1') + "x");
+    REQUIRE_FALSE(big.has_value());
+    CHECK(big.error().to_string().size() < 400);
+
+    const auto unit = unit_registry::standard().find("\x1b]0;owned\x07\n");
+    REQUIRE_FALSE(unit.has_value());
+    CHECK(free_of_controls(unit.error().to_string()));
+    CHECK(unit.error().message.find("\\u001B]0;owned\\u0007\\u000A") != std::string::npos);
+
+    // Whatever a message holds, to_string() is safe to print.
+    error e(errc::invalid_value, "a\nb\x1b[2Jc\xff" + std::string(5000, 'x'));
+    e.source = "evil\x1b[31m.json";
+    const std::string shown = e.to_string();
+    CHECK(free_of_controls(shown));
+    CHECK(shown.find("\\xFF") != std::string::npos);
+    CHECK(shown.size() < 1200);
+    CHECK(shown.find("…") != std::string::npos);
+    CHECK(printable_text("C1 \xc2\x9b controls") == "C1 \\u009B controls");
+    CHECK(printable_text("中文 stays") == "中文 stays");
+
+    // A validation message naming a unit from the file.
+    auto p = make_clean_plan();
+    p.focus_areas[0].measures[0].targets[0].unit.symbol = "\x1b[31mred";
+    const auto ds = validate(p);
+    REQUIRE_FALSE(ds.empty());
+    for (const auto& d : ds) CHECK(free_of_controls(d.message));
+}
