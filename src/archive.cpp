@@ -12,10 +12,12 @@
 #include <boost/archive/xml_oarchive.hpp>
 #include <boost/crc.hpp>
 
+#include <algorithm>
 #include <cctype>
 #include <cstring>
 #include <sstream>
 #include <streambuf>
+#include <vector>
 
 namespace govplan {
 namespace {
@@ -68,11 +70,71 @@ public:
 // that step (see ~xml_iarchive_impl).
 struct xml_done {};
 
-bool ends_with_xml_close(std::string_view payload)
+/// The XML payload's element structure, checked strictly and in one pass
+/// before Boost reads it (Boost's own check of closing tag names is off, see
+/// load_payload): every start tag closed by an end tag of the same name, one
+/// root element <boost_serialization> whose version attribute this Boost can
+/// read, nothing but white space around it. Boost's writer escapes < > & and
+/// quotes in text and attributes, so a tag ends at the first '>'.
+void check_xml_structure(std::string_view x)
 {
-    while (!payload.empty() && std::isspace(static_cast<unsigned char>(payload.back()))) payload.remove_suffix(1);
-    constexpr std::string_view close = "</boost_serialization>";
-    return payload.size() >= close.size() && payload.substr(payload.size() - close.size()) == close;
+    auto fail = [](const std::string& why) { throw archive_error(errc::corrupt_archive, "the XML archive " + why); };
+    std::vector<std::string_view> open;
+    bool root_seen = false;
+    std::size_t i = 0;
+    while (i < x.size()) {
+        const std::size_t lt = x.find('<', i);
+        if (open.empty()) {
+            const std::string_view between = x.substr(i, lt == std::string_view::npos ? x.size() - i : lt - i);
+            if (!std::all_of(between.begin(), between.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); }))
+                fail("has text outside its root element");
+        }
+        if (lt == std::string_view::npos) break;
+        const std::size_t gt = x.find('>', lt);
+        if (gt == std::string_view::npos) fail("ends inside a tag");
+        const std::string_view tag = x.substr(lt + 1, gt - lt - 1);
+        i = gt + 1;
+        if (tag.empty()) fail("has an empty tag");
+        if (tag.front() == '?' || tag.front() == '!') {
+            if (root_seen || !open.empty()) fail("has a declaration inside its content");
+            continue;  // <?xml …?>, <!DOCTYPE …>
+        }
+        const bool closing = tag.front() == '/';
+        const bool empty_element = !closing && tag.back() == '/';
+        const std::string_view body = tag.substr(closing ? 1 : 0, tag.size() - (closing ? 1 : 0) - (empty_element ? 1 : 0));
+        const std::string_view name = body.substr(0, std::min(body.find_first_of(" \t\r\n"), body.size()));
+        if (name.empty()) fail("has a tag without a name");
+        if (closing) {
+            if (open.empty() || open.back() != name)
+                fail("closes <" + std::string(name.substr(0, 64)) + "> where " +
+                     (open.empty() ? std::string("no element is open")
+                                   : "<" + std::string(open.back().substr(0, 64)) + "> is open"));
+            open.pop_back();
+            continue;
+        }
+        if (open.empty()) {
+            if (root_seen) fail("has a second root element");
+            root_seen = true;
+            if (name != "boost_serialization") fail("root element is not <boost_serialization>");
+            const std::size_t v = body.find(" version=\"");
+            unsigned version = 0;
+            std::size_t k = v == std::string_view::npos ? body.size() : v + 10;
+            const std::size_t digits_from = k;
+            while (k < body.size() && k - digits_from < 6 && std::isdigit(static_cast<unsigned char>(body[k])))
+                version = version * 10 + static_cast<unsigned>(body[k++] - '0');
+            if (k == digits_from || k >= body.size() || body[k] != '"') fail("names no Boost archive version");
+            const boost::serialization::library_version_type readable = boost::archive::BOOST_ARCHIVE_VERSION();
+            const auto newest = static_cast<unsigned>(static_cast<std::uint_least16_t>(readable));
+            if (version > newest)
+                throw archive_error(errc::unsupported_version,
+                                    "the XML archive was written by Boost archive version " + std::to_string(version) +
+                                        "; this build reads up to " +
+                                        std::to_string(newest));
+        }
+        if (!empty_element) open.push_back(name);
+    }
+    if (!open.empty()) fail("ends with <" + std::string(open.back().substr(0, 64)) + "> still open");
+    if (!root_seen) fail("has no root element");
 }
 
 // Boost reads its own archive header (a length-prefixed signature) before
@@ -113,9 +175,7 @@ plan load_payload(std::string_view payload, archive_kind kind)
         break;
     }
     case archive_kind::xml: {
-        if (!ends_with_xml_close(payload)) {
-            throw archive_error(errc::corrupt_archive, "the XML archive has no closing </boost_serialization> tag");
-        }
+        check_xml_structure(payload);
         try {
             // no_xml_tag_checking: Boost 1.81 compares a closing tag's name
             // by reading the expected name past its end when the file's tag

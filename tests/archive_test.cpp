@@ -201,6 +201,37 @@ TEST_CASE("archive XML without its end tag is an error not an abort")
     REQUIRE_FALSE(cut.has_value());
 }
 
+TEST_CASE("archive XML is loaded as strictly as text and binary")
+{
+    const std::string good = plan_to_archive(small_plan(), archive_kind::xml).value();
+    const std::string payload = payload_of(good);
+    REQUIRE(plan_from_archive(reseal(good, payload)).has_value());
+    auto refused = [&](const std::string& damaged) {
+        auto r = plan_from_archive(reseal(good, damaged));
+        REQUIRE_FALSE(r.has_value());
+        return r.error();
+    };
+    // The plan's own end tag missing.
+    const error no_plan_end = refused(replace_once(payload, "</plan>", ""));
+    CHECK(no_plan_end.code == errc::corrupt_archive);
+    CHECK(no_plan_end.message == "the XML archive closes <boost_serialization> where <plan> is open");
+    // An end tag of another name.
+    const error renamed = refused(replace_once(payload, "</title>", "</titel>"));
+    CHECK(renamed.message == "the XML archive closes <titel> where <title> is open");
+    // A Boost archive version newer than this build reads (text and binary refuse it too).
+    const auto at = payload.find("<boost_serialization signature=\"serialization::archive\" version=\"");
+    REQUIRE(at != std::string::npos);
+    std::string newer = payload;
+    const auto v = at + std::string_view("<boost_serialization signature=\"serialization::archive\" version=\"").size();
+    newer.replace(v, newer.find('"', v) - v, "99");
+    const error version = refused(newer);
+    CHECK(version.code == errc::unsupported_version);
+    CHECK(version.message.find("Boost archive version 99") != std::string::npos);
+    // Text after the root element, and a second root.
+    CHECK(refused(payload + "junk").message == "the XML archive has text outside its root element");
+    CHECK(refused(payload + "<boost_serialization/>").message == "the XML archive has a second root element");
+}
+
 TEST_CASE("archive invalid dates and enum values are errors not exceptions")
 {
     const std::string good = plan_to_archive(small_plan(), archive_kind::xml).value();
