@@ -156,13 +156,13 @@ void check_boost_header(std::string_view payload, archive_kind kind)
     if (!ok) throw archive_error(errc::corrupt_archive, "the payload does not start with a Boost archive header");
 }
 
-plan load_payload(std::string_view payload, archive_kind kind)
+plan load_payload(std::string_view payload, archive_kind kind, const archive_limits& limits)
 {
     check_boost_header(payload, kind);
     memory_buffer buffer(payload);
     std::istream in(&buffer);
     plan p;
-    load_budget budget(payload.size());
+    load_budget budget(payload.size(), limits.max_collection_size);
     switch (kind) {
     case archive_kind::text: {
         boost::archive::text_iarchive ar(in);
@@ -290,7 +290,7 @@ result<plan> plan_from_archive(std::string_view bytes, const archive_limits& lim
         return at(errc::checksum_mismatch, "the payload does not match its CRC-32: the file is damaged", 20);
     }
     try {
-        return load_payload(payload, *kind);
+        return load_payload(payload, *kind, limits);
     } catch (const archive_error& e) {
         return at(e.code(), e.what(), archive_header_size);
     } catch (const boost::archive::archive_exception& e) {

@@ -92,6 +92,7 @@ public:
         key_.append(s.data(), s.size());
         frame& f = frames_.back();
         if (f.count >= limits_.max_object_members) {
+            f.key = key_;  // the pointer names the member one over the limit
             return stop(ec, errc::limit_exceeded,
                         "more than " + std::to_string(limits_.max_object_members) + " members in one object");
         }

@@ -177,6 +177,27 @@ TEST_CASE("archive hostile lengths and counts are refused before allocating")
     CHECK(long_count.error().code == errc::corrupt_archive);
 }
 
+TEST_CASE("archive a collection over its limit is refused when its count is read")
+{
+    // Millions of empty strings cost two bytes each in a text archive and 32 in
+    // memory: the count is checked against max_collection_size before any is built.
+    plan p = small_plan();
+    p.focus_areas[0].measures[0].targets[0].responsibility.partner_units.assign(3000, std::string());
+    for (auto kind : all_kinds) {
+        CAPTURE(kind);
+        const std::string bytes = plan_to_archive(p, kind).value();
+        archive_limits limits;
+        limits.max_collection_size = 2999;
+        const auto refused = plan_from_archive(bytes, limits);
+        REQUIRE_FALSE(refused.has_value());
+        CHECK(refused.error().code == errc::limit_exceeded);
+        CHECK(refused.error().message == "a collection of 3000 elements exceeds the limit of 2999");
+        limits.max_collection_size = 3000;
+        CHECK(plan_from_archive(bytes, limits).has_value());
+        CHECK(plan_from_archive(bytes).has_value());  // the default: 1,048,576
+    }
+}
+
 TEST_CASE("archive from a newer class version is rejected")
 {
     const std::string good = plan_to_archive(small_plan(), archive_kind::xml).value();

@@ -43,6 +43,9 @@ inline constexpr std::size_t archive_header_size = 24;
 
 struct archive_limits {
     std::size_t max_bytes = 256u << 20;  ///< whole file, header included
+    /// Elements of one collection (targets of a measure, units of a list…),
+    /// checked when the count is read, before any element is built.
+    std::size_t max_collection_size = 1u << 20;
 };
 
 /// The plan as envelope + archive bytes.

@@ -64,13 +64,26 @@ private:
 };
 
 /// The largest string length or collection count a load may accept on this
-/// thread. Defaults to 256 MiB; the loaders of <govplan/archive.hpp> set it to
-/// the payload size for the duration of a load.
+/// thread (defaults to 256 MiB; the loaders of <govplan/archive.hpp> set it to
+/// the payload size for the duration of a load), and the most elements one
+/// collection may hold (defaults to 1,048,576, as a JSON array; the loaders
+/// set it from archive_limits::max_collection_size). Both are checked when a
+/// count is read, before anything is allocated for it.
 class load_budget {
 public:
     static constexpr std::uint64_t default_limit = 256u << 20;
-    explicit load_budget(std::uint64_t limit) : previous_(current_limit()) { current_limit() = limit; }
-    ~load_budget() { current_limit() = previous_; }
+    static constexpr std::uint64_t default_collection_limit = 1u << 20;
+    explicit load_budget(std::uint64_t limit, std::uint64_t collection_limit = default_collection_limit)
+        : previous_(current_limit()), previous_collection_(current_collection_limit())
+    {
+        current_limit() = limit;
+        current_collection_limit() = collection_limit;
+    }
+    ~load_budget()
+    {
+        current_limit() = previous_;
+        current_collection_limit() = previous_collection_;
+    }
     load_budget(const load_budget&) = delete;
     load_budget& operator=(const load_budget&) = delete;
 
@@ -79,9 +92,15 @@ public:
         thread_local std::uint64_t limit = default_limit;
         return limit;
     }
+    static std::uint64_t& current_collection_limit() noexcept
+    {
+        thread_local std::uint64_t limit = default_collection_limit;
+        return limit;
+    }
 
 private:
     std::uint64_t previous_;
+    std::uint64_t previous_collection_;
 };
 
 namespace serialization_detail {
@@ -258,6 +277,11 @@ void io(Archive& ar, const char* name, std::vector<T>& items)
     ar & boost::serialization::make_nvp(name, count);
     if constexpr (Archive::is_loading::value) {
         check_size(count, "a collection count");
+        if (count > load_budget::current_collection_limit()) {
+            throw archive_error(errc::limit_exceeded, "a collection of " + std::to_string(count) +
+                                                          " elements exceeds the limit of " +
+                                                          std::to_string(load_budget::current_collection_limit()));
+        }
         items.clear();
         // No reserve(): a false count runs out of data, not of memory.
         for (std::uint64_t i = 0; i < count; ++i) {
