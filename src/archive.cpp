@@ -2,6 +2,9 @@
 #include <govplan/serialization.hpp>
 
 #include "file_io.hpp"
+#include "printable.hpp"
+#include "unique_ids.hpp"
+#include "writable.hpp"
 
 #include <boost/archive/archive_exception.hpp>
 #include <boost/archive/binary_iarchive.hpp>
@@ -189,6 +192,16 @@ plan load_payload(std::string_view payload, archive_kind kind, const archive_lim
         break;
     }
     }
+    // As the JSON reader: a repeated id would make links by id ambiguous, and
+    // the plan could not be written as JSON and read back.
+    if (const auto repeated = detail::first_repeated_id(p)) {
+        const element_position& at = repeated->at;
+        std::string where = "focus_areas[" + std::to_string(at.focus_area) + "]";
+        if (!at.in_lead()) where += ".measures[" + std::to_string(at.measure) + "]";
+        where += (repeated->project ? ".projects[" : ".targets[") + std::to_string(at.index) + "].id";
+        throw archive_error(errc::duplicate_id,
+                            "id \"" + detail::quoted_excerpt(repeated->id) + "\" is used twice (" + where + ")");
+    }
     return p;
 }
 
@@ -196,6 +209,7 @@ plan load_payload(std::string_view payload, archive_kind kind, const archive_lim
 
 result<std::string> plan_to_archive(const plan& p, archive_kind kind)
 {
+    if (auto writable = detail::check_writable(p); !writable) return writable.error();
     std::ostringstream out;
     try {
         switch (kind) {
@@ -222,6 +236,9 @@ result<std::string> plan_to_archive(const plan& p, archive_kind kind)
         return error(errc::invalid_value, std::string("cannot archive the plan: ") + e.what());
     }
     const std::string payload = std::move(out).str();
+    if (auto fits = detail::check_writable_size(archive_header_size + payload.size(), archive_limits{}.max_bytes, "the archive");
+        !fits)
+        return fits.error();
     std::string bytes;
     bytes.reserve(archive_header_size + payload.size());
     bytes.append(magic, sizeof magic);

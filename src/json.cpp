@@ -4,6 +4,8 @@
 
 #include "file_io.hpp"
 #include "json_parse.hpp"
+#include "unique_ids.hpp"
+#include "writable.hpp"
 
 #include <boost/json/monotonic_resource.hpp>
 #include <boost/json/serialize.hpp>
@@ -631,35 +633,23 @@ public:
         return out;
     }
 
-    // Duplicate ids are a load error: links by id would be ambiguous.
+    // A repeated id is a load error: links by id would be ambiguous.
     void check_unique_ids(const plan& p)
     {
-        std::unordered_set<std::string_view> seen;
-        seen.reserve(target_count(p) + project_count(p));
-        auto check = [&](const std::string& id, std::size_t f, std::optional<std::size_t> m, const char* list,
-                         std::size_t i) {
-            if (id.empty() || seen.insert(id).second) return;
-            scope a(*this, "focus_areas");
-            scope b(*this, std::to_string(f));
-            std::optional<scope> c, d;
-            if (m) {
-                c.emplace(*this, "measures");
-                d.emplace(*this, std::to_string(*m));
-            }
-            scope e(*this, list);
-            scope g(*this, std::to_string(i));
-            scope h(*this, "id");
-            fail(errc::duplicate_id, "id \"" + detail::quoted_excerpt(id) + "\" is used twice");
-        };
-        for (std::size_t f = 0; f < p.focus_areas.size(); ++f) {
-            const auto& area = p.focus_areas[f];
-            for (std::size_t t = 0; t < area.targets.size(); ++t) check(area.targets[t].id, f, std::nullopt, "targets", t);
-            for (std::size_t m = 0; m < area.measures.size(); ++m) {
-                const auto& measure = area.measures[m];
-                for (std::size_t t = 0; t < measure.targets.size(); ++t) check(measure.targets[t].id, f, m, "targets", t);
-                for (std::size_t j = 0; j < measure.projects.size(); ++j) check(measure.projects[j].id, f, m, "projects", j);
-            }
+        const auto repeated = detail::first_repeated_id(p);
+        if (!repeated) return;
+        const element_position& at = repeated->at;
+        scope a(*this, "focus_areas");
+        scope b(*this, std::to_string(at.focus_area));
+        std::optional<scope> c, d;
+        if (!at.in_lead()) {
+            c.emplace(*this, "measures");
+            d.emplace(*this, std::to_string(at.measure));
         }
+        scope e(*this, repeated->project ? "projects" : "targets");
+        scope g(*this, std::to_string(at.index));
+        scope h(*this, "id");
+        fail(errc::duplicate_id, "id \"" + detail::quoted_excerpt(repeated->id) + "\" is used twice");
     }
 
 private:
@@ -1076,14 +1066,19 @@ result<plan> load_json(const std::filesystem::path& file, json_read_options opti
 
 result<void> save_json(const plan& p, const std::filesystem::path& file)
 {
+    auto located = [&](govplan::error e) {
+        e.source = file.string();
+        return e;
+    };
+    if (auto writable = detail::check_writable(p); !writable) return located(writable.error());
     std::string text;
     try {
         text = plan_to_json(p);
     } catch (const std::exception& e) {
-        govplan::error err(errc::invalid_value, std::string("cannot write the plan as JSON: ") + e.what());
-        err.source = file.string();
-        return err;
+        return located(govplan::error(errc::invalid_value, std::string("cannot write the plan as JSON: ") + e.what()));
     }
+    if (auto fits = detail::check_writable_size(text.size(), json_limits{}.max_bytes, "the JSON document"); !fits)
+        return located(fits.error());
     return detail::write_file_atomically(file, text);
 }
 

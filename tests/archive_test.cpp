@@ -198,6 +198,32 @@ TEST_CASE("archive a collection over its limit is refused when its count is read
     }
 }
 
+TEST_CASE("archive a string that is not UTF-8 or an id used twice is refused as the JSON reader refuses it")
+{
+    // Patched into a binary archive (same lengths), past the writer, which refuses both.
+    plan p = small_plan();
+    auto& ts = p.focus_areas[0].measures[0].targets;
+    ts[0].id = "idAAA";
+    ts[1].id = "idBBB";
+    const std::string good = plan_to_archive(p, archive_kind::binary).value();
+    const auto not_utf8 = plan_from_archive(reseal(good, replace_once(payload_of(good), "ORGMARKER", "ORG\xff" "ARKER")));
+    REQUIRE_FALSE(not_utf8.has_value());
+    CHECK(not_utf8.error().code == errc::corrupt_archive);
+    CHECK(not_utf8.error().message == "item is not UTF-8 text");
+    const auto twice = plan_from_archive(reseal(good, replace_once(payload_of(good), "idBBB", "idAAA")));
+    REQUIRE_FALSE(twice.has_value());
+    CHECK(twice.error().code == errc::duplicate_id);
+    CHECK(twice.error().message == "id \"idAAA\" is used twice (focus_areas[0].measures[0].targets[1].id)");
+    // The writers refuse the same plans before writing anything.
+    ts[1].id = "idAAA";
+    CHECK(plan_to_archive(p, archive_kind::xml).error().code == errc::duplicate_id);
+    ts[1].id = "idBBB";
+    p.focus_areas[0].measures[0].organisations = {"ORG\xff" "ARKER"};
+    const auto refused = plan_to_archive(p, archive_kind::text);
+    REQUIRE_FALSE(refused.has_value());
+    CHECK(refused.error().message == "focus_areas[0].measures[0].organisations[0] is not UTF-8 text: refused before writing");
+}
+
 TEST_CASE("archive from a newer class version is rejected")
 {
     const std::string good = plan_to_archive(small_plan(), archive_kind::xml).value();

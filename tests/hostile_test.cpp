@@ -1,6 +1,12 @@
 // Hostile input (docs/reliability.md): files that are not files, saves that
 // must not clobber, text in messages that must not reach a terminal as is.
+#include <govplan/aggregation.hpp>
 #include <govplan/archive.hpp>
+#include <govplan/comparison.hpp>
+#include <govplan/filter.hpp>
+#include <govplan/plan_index.hpp>
+#include <govplan/progress.hpp>
+#include <govplan/report.hpp>
 #include <govplan/decimal.hpp>
 #include <govplan/document.hpp>
 #include <govplan/json.hpp>
@@ -14,6 +20,7 @@
 
 #include <algorithm>
 #include <csignal>
+#include <set>
 #include <string>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -180,4 +187,142 @@ TEST_CASE("hostile untrusted text in messages is escaped and cut")
     const auto ds = validate(p);
     REQUIRE_FALSE(ds.empty());
     for (const auto& d : ds) CHECK(free_of_controls(d.message));
+}
+
+// ---- a loaded plan is a safe plan ------------------------------------------
+
+namespace {
+
+/// Calls every public operation on `p`: none may throw for data reasons.
+/// Returns how many calls reported an error value (for the message).
+std::size_t call_everything(const plan& p)
+{
+    std::size_t errors = 0;
+    const auto diagnostics = validate(p);
+    const plan_index index(p);
+    for_each_target(p, [&](const target& t, const element_position&) {
+        (void)index.projects_of(t);
+        (void)find_target(p, t.id);
+        if (t.value) (void)t.value->to_string();
+    });
+    for (auto key : {group_by::focus_area, group_by::measure, group_by::kind, group_by::comparator,
+                     group_by::commitment, group_by::dimension, group_by::unit, group_by::category,
+                     group_by::stage}) {
+        const auto groups = aggregate_targets(p, key);
+        if (groups) (void)render(to_table(*groups), report_format::text);
+        else ++errors;
+    }
+    (void)render(stage_table(count_projects(p)), report_format::markdown);
+    (void)render(category_table(count_projects(p)), report_format::csv);
+    (void)render(to_table(declared_versus_named(p)), report_format::json);
+    for (const date as_of : {date(2025, 6, 30), date(1400, 1, 1), date(9999, 12, 30)}) {
+        const auto progress = evaluate_progress(p, as_of);
+        (void)render(to_table(p, progress), report_format::text);
+        (void)render(to_table(rollup_progress(p, progress)), report_format::json);
+    }
+    (void)render(targets_table(p), report_format::csv);
+    (void)render(focus_area_table(p), report_format::text);
+    (void)render(to_table(diff(p, make_clean_plan())), report_format::text);
+    (void)line_up({&p}, "地区生产总值");
+    (void)select(p, element_filter{});
+    // What was loaded can be written, and what is written reads back.
+    const std::string json = plan_to_json(p);
+    const auto back = plan_from_json(json);
+    if (!back) {
+        ++errors;
+        FAIL_CHECK("written JSON does not read back: " << back.error().to_string());
+    }
+    for (auto kind : {archive_kind::text, archive_kind::xml, archive_kind::binary}) {
+        const auto bytes = plan_to_archive(p, kind);
+        if (!bytes) {
+            ++errors;
+            continue;
+        }
+        const auto again = plan_from_archive(*bytes);
+        if (!again) FAIL_CHECK("written archive does not read back: " << again.error().to_string());
+    }
+    return errors + diagnostics.size();
+}
+
+/// The damaged plans an archive can hold (none of them valid).
+std::vector<std::pair<std::string, plan>> damaged_plans()
+{
+    std::vector<std::pair<std::string, plan>> out;
+    const plan clean = make_clean_plan();
+    auto add = [&](std::string name, auto&& damage) {
+        plan p = clean;
+        damage(p);
+        out.emplace_back(std::move(name), std::move(p));
+    };
+    auto first = [](plan& p) -> target& { return p.focus_areas.at(0).measures.at(0).targets.at(0); };
+    add("null period", [](plan& p) { p.period = date_period(date(), date()); });
+    add("no focus area", [](plan& p) { p.focus_areas.clear(); });
+    add("duplicate target ids", [&](plan& p) { first(p).id = p.focus_areas[0].measures[0].targets.at(1).id; });
+    add("empty ids", [&](plan& p) {
+        for_each_target(p, [](const target&, const element_position&) {});
+        first(p).id.clear();
+        p.focus_areas[0].measures[0].projects.at(0).id.clear();
+    });
+    add("amounts at the 18-digit limit", [&](plan& p) {
+        for (auto& t : p.focus_areas[0].measures[0].targets) {
+            t.unit = *unit_registry::standard().lookup("亿元");
+            t.kind = target_kind::amount;
+            t.value = decimal::parse("999999999999999999").value();
+        }
+    });
+    add("a parent cycle", [&](plan& p) {
+        auto& ts = p.focus_areas[0].measures[0].targets;
+        ts.at(0).parent_id = ts.at(1).id;
+        ts.at(1).parent_id = ts.at(0).id;
+    });
+    add("links to nothing", [&](plan& p) {
+        first(p).project_ids = {"nowhere", "nowhere"};
+        p.focus_areas[0].measures[0].projects.at(0).targets.push_back({"missing", {}});
+    });
+    add("an unknown unit", [&](plan& p) { 
+        first(p).unit.symbol = "斤斤";
+        first(p).unit.base = "克克";
+     });
+    add("observations in another unit and at odd dates", [&](plan& p) {
+        first(p).kind = target_kind::amount;
+        first(p).unit = *unit_registry::standard().lookup("亿元");
+        first(p).observations = {{date(1400, 1, 1), {decimal::parse("1").value(), *unit_registry::standard().lookup("%")}, "", ""},
+                                 {date(9999, 12, 31), {decimal::parse("-5").value(), first(p).unit}, "", ""}};
+    });
+    add("a deadline outside the period", [&](plan& p) { first(p).deadline = date(1400, 1, 1); });
+    add("text that is not UTF-8", [&](plan& p) {
+        p.title = "bad \xff title";
+        first(p).metric = "\xc3";
+    });
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("hostile every public call on a damaged but loadable plan returns, and what it writes reads back")
+{
+    // Two kinds of damage no reader accepts, so no writer writes them (the
+    // readers' side: "archive a string that is not UTF-8 or an id used twice…").
+    const std::set<std::string> unwritable = {"duplicate target ids", "text that is not UTF-8"};
+    for (auto& [name, damaged] : damaged_plans()) {
+        CAPTURE(name);
+        for (auto kind : {archive_kind::text, archive_kind::xml, archive_kind::binary}) {
+            CAPTURE(kind);
+            const auto bytes = plan_to_archive(damaged, kind);
+            if (unwritable.count(name) != 0) {
+                REQUIRE_FALSE(bytes.has_value());
+                CHECK(bytes.error().message.find("refused before writing") != std::string::npos);
+                temp_dir dir;
+                CHECK_FALSE(save_json(damaged, dir.path() / "p.json").has_value());
+                CHECK(dir.entries() == 0);
+                continue;
+            }
+            REQUIRE_MESSAGE(bytes.has_value(), bytes.error().to_string());
+            const auto loaded = plan_from_archive(*bytes);
+            REQUIRE_MESSAGE(loaded.has_value(), loaded.error().to_string());
+            std::size_t reported = 0;
+            CHECK_NOTHROW(reported = call_everything(*loaded));
+            CHECK(reported > 0);  // every damaged plan is reported somewhere
+        }
+    }
 }

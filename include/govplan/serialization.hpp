@@ -42,6 +42,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <vector>
 
@@ -109,6 +110,10 @@ template <class Archive>
 inline constexpr bool is_xml = std::is_same_v<Archive, boost::archive::xml_iarchive> ||
                                std::is_same_v<Archive, boost::archive::xml_oarchive>;
 
+/// True when `text` is well-formed UTF-8 (what the JSON reader requires of
+/// every string, so that whatever an archive loads can be written as JSON).
+[[nodiscard]] bool valid_utf8(std::string_view text) noexcept;
+
 inline void check_size(std::uint64_t n, const char* what)
 {
     if (n > load_budget::current_limit()) {
@@ -167,6 +172,9 @@ void io(Archive& ar, const char* name, std::string& s)
             auto bytes = boost::serialization::make_binary_object(s.data(), static_cast<std::size_t>(n));
             ar & boost::serialization::make_nvp("bytes", bytes);
         }
+    }
+    if constexpr (Archive::is_loading::value) {
+        if (!valid_utf8(s)) throw archive_error(errc::corrupt_archive, std::string(name) + " is not UTF-8 text");
     }
 }
 

@@ -1,0 +1,91 @@
+#include "writable.hpp"
+
+#include "described.hpp"
+#include "printable.hpp"
+#include "unique_ids.hpp"
+
+#include <govplan/archive.hpp>
+#include <govplan/json.hpp>
+#include <govplan/serialization.hpp>
+
+#include <algorithm>
+
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+namespace govplan::detail {
+namespace {
+
+template <class T>
+struct is_vector : std::false_type {};
+template <class T>
+struct is_vector<std::vector<T>> : std::true_type {};
+template <class T>
+struct is_optional : std::false_type {};
+template <class T>
+struct is_optional<std::optional<T>> : std::true_type {};
+
+/// Finds the first value under `value` that a reader refuses (a string that is
+/// not UTF-8, a list longer than the readers' collection limit), writes its
+/// path ("focus_areas[0].title") to `path` and the reason to `why`.
+template <class T>
+bool find_unreadable(const T& value, std::string& path, std::string& why)
+{
+    if constexpr (std::is_same_v<T, std::string>) {
+        if (serialization_detail::valid_utf8(value)) return false;
+        why = "is not UTF-8 text";
+        return true;
+    } else if constexpr (is_vector<T>::value) {
+        if (value.size() > json_limits{}.max_array_size || value.size() > archive_limits{}.max_collection_size) {
+            why = "holds " + std::to_string(value.size()) + " elements, over the readers' limit of " +
+                  std::to_string(std::min<std::size_t>(json_limits{}.max_array_size, archive_limits{}.max_collection_size));
+            return true;
+        }
+        for (std::size_t i = 0; i < value.size(); ++i) {
+            if (find_unreadable(value[i], path, why)) {
+                const bool index_or_empty = path.empty() || path.front() == '[';
+                path.insert(0, "[" + std::to_string(i) + "]" + (index_or_empty ? "" : "."));
+                return true;
+            }
+        }
+        return false;
+    } else if constexpr (is_optional<T>::value) {
+        return value && find_unreadable(*value, path, why);
+    } else if constexpr (described<T>) {
+        bool found = false;
+        for_each_member(value, [&](std::string_view name, const auto& member) {
+            if (found || !find_unreadable(member, path, why)) return;
+            found = true;
+            const bool index_or_empty = path.empty() || path.front() == '[';
+            path.insert(0, std::string(name) + (index_or_empty ? "" : "."));
+        });
+        return found;
+    } else {
+        return false;  // numbers, dates, decimals, enumerations
+    }
+}
+
+}  // namespace
+
+result<void> check_writable(const plan& p)
+{
+    std::string path, why;
+    if (find_unreadable(p, path, why)) return error(errc::invalid_value, path + " " + why + ": refused before writing");
+    if (const auto repeated = first_repeated_id(p)) {
+        return error(errc::duplicate_id,
+                     "id \"" + quoted_excerpt(repeated->id) + "\" is used twice: refused before writing");
+    }
+    return {};
+}
+
+result<void> check_writable_size(std::size_t bytes, std::size_t reader_limit, const char* what)
+{
+    if (bytes <= reader_limit) return {};
+    return error(errc::limit_exceeded, std::string(what) + " would be " + std::to_string(bytes) +
+                                           " bytes, over the readers' limit of " + std::to_string(reader_limit) +
+                                           ": refused before writing");
+}
+
+}  // namespace govplan::detail
