@@ -3,7 +3,6 @@
 // crash stays fixed in the normal test suite, under the sanitizers too.
 #include <doctest/doctest.h>
 
-#define GOVPLAN_FUZZ_FINDING_THROWS
 #include "fuzz/targets.hpp"
 #include "temp_dir.hpp"
 

@@ -15,6 +15,7 @@
 
 #include <doctest/doctest.h>
 
+#include "fuzz/targets.hpp"
 #include "support.hpp"
 #include "temp_dir.hpp"
 
@@ -193,57 +194,6 @@ TEST_CASE("hostile untrusted text in messages is escaped and cut")
 
 namespace {
 
-/// Calls every public operation on `p`: none may throw for data reasons.
-/// Returns how many calls reported an error value (for the message).
-std::size_t call_everything(const plan& p)
-{
-    std::size_t errors = 0;
-    const auto diagnostics = validate(p);
-    const plan_index index(p);
-    for_each_target(p, [&](const target& t, const element_position&) {
-        (void)index.projects_of(t);
-        (void)find_target(p, t.id);
-        if (t.value) (void)t.value->to_string();
-    });
-    for (auto key : {group_by::focus_area, group_by::measure, group_by::kind, group_by::comparator,
-                     group_by::commitment, group_by::dimension, group_by::unit, group_by::category,
-                     group_by::stage}) {
-        const auto groups = aggregate_targets(p, key);
-        if (groups) (void)render(to_table(*groups), report_format::text);
-        else ++errors;
-    }
-    (void)render(stage_table(count_projects(p)), report_format::markdown);
-    (void)render(category_table(count_projects(p)), report_format::csv);
-    (void)render(to_table(declared_versus_named(p)), report_format::json);
-    for (const date as_of : {date(2025, 6, 30), date(1400, 1, 1), date(9999, 12, 30)}) {
-        const auto progress = evaluate_progress(p, as_of);
-        (void)render(to_table(p, progress), report_format::text);
-        (void)render(to_table(rollup_progress(p, progress)), report_format::json);
-    }
-    (void)render(targets_table(p), report_format::csv);
-    (void)render(focus_area_table(p), report_format::text);
-    (void)render(to_table(diff(p, make_clean_plan())), report_format::text);
-    (void)line_up({&p}, "地区生产总值");
-    (void)select(p, element_filter{});
-    // What was loaded can be written, and what is written reads back.
-    const std::string json = plan_to_json(p);
-    const auto back = plan_from_json(json);
-    if (!back) {
-        ++errors;
-        FAIL_CHECK("written JSON does not read back: " << back.error().to_string());
-    }
-    for (auto kind : {archive_kind::text, archive_kind::xml, archive_kind::binary}) {
-        const auto bytes = plan_to_archive(p, kind);
-        if (!bytes) {
-            ++errors;
-            continue;
-        }
-        const auto again = plan_from_archive(*bytes);
-        if (!again) FAIL_CHECK("written archive does not read back: " << again.error().to_string());
-    }
-    return errors + diagnostics.size();
-}
-
 /// The damaged plans an archive can hold (none of them valid).
 std::vector<std::pair<std::string, plan>> damaged_plans()
 {
@@ -321,7 +271,7 @@ TEST_CASE("hostile every public call on a damaged but loadable plan returns, and
             const auto loaded = plan_from_archive(*bytes);
             REQUIRE_MESSAGE(loaded.has_value(), loaded.error().to_string());
             std::size_t reported = 0;
-            CHECK_NOTHROW(reported = call_everything(*loaded));
+            CHECK_NOTHROW(reported = govplan::fuzz::exercise(*loaded));
             CHECK(reported > 0);  // every damaged plan is reported somewhere
         }
     }

@@ -34,14 +34,16 @@ for h in "${harnesses[@]}"; do
   dirs=("$corpus" "tests/fuzz/seeds/$h")
   [[ -d tests/fuzz/regressions/$h ]] && dirs+=("tests/fuzz/regressions/$h")
   extra=()
-  [[ $h == json ]] && extra+=(-dict=tests/fuzz/json.dict)
+  # json takes inputs up to 1 MB (a plan of thousands of items); the others 64 KB.
+  max_len=65536
+  [[ $h == json ]] && extra+=(-dict=tests/fuzz/json.dict) && max_len=1048576
   [[ $h == extract ]] && extra+=(-dict=tests/fuzz/extract.dict)
   echo "fuzz: $h for ${seconds}s"
   log=build/fuzz/$h.log
   status=0
   ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
     "build/fuzz/tests/fuzz/${h}_fuzz" "${dirs[@]}" "${extra[@]}" \
-    -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+    -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len="$max_len" \
     -artifact_prefix="build/fuzz/artifacts/${h}-" -print_final_stats=1 >"$log" 2>&1 || status=$?
   grep -E "^stat::(number_of_executed_units|peak_rss_mb)|ERROR|SUMMARY|finding|Test unit written" "$log" || true
   if [[ $status -ne 0 ]] || ! grep -q "^stat::number_of_executed_units" "$log"; then

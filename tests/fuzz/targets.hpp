@@ -9,10 +9,16 @@
 // written, a conversion that is not exact.
 #pragma once
 
+#include <govplan/aggregation.hpp>
 #include <govplan/archive.hpp>
+#include <govplan/comparison.hpp>
 #include <govplan/decimal.hpp>
 #include <govplan/extract.hpp>
+#include <govplan/filter.hpp>
 #include <govplan/json.hpp>
+#include <govplan/plan_index.hpp>
+#include <govplan/progress.hpp>
+#include <govplan/report.hpp>
 #include <govplan/unit.hpp>
 #include <govplan/validation.hpp>
 
@@ -43,6 +49,51 @@ struct finding_error : std::logic_error {
 #endif
 }
 
+/// Calls every public operation on a plan that loaded: none may throw for
+/// data reasons (an exception escaping is a finding), and what is written
+/// from it must read back. Returns how many diagnostics and error values the
+/// calls reported.
+inline std::size_t exercise(const plan& p)
+{
+    std::size_t reported = validate(p).size();
+    const plan_index index(p);
+    for_each_target(p, [&](const target& t, const element_position&) {
+        (void)index.projects_of(t);
+        (void)find_target(p, t.id);
+    });
+    for (auto key : {group_by::focus_area, group_by::measure, group_by::kind, group_by::comparator,
+                     group_by::commitment, group_by::dimension, group_by::unit, group_by::category,
+                     group_by::stage}) {
+        const auto groups = aggregate_targets(p, key);
+        if (groups) (void)render(to_table(*groups), report_format::text);
+        else ++reported;
+    }
+    const project_counts counts = count_projects(p);
+    (void)render(stage_table(counts), report_format::markdown);
+    (void)render(category_table(counts), report_format::csv);
+    (void)render(to_table(declared_versus_named(p)), report_format::json);
+    for (const date as_of : {date(2025, 6, 30), date(1400, 1, 1), date(9999, 12, 30)}) {
+        const auto progress = evaluate_progress(p, as_of);
+        (void)render(to_table(p, progress), report_format::text);
+        (void)render(to_table(rollup_progress(p, progress)), report_format::json);
+    }
+    (void)render(targets_table(p), report_format::csv);
+    (void)render(focus_area_table(p), report_format::text);
+    (void)render(to_table(diff(plan{}, p)), report_format::text);
+    (void)line_up({&p}, "地区生产总值");
+    (void)select(p, element_filter{});
+    if (!plan_from_json(plan_to_json(p))) finding("a plan that loaded writes JSON that does not read back");
+    for (auto kind : {archive_kind::text, archive_kind::xml, archive_kind::binary}) {
+        const auto bytes = plan_to_archive(p, kind);
+        if (!bytes) {
+            ++reported;
+            continue;
+        }
+        if (!plan_from_archive(*bytes)) finding("a plan that loaded writes an archive that does not read back");
+    }
+    return reported;
+}
+
 /// JSON loader: any text either fails cleanly or loads a plan that writes
 /// and reads back to the same plan and the same text.
 inline void json_target(std::string_view text)
@@ -54,7 +105,7 @@ inline void json_target(std::string_view text)
         if (p.error().message.empty()) finding("an error without a message");
         return;
     }
-    (void)validate(*p);
+    (void)exercise(*p);
     const std::string written = plan_to_json(*p);
     auto again = plan_from_json(written);
     if (!again) finding("a loaded plan does not load back from its own JSON");
@@ -87,7 +138,7 @@ inline void archive_target(archive_kind kind, std::string_view payload)
 {
     auto p = plan_from_archive(envelope(kind, payload));
     if (!p) return;
-    (void)validate(*p);
+    (void)exercise(*p);
     auto bytes = plan_to_archive(*p, kind);
     if (!bytes) return;  // e.g. an enum value that cannot be written is reported, not crashed on
     auto again = plan_from_archive(*bytes);
