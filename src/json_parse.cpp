@@ -454,6 +454,33 @@ void set_position(std::string_view text, std::size_t offset, govplan::error& e)
     e.byte_offset = offset;
 }
 
+/// A document that is not UTF-8 text at all gets a message that says so,
+/// instead of a syntax error at its first byte.
+std::optional<govplan::error> encoding_problem(std::string_view text)
+{
+    auto at = [&](std::string message, std::size_t offset) {
+        govplan::error e(errc::syntax_error, std::move(message));
+        set_position(text, offset, e);
+        return e;
+    };
+    if (text.substr(0, 3) == "\xEF\xBB\xBF")
+        return at("the document starts with a UTF-8 byte-order mark (EF BB BF); JSON text has none (RFC 8259)", 0);
+    if (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF")
+        return at("the document is UTF-16 text (it starts with a byte-order mark); govplan reads UTF-8", 0);
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t n = utf8_sequence_length(text, i);
+        if (n == 0) {
+            static constexpr char hex[] = "0123456789ABCDEF";
+            const auto c = static_cast<unsigned char>(text[i]);
+            return at(std::string("not UTF-8 text: byte 0x") + hex[c >> 4] + hex[c & 15] + " at offset " +
+                          std::to_string(i),
+                      i);
+        }
+        i += n;
+    }
+    return std::nullopt;
+}
+
 result<json::value> parse_json(std::string_view text, const json_limits& limits, json::storage_ptr storage)
 {
     {
@@ -476,6 +503,12 @@ result<json::value> parse_json(std::string_view text, const json_limits& limits,
                          h.failed ? h.message : describe_syntax_error(ec));
         e.pointer = h.failed ? h.pointer : parser.handler().current_pointer();
         set_position(text, n, e);
+        if (!h.failed && (ec == json::error::syntax || ec == json::error::incomplete)) {
+            if (auto encoding = encoding_problem(text)) {
+                encoding->pointer = e.pointer;  // where the parse was when it met the bytes
+                return *encoding;
+            }
+        }
         return e;
     }
     return parser.handler().stack.release();

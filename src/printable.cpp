@@ -3,28 +3,6 @@
 namespace govplan::detail {
 namespace {
 
-/// Length of the well-formed UTF-8 sequence at text[i], or 0 when the bytes
-/// there are not one (overlong forms and surrogates included).
-std::size_t utf8_sequence_length(std::string_view text, std::size_t i) noexcept
-{
-    const auto c = static_cast<unsigned char>(text[i]);
-    std::size_t n = 0;
-    if (c < 0x80) n = 1;
-    else if (c >= 0xC2 && c <= 0xDF) n = 2;
-    else if (c >= 0xE0 && c <= 0xEF) n = 3;
-    else if (c >= 0xF0 && c <= 0xF4) n = 4;
-    bool valid = n != 0 && i + n <= text.size();
-    for (std::size_t k = 1; valid && k < n; ++k) valid = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
-    if (valid && n == 3) {
-        const auto c1 = static_cast<unsigned char>(text[i + 1]);
-        valid = !(c == 0xE0 && c1 < 0xA0) && !(c == 0xED && c1 >= 0xA0);  // overlong, surrogate
-    } else if (valid && n == 4) {
-        const auto c1 = static_cast<unsigned char>(text[i + 1]);
-        valid = !(c == 0xF0 && c1 < 0x90) && !(c == 0xF4 && c1 >= 0x90);
-    }
-    return valid ? n : 0;
-}
-
 std::string escaped(std::string_view text, std::size_t max_bytes, bool quotes)
 {
     static constexpr char hex[] = "0123456789ABCDEF";
@@ -64,6 +42,28 @@ std::string escaped(std::string_view text, std::size_t max_bytes, bool quotes)
 }
 
 }  // namespace
+
+/// Length of the well-formed UTF-8 sequence at text[i], or 0 when the bytes
+/// there are not one (overlong forms and surrogates included).
+std::size_t utf8_sequence_length(std::string_view text, std::size_t i) noexcept
+{
+    const auto c = static_cast<unsigned char>(text[i]);
+    std::size_t n = 0;
+    if (c < 0x80) n = 1;
+    else if (c >= 0xC2 && c <= 0xDF) n = 2;
+    else if (c >= 0xE0 && c <= 0xEF) n = 3;
+    else if (c >= 0xF0 && c <= 0xF4) n = 4;
+    bool valid = n != 0 && i + n <= text.size();
+    for (std::size_t k = 1; valid && k < n; ++k) valid = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
+    if (valid && n == 3) {
+        const auto c1 = static_cast<unsigned char>(text[i + 1]);
+        valid = !(c == 0xE0 && c1 < 0xA0) && !(c == 0xED && c1 >= 0xA0);  // overlong, surrogate
+    } else if (valid && n == 4) {
+        const auto c1 = static_cast<unsigned char>(text[i + 1]);
+        valid = !(c == 0xF0 && c1 < 0x90) && !(c == 0xF4 && c1 >= 0x90);
+    }
+    return valid ? n : 0;
+}
 
 std::string quoted_excerpt(std::string_view text, std::size_t max_bytes) { return escaped(text, max_bytes, true); }
 

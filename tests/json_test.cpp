@@ -516,6 +516,25 @@ TEST_CASE("json an object of too many members is refused with its pointer")
     CHECK_FALSE(govplan::detail::parse_json(doc, wide).has_value());
 }
 
+TEST_CASE("json a byte-order mark, UTF-16 and bytes that are not UTF-8 are named as such")
+{
+    const std::string doc = clean_json();
+    const auto bom = plan_from_json("\xEF\xBB\xBF" + doc);
+    REQUIRE_FALSE(bom.has_value());
+    CHECK(bom.error().message ==
+          "the document starts with a UTF-8 byte-order mark (EF BB BF); JSON text has none (RFC 8259)");
+    CHECK(bom.error().byte_offset == 0u);
+    const auto utf16 = plan_from_json(std::string("\xFF\xFE{\0", 4));
+    REQUIRE_FALSE(utf16.has_value());
+    CHECK(utf16.error().message == "the document is UTF-16 text (it starts with a byte-order mark); govplan reads UTF-8");
+    const std::string bad = edit(doc, "\"title\": \"", "\"title\": \"\xC3(");
+    const auto not_utf8 = plan_from_json(bad);
+    REQUIRE_FALSE(not_utf8.has_value());
+    CHECK(not_utf8.error().code == errc::syntax_error);
+    CHECK(not_utf8.error().message == "not UTF-8 text: byte 0xC3 at offset " + std::to_string(bad.find('\xC3')));
+    CHECK(not_utf8.error().pointer == "/title");
+}
+
 TEST_CASE("json a duplicate key is shown escaped and cut in the message")
 {
     const std::string key = "k\x1b]0;title\x07" + std::string(500, 'x');
