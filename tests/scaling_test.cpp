@@ -187,6 +187,54 @@ TEST_CASE("scaling a summary of n focus areas")
     CHECK(g < linear_bound);
 }
 
+TEST_CASE("scaling a diff of two plans of n targets")
+{
+    const double g = growth([](std::size_t n) {
+        auto before = std::make_shared<plan>(skeleton());
+        for (std::size_t i = 0; i < n; ++i) before->focus_areas[0].measures[0].targets.push_back(count_target(i));
+        auto after = std::make_shared<plan>(*before);
+        auto& ts = after->focus_areas[0].measures[0].targets;
+        for (std::size_t i = 0; i < n; i += 2) ts[i].metric += "改";  // half dropped and added
+        std::reverse(ts.begin(), ts.end());
+        REQUIRE_FALSE(diff(*before, *after).empty());
+        return [before, after] { (void)diff(*before, *after); };
+    });
+    MESSAGE("growth for 16x items: " << g);
+    CHECK(g < linear_bound);
+}
+
+TEST_CASE("scaling grouping n targets by n distinct keys")
+{
+    const double g = growth([](std::size_t n) {
+        auto p = std::make_shared<plan>(skeleton());
+        auto& m = p->focus_areas[0].measures[0];
+        for (std::size_t i = 0; i < n; ++i) {
+            m.targets.push_back(count_target(i));
+            m.projects.push_back(linked_project(i, m.targets.back().id));  // category 类(i % 1000)
+        }
+        REQUIRE(aggregate_targets(*p, group_by::category).has_value());
+        return [p] {
+            (void)aggregate_targets({p.get()},
+                                    [](const target_view& v) -> std::optional<std::string> { return v.item.id; });
+        };
+    });
+    MESSAGE("growth for 16x items: " << g);
+    CHECK(g < linear_bound);
+}
+
+TEST_CASE("scaling loading an archive of n targets (ids checked for repeats as in JSON)")
+{
+    const double g = growth([](std::size_t n) {
+        auto p = std::make_shared<plan>(skeleton());
+        for (std::size_t i = 0; i < n; ++i) p->focus_areas[0].measures[0].targets.push_back(count_target(i));
+        auto bytes = std::make_shared<std::string>(plan_to_archive(*p, archive_kind::binary).value());
+        REQUIRE(plan_from_archive(*bytes).has_value());
+        return [bytes] { (void)plan_from_archive(*bytes); };
+    });
+    MESSAGE("growth for 16x items: " << g);
+    CHECK(g < linear_bound);
+}
+
 namespace {
 
 /// How much longer extracting text of 16n pieces takes than of n pieces.
