@@ -192,8 +192,10 @@ plan load_payload(std::string_view payload, archive_kind kind, const archive_lim
         break;
     }
     }
-    // As the JSON reader: a repeated id would make links by id ambiguous, and
-    // the plan could not be written as JSON and read back.
+    // As the JSON reader: the plan's own units must not redefine a unit, and a
+    // repeated id would make links by id ambiguous; either way the plan could
+    // not be written as JSON and read back.
+    if (auto why = detail::units_problem(p)) throw archive_error(errc::corrupt_archive, *why);
     if (const auto repeated = detail::first_repeated_id(p)) {
         const element_position& at = repeated->at;
         std::string where = "focus_areas[" + std::to_string(at.focus_area) + "]";

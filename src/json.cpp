@@ -312,15 +312,7 @@ public:
             govplan::unit u;
             read_object(x, u);
             if (version_ == 1) detail::upgrade_format_1_unit(u);
-            if (u.symbol.empty() || u.base.empty()) fail(errc::invalid_value, "a unit needs a symbol and a base");
-            if (const govplan::unit* existing = units_.lookup(u.symbol); existing != nullptr && !(*existing == u)) {
-                fail(errc::invalid_value, "unit \"" + u.symbol + "\" is already defined differently");
-            }
-            try {
-                units_.add(u);
-            } catch (const std::invalid_argument& e) {
-                fail(errc::invalid_value, e.what());
-            }
+            if (auto why = detail::register_plan_unit(units_, u)) fail(errc::invalid_value, *why);
             out.push_back(std::move(u));
         });
     }
@@ -789,30 +781,6 @@ std::string scale_text(const unit_scale& s)
     return std::to_string(s.numerator) + (s.denominator == 1 ? "" : "/" + std::to_string(s.denominator));
 }
 
-/// The plan's own units, then any other unit it uses that the standard
-/// registry does not define (so that saving loses no definition).
-std::vector<unit> custom_units(const plan& p)
-{
-    std::vector<unit> out = p.units;
-    std::unordered_set<std::string_view> listed;
-    for (const auto& u : out) listed.insert(u.symbol);
-    auto consider = [&](const unit& u) {
-        if (u.empty() || listed.contains(u.symbol) || unit_registry::standard().contains(u)) return;
-        out.push_back(u);
-        listed.insert(out.back().symbol);
-    };
-    for_each_target(p, [&](const target& t, const element_position&) {
-        consider(t.unit);
-        if (t.baseline && t.baseline->value) consider(t.baseline->value->unit);
-        for (const auto& o : t.observations) consider(o.value.unit);
-    });
-    for_each_project(p, [&](const project& pr, const element_position&) {
-        if (pr.total_investment) consider(pr.total_investment->unit);
-        if (pr.investment_this_year) consider(pr.investment_this_year->unit);
-    });
-    return out;
-}
-
 /// Writes described values. A member is left out when it holds its default
 /// (an empty string or list, false, an absent optional, a special date, an
 /// object equal to its default), except numbers and enumerations, which are
@@ -829,7 +797,7 @@ public:
         w_.string("govplan");
         w_.key("format_version");
         w_.integer(json_format_version);
-        units_ = custom_units(p);
+        units_ = detail::units_to_define(p);
         write_members(p);
         w_.end_object();
     }

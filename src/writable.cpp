@@ -9,6 +9,9 @@
 #include <govplan/serialization.hpp>
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_set>
+#include <stdexcept>
 
 #include <optional>
 #include <string>
@@ -69,8 +72,55 @@ bool find_unreadable(const T& value, std::string& path, std::string& why)
 
 }  // namespace
 
+/// The plan's own units, then any other unit it uses that the standard
+/// registry does not define (so that saving loses no definition).
+std::vector<unit> units_to_define(const plan& p)
+{
+    std::vector<unit> out = p.units;
+    std::unordered_set<std::string_view> listed;
+    for (const auto& u : out) listed.insert(u.symbol);
+    auto consider = [&](const unit& u) {
+        if (u.empty() || listed.contains(u.symbol) || unit_registry::standard().contains(u)) return;
+        out.push_back(u);
+        listed.insert(out.back().symbol);
+    };
+    for_each_target(p, [&](const target& t, const element_position&) {
+        consider(t.unit);
+        if (t.baseline && t.baseline->value) consider(t.baseline->value->unit);
+        for (const auto& o : t.observations) consider(o.value.unit);
+    });
+    for_each_project(p, [&](const project& pr, const element_position&) {
+        if (pr.total_investment) consider(pr.total_investment->unit);
+        if (pr.investment_this_year) consider(pr.investment_this_year->unit);
+    });
+    return out;
+}
+
+std::optional<std::string> register_plan_unit(unit_registry& units, const unit& u)
+{
+    if (u.symbol.empty() || u.base.empty()) return std::string("a unit needs a symbol and a base");
+    if (const unit* existing = units.lookup(u.symbol); existing != nullptr && !(*existing == u))
+        return "unit \"" + quoted_excerpt(u.symbol) + "\" is already defined differently";
+    try {
+        units.add(u);
+    } catch (const std::invalid_argument& e) {
+        return printable(e.what(), 200);
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> units_problem(const plan& p)
+{
+    unit_registry units = unit_registry::standard();
+    for (const unit& u : units_to_define(p)) {
+        if (auto why = register_plan_unit(units, u)) return why;
+    }
+    return std::nullopt;
+}
+
 result<void> check_writable(const plan& p)
 {
+    if (auto why = units_problem(p)) return error(errc::invalid_value, *why + ": refused before writing");
     std::string path, why;
     if (find_unreadable(p, path, why)) return error(errc::invalid_value, path + " " + why + ": refused before writing");
     if (const auto repeated = first_repeated_id(p)) {

@@ -3,6 +3,11 @@
 
 #include <govplan/error.hpp>
 #include <govplan/plan.hpp>
+#include <govplan/unit.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace govplan::detail {
 
@@ -12,6 +17,22 @@ namespace govplan::detail {
 /// (errc::duplicate_id). Writers call it first and refuse, so that nothing is
 /// written that cannot be read back.
 result<void> check_writable(const plan& p);
+
+/// Registers a unit the plan defines for itself in `units`, or says why it
+/// cannot be (no symbol or base, a symbol already defined differently, a
+/// definition the registry refuses). The JSON reader, the archive reader and
+/// the writers all apply it to a plan's "units" list.
+std::optional<std::string> register_plan_unit(unit_registry& units, const unit& u);
+
+/// The plan's own units, then every other unit it uses (targets, baselines,
+/// observations, investments) that the standard registry does not hold: the
+/// units a JSON document of the plan defines in its "units" list.
+std::vector<unit> units_to_define(const plan& p);
+
+/// Why the units a plan uses cannot all be defined in one registry (a symbol
+/// used with two definitions, or one that redefines a standard unit), or
+/// nullopt. A JSON reader would refuse the document written from such a plan.
+std::optional<std::string> units_problem(const plan& p);
 
 /// Fails with errc::limit_exceeded when `bytes` of a document are over what
 /// the readers accept by default (json_limits / archive_limits::max_bytes).

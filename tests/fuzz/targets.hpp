@@ -82,7 +82,10 @@ inline std::size_t exercise(const plan& p)
     (void)render(to_table(diff(plan{}, p)), report_format::text);
     (void)line_up({&p}, "地区生产总值");
     (void)select(p, element_filter{});
-    if (!plan_from_json(plan_to_json(p))) finding("a plan that loaded writes JSON that does not read back");
+    if (const auto back = plan_from_json(plan_to_json(p)); !back) {
+        std::fprintf(stderr, "%s\n", back.error().to_string().c_str());
+        finding("a plan that loaded writes JSON that does not read back");
+    }
     for (auto kind : {archive_kind::text, archive_kind::xml, archive_kind::binary}) {
         const auto bytes = plan_to_archive(p, kind);
         if (!bytes) {
