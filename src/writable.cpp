@@ -77,7 +77,8 @@ bool find_unreadable(const T& value, std::string& path, std::string& why)
 std::vector<unit> units_to_define(const plan& p)
 {
     std::vector<unit> out = p.units;
-    std::unordered_set<std::string_view> listed;
+    // Copies, not views: views into `out` would dangle when it grows.
+    std::unordered_set<std::string> listed;
     for (const auto& u : out) listed.insert(u.symbol);
     auto consider = [&](const unit& u) {
         if (u.empty() || listed.contains(u.symbol) || unit_registry::standard().contains(u)) return;
