@@ -9,7 +9,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
-namespace govplan {
+GOVPLAN_BEGIN_NAMESPACE
 namespace {
 
 using detail::int128;
@@ -378,4 +378,4 @@ std::vector<declared_named> declared_versus_named(const plan& p)
     return out;
 }
 
-}  // namespace govplan
+GOVPLAN_END_NAMESPACE

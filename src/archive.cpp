@@ -22,7 +22,7 @@
 #include <streambuf>
 #include <vector>
 
-namespace govplan {
+GOVPLAN_BEGIN_NAMESPACE
 namespace {
 
 constexpr char magic[8] = {'G', 'O', 'V', 'P', 'L', 'A', 'N', '\x1a'};
@@ -192,17 +192,11 @@ plan load_payload(std::string_view payload, archive_kind kind, const archive_lim
         break;
     }
     }
-    // As the JSON reader: the plan's own units must not redefine a unit, and a
-    // repeated id would make links by id ambiguous; either way the plan could
-    // not be written as JSON and read back.
-    if (auto why = detail::units_problem(p)) throw archive_error(errc::corrupt_archive, *why);
-    if (const auto repeated = detail::first_repeated_id(p)) {
-        const element_position& at = repeated->at;
-        std::string where = "focus_areas[" + std::to_string(at.focus_area) + "]";
-        if (!at.in_lead()) where += ".measures[" + std::to_string(at.measure) + "]";
-        where += (repeated->project ? ".projects[" : ".targets[") + std::to_string(at.index) + "].id";
-        throw archive_error(errc::duplicate_id,
-                            "id \"" + detail::quoted_excerpt(repeated->id) + "\" is used twice (" + where + ")");
+    // What the JSON reader refuses, the archive reader refuses: a year out of
+    // range, a unit defined twice differently, an id used twice…
+    if (auto why = detail::readers_refuse(p)) {
+        const bool repeated = why->code == errc::duplicate_id;
+        throw archive_error(repeated ? errc::duplicate_id : errc::corrupt_archive, why->message);
     }
     return p;
 }
@@ -345,4 +339,4 @@ result<void> save_archive(const plan& p, const std::filesystem::path& file, arch
     return detail::write_file_atomically(file, *bytes);
 }
 
-}  // namespace govplan
+GOVPLAN_END_NAMESPACE

@@ -4,7 +4,7 @@
 #include <map>
 #include <stdexcept>
 
-namespace govplan {
+GOVPLAN_BEGIN_NAMESPACE
 namespace {
 
 std::string match_key(const target& t)
@@ -90,4 +90,4 @@ plan_diff diff(const plan& before, const plan& after)
     return out;
 }
 
-}  // namespace govplan
+GOVPLAN_END_NAMESPACE

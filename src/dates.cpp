@@ -7,7 +7,7 @@
 #include <stdexcept>
 #include <string>
 
-namespace govplan {
+GOVPLAN_BEGIN_NAMESPACE
 namespace {
 
 error bad_date(std::string_view text, const std::string& why)
@@ -69,4 +69,4 @@ bool is_valid(const date_period& p) noexcept
     return !p.begin().is_special() && !p.last().is_special() && p.begin() <= p.last();
 }
 
-}  // namespace govplan
+GOVPLAN_END_NAMESPACE

@@ -7,7 +7,7 @@
 #include <stdexcept>
 #include <string>
 
-namespace govplan {
+GOVPLAN_BEGIN_NAMESPACE
 namespace {
 
 using detail::int128;
@@ -211,4 +211,4 @@ std::strong_ordering operator<=>(const decimal& a, const decimal& b) noexcept
     return x <=> y;
 }
 
-}  // namespace govplan
+GOVPLAN_END_NAMESPACE

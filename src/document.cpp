@@ -6,7 +6,7 @@
 #include <fstream>
 #include <string>
 
-namespace govplan {
+GOVPLAN_BEGIN_NAMESPACE
 
 namespace {
 
@@ -97,4 +97,4 @@ result<plan> load_plan(const std::filesystem::path& file, const load_options& op
     }
 }
 
-}  // namespace govplan
+GOVPLAN_END_NAMESPACE

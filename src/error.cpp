@@ -4,7 +4,7 @@
 
 #include <string>
 
-namespace govplan {
+GOVPLAN_BEGIN_NAMESPACE
 namespace {
 
 class govplan_category final : public std::error_category {
@@ -76,4 +76,4 @@ std::string error::to_string() const
 
 exception::exception(govplan::error e) : std::runtime_error(e.to_string()), error_(std::move(e)) {}
 
-}  // namespace govplan
+GOVPLAN_END_NAMESPACE

@@ -3,7 +3,7 @@
 #include <string_view>
 #include <unordered_set>
 
-namespace govplan {
+GOVPLAN_BEGIN_NAMESPACE
 
 namespace {
 
@@ -91,4 +91,4 @@ plan select(const plan& p, const std::function<bool(const target&, const element
     return out;
 }
 
-}  // namespace govplan
+GOVPLAN_END_NAMESPACE

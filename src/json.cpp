@@ -24,7 +24,7 @@
 #include <unordered_set>
 #include <vector>
 
-namespace govplan {
+GOVPLAN_BEGIN_NAMESPACE
 namespace {
 
 namespace json = boost::json;
@@ -311,7 +311,7 @@ public:
         each(v, [&](const json::value& x) {
             govplan::unit u;
             read_object(x, u);
-            if (version_ == 1) detail::upgrade_format_1_unit(u);
+            if (version_ == 1) serialization_detail::upgrade_format_1_unit(u);
             if (auto why = detail::register_plan_unit(units_, u)) fail(errc::invalid_value, *why);
             out.push_back(std::move(u));
         });
@@ -437,16 +437,17 @@ public:
     // Ranges the type of a member does not say.
     void check_read(const plan& p)
     {
-        if (p.year < 0 || p.year > 9999) {
+        if (p.year < 0 || p.year > detail::max_year) {
             scope s(*this, "year");
-            fail(errc::invalid_value, "year " + std::to_string(p.year) + " out of range 0..9999");
+            fail(errc::invalid_value, "year " + std::to_string(p.year) + " out of range 0.." + std::to_string(detail::max_year));
         }
     }
     void check_read(const focus_area& a)
     {
-        if (a.ordinal < 0 || a.ordinal > 10'000) {
+        if (a.ordinal < 0 || a.ordinal > detail::max_ordinal) {
             scope s(*this, "ordinal");
-            fail(errc::invalid_value, "ordinal " + std::to_string(a.ordinal) + " out of range 0..10000");
+            fail(errc::invalid_value,
+                 "ordinal " + std::to_string(a.ordinal) + " out of range 0.." + std::to_string(detail::max_ordinal));
         }
     }
     template <class T>
@@ -1050,4 +1051,4 @@ result<void> save_json(const plan& p, const std::filesystem::path& file)
     return detail::write_file_atomically(file, text);
 }
 
-}  // namespace govplan
+GOVPLAN_END_NAMESPACE

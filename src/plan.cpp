@@ -1,6 +1,6 @@
 #include <govplan/plan.hpp>
 
-namespace govplan {
+GOVPLAN_BEGIN_NAMESPACE
 
 std::string jurisdiction::full_name() const { return province + city + district; }
 
@@ -67,4 +67,4 @@ std::size_t project_count(const plan& p) noexcept
     return n;
 }
 
-}  // namespace govplan
+GOVPLAN_END_NAMESPACE

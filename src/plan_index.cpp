@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace govplan {
+GOVPLAN_BEGIN_NAMESPACE
 
 plan_index::plan_index(const plan& p)
 {
@@ -59,4 +59,4 @@ std::vector<const project*> plan_index::projects_of(const target& t) const
     return out;
 }
 
-}  // namespace govplan
+GOVPLAN_END_NAMESPACE

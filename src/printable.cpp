@@ -1,5 +1,7 @@
 #include "printable.hpp"
 
+#include <govplan/serialization.hpp>
+
 namespace govplan::detail {
 namespace {
 
@@ -71,7 +73,8 @@ std::string printable(std::string_view text, std::size_t max_bytes) { return esc
 
 }  // namespace govplan::detail
 
-namespace govplan::serialization_detail {
+GOVPLAN_BEGIN_NAMESPACE
+namespace serialization_detail {
 
 bool valid_utf8(std::string_view text) noexcept
 {
@@ -83,4 +86,5 @@ bool valid_utf8(std::string_view text) noexcept
     return true;
 }
 
-}  // namespace govplan::serialization_detail
+}  // namespace serialization_detail
+GOVPLAN_END_NAMESPACE

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace govplan {
+GOVPLAN_BEGIN_NAMESPACE
 namespace {
 
 const decimal one = decimal::from_integer(1);
@@ -372,4 +372,4 @@ std::vector<progress_rollup> rollup_progress(const plan& p, const std::vector<ta
     return out;
 }
 
-}  // namespace govplan
+GOVPLAN_END_NAMESPACE

@@ -2,7 +2,7 @@
 
 #include <array>
 
-namespace govplan {
+GOVPLAN_BEGIN_NAMESPACE
 namespace {
 
 using namespace std::string_view_literals;
@@ -33,4 +33,4 @@ std::span<const std::string_view> cue_words(project_stage s) noexcept
     return {};
 }
 
-}  // namespace govplan
+GOVPLAN_END_NAMESPACE

@@ -8,7 +8,7 @@
 
 #include <stdexcept>
 
-namespace govplan {
+GOVPLAN_BEGIN_NAMESPACE
 namespace {
 
 void check_shape(const table& t)
@@ -313,4 +313,4 @@ table focus_area_table(const plan& p)
     return t;
 }
 
-}  // namespace govplan
+GOVPLAN_END_NAMESPACE

@@ -3,7 +3,7 @@
 #include <array>
 #include <string>
 
-namespace govplan {
+GOVPLAN_BEGIN_NAMESPACE
 namespace {
 
 using namespace std::string_view_literals;
@@ -180,4 +180,4 @@ std::string requirement_text(const target& t)
     return out;
 }
 
-}  // namespace govplan
+GOVPLAN_END_NAMESPACE

@@ -8,7 +8,7 @@
 #include <stdexcept>
 #include <string>
 
-namespace govplan {
+GOVPLAN_BEGIN_NAMESPACE
 namespace {
 
 using detail::int128;
@@ -225,7 +225,7 @@ result<quantity> add(const quantity& a, const quantity& b)
 
 std::string to_string(const quantity& q) { return q.value.to_string() + q.unit.symbol; }
 
-void detail::upgrade_format_1_unit(unit& u)
+void serialization_detail::upgrade_format_1_unit(unit& u)
 {
     if (u.dimension != dimension::area) return;
     for (std::string_view land : {"亩", "公顷", "平方公里"}) {
@@ -236,4 +236,4 @@ void detail::upgrade_format_1_unit(unit& u)
     }
 }
 
-}  // namespace govplan
+GOVPLAN_END_NAMESPACE

@@ -11,7 +11,7 @@
 #include <string>
 #include <unordered_set>
 
-namespace govplan {
+GOVPLAN_BEGIN_NAMESPACE
 namespace {
 
 std::string indexed(const std::string& path, const char* member, std::size_t i)
@@ -780,4 +780,4 @@ std::size_t warning_count(const std::vector<diagnostic>& diagnostics) noexcept
         diagnostics.begin(), diagnostics.end(), [](const diagnostic& d) { return d.severity == severity::warning; }));
 }
 
-}  // namespace govplan
+GOVPLAN_END_NAMESPACE

@@ -119,14 +119,39 @@ std::optional<std::string> units_problem(const plan& p)
     return std::nullopt;
 }
 
+std::optional<std::string> range_problem(const plan& p)
+{
+    if (p.year < 0 || p.year > max_year) return "year " + std::to_string(p.year) + " out of range 0.." + std::to_string(max_year);
+    for (std::size_t f = 0; f < p.focus_areas.size(); ++f) {
+        const int ordinal = p.focus_areas[f].ordinal;
+        if (ordinal < 0 || ordinal > max_ordinal)
+            return "focus_areas[" + std::to_string(f) + "].ordinal " + std::to_string(ordinal) + " out of range 0.." +
+                   std::to_string(max_ordinal);
+    }
+    return std::nullopt;
+}
+
+std::optional<error> readers_refuse(const plan& p)
+{
+    if (auto why = range_problem(p)) return error(errc::invalid_value, *why);
+    if (auto why = units_problem(p)) return error(errc::invalid_value, *why);
+    if (const auto repeated = first_repeated_id(p)) {
+        const element_position& at = repeated->at;
+        std::string where = "focus_areas[" + std::to_string(at.focus_area) + "]";
+        if (!at.in_lead()) where += ".measures[" + std::to_string(at.measure) + "]";
+        where += (repeated->project ? ".projects[" : ".targets[") + std::to_string(at.index) + "].id";
+        return error(errc::duplicate_id, "id \"" + quoted_excerpt(repeated->id) + "\" is used twice (" + where + ")");
+    }
+    return std::nullopt;
+}
+
 result<void> check_writable(const plan& p)
 {
-    if (auto why = units_problem(p)) return error(errc::invalid_value, *why + ": refused before writing");
     std::string path, why;
     if (find_unreadable(p, path, why)) return error(errc::invalid_value, path + " " + why + ": refused before writing");
-    if (const auto repeated = first_repeated_id(p)) {
-        return error(errc::duplicate_id,
-                     "id \"" + quoted_excerpt(repeated->id) + "\" is used twice: refused before writing");
+    if (auto refused = readers_refuse(p)) {
+        refused->message += ": refused before writing";
+        return *refused;
     }
     return {};
 }

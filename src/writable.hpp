@@ -34,6 +34,21 @@ std::vector<unit> units_to_define(const plan& p);
 /// nullopt. A JSON reader would refuse the document written from such a plan.
 std::optional<std::string> units_problem(const plan& p);
 
+/// Ranges a member's type does not say, checked by every reader.
+inline constexpr int max_year = 9999;
+inline constexpr int max_ordinal = 10'000;
+
+/// A year or a focus area's ordinal out of range, or nullopt.
+std::optional<std::string> range_problem(const plan& p);
+
+/// Why a reader would refuse `p` beyond the types and encodings of its
+/// members: a value out of range, a unit that cannot be defined, an id used
+/// twice (range_problem, units_problem, first_repeated_id), or nullopt. The
+/// archive reader applies it to what it loaded; the JSON reader checks the
+/// same rules as it reads, with a pointer. tests/fuzz/targets.hpp's
+/// exercise() checks that whatever loads from an archive reads back from JSON.
+std::optional<error> readers_refuse(const plan& p);
+
 /// Fails with errc::limit_exceeded when `bytes` of a document are over what
 /// the readers accept by default (json_limits / archive_limits::max_bytes).
 result<void> check_writable_size(std::size_t bytes, std::size_t reader_limit, const char* what);

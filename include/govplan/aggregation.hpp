@@ -13,6 +13,8 @@
 //   with 公里) is an error naming the two values that clashed, never a total.
 #pragma once
 
+#include <govplan/config.hpp>
+
 #include <govplan/decimal.hpp>
 #include <govplan/error.hpp>
 #include <govplan/plan.hpp>
@@ -26,7 +28,7 @@
 #include <string>
 #include <vector>
 
-namespace govplan {
+GOVPLAN_BEGIN_NAMESPACE
 
 /// The exact sum of quantities of one unit family, in `unit` (or, when
 /// nullptr, the largest unit of the inputs that all convert into exactly).
@@ -113,4 +115,4 @@ struct declared_named {
 /// Every count target with at least one named project, in document order.
 [[nodiscard]] std::vector<declared_named> declared_versus_named(const plan& p);
 
-}  // namespace govplan
+GOVPLAN_END_NAMESPACE

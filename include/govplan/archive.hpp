@@ -20,6 +20,8 @@
 // only, and JSON or text/XML archives for exchange.
 #pragma once
 
+#include <govplan/config.hpp>
+
 #include <govplan/error.hpp>
 #include <govplan/plan.hpp>
 
@@ -31,7 +33,7 @@
 #include <string>
 #include <string_view>
 
-namespace govplan {
+GOVPLAN_BEGIN_NAMESPACE
 
 enum class archive_kind { text = 1, xml = 2, binary = 3 };
 BOOST_DESCRIBE_ENUM(archive_kind, text, xml, binary)
@@ -66,4 +68,4 @@ struct archive_limits {
 /// previous file is untouched on failure.
 [[nodiscard]] result<void> save_archive(const plan& p, const std::filesystem::path& file, archive_kind kind);
 
-}  // namespace govplan
+GOVPLAN_END_NAMESPACE

@@ -5,6 +5,8 @@
 // codes are what files and reports write, and they never change meaning.
 #pragma once
 
+#include <govplan/config.hpp>
+
 #include <boost/describe/enumerators.hpp>
 #include <boost/mp11/algorithm.hpp>
 
@@ -14,7 +16,7 @@
 #include <type_traits>
 #include <vector>
 
-namespace govplan {
+GOVPLAN_BEGIN_NAMESPACE
 
 /// The stable code of an enumerator. Throws std::invalid_argument for a value
 /// that is not one of the enumerators (a cast from a stray integer).
@@ -64,4 +66,4 @@ template <class Enum>
     return values;
 }
 
-}  // namespace govplan
+GOVPLAN_END_NAMESPACE

@@ -1,6 +1,8 @@
 // govplan — across plans: one metric side by side, and what changed.
 #pragma once
 
+#include <govplan/config.hpp>
+
 #include <govplan/plan.hpp>
 #include <govplan/unit.hpp>
 
@@ -9,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-namespace govplan {
+GOVPLAN_BEGIN_NAMESPACE
 
 /// One plan's target for a metric.
 struct metric_row {
@@ -56,4 +58,4 @@ struct plan_diff {
 
 [[nodiscard]] plan_diff diff(const plan& before, const plan& after);
 
-}  // namespace govplan
+GOVPLAN_END_NAMESPACE

@@ -5,6 +5,8 @@
 // dates; parse_date() accepts exactly YYYY-MM-DD and reports, never throws.
 #pragma once
 
+#include <govplan/config.hpp>
+
 #include <govplan/error.hpp>
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
@@ -12,7 +14,7 @@
 #include <string>
 #include <string_view>
 
-namespace govplan {
+GOVPLAN_BEGIN_NAMESPACE
 
 using date = boost::gregorian::date;
 using date_period = boost::gregorian::date_period;
@@ -37,4 +39,4 @@ using date_period = boost::gregorian::date_period;
 /// True when the period's dates are real dates and first <= last.
 [[nodiscard]] bool is_valid(const date_period& p) noexcept;
 
-}  // namespace govplan
+GOVPLAN_END_NAMESPACE

@@ -15,6 +15,8 @@
 // for every accepted s. At most 18 digits in all and a scale of at most 18.
 #pragma once
 
+#include <govplan/config.hpp>
+
 #include <govplan/error.hpp>
 
 #include <compare>
@@ -22,7 +24,7 @@
 #include <string>
 #include <string_view>
 
-namespace govplan {
+GOVPLAN_BEGIN_NAMESPACE
 
 class decimal {
 public:
@@ -102,4 +104,4 @@ inline decimal operator""_dec(const char* text, std::size_t size)
 }
 }  // namespace literals
 
-}  // namespace govplan
+GOVPLAN_END_NAMESPACE

@@ -9,6 +9,8 @@
 // "govplan-observations" for observations).
 #pragma once
 
+#include <govplan/config.hpp>
+
 #include <govplan/archive.hpp>
 #include <govplan/error.hpp>
 #include <govplan/json.hpp>
@@ -20,7 +22,7 @@
 #include <filesystem>
 #include <string_view>
 
-namespace govplan {
+GOVPLAN_BEGIN_NAMESPACE
 
 enum class document_kind {
     plan_json,          ///< a JSON object whose "format" is "govplan"
@@ -64,4 +66,4 @@ struct load_options {
 /// unknown key, a missing header).
 [[nodiscard]] result<plan> load_plan(const std::filesystem::path& file, const load_options& options = {});
 
-}  // namespace govplan
+GOVPLAN_END_NAMESPACE

@@ -7,6 +7,8 @@
 // argument that no data could produce) throws immediately.
 #pragma once
 
+#include <govplan/config.hpp>
+
 #include <cstdint>
 #include <optional>
 #include <stdexcept>
@@ -17,7 +19,7 @@
 #include <utility>
 #include <variant>
 
-namespace govplan {
+GOVPLAN_BEGIN_NAMESPACE
 
 /// The few canonical error codes of govplan. Details go in error::message and
 /// the location fields, not in new codes.
@@ -175,7 +177,7 @@ private:
     std::optional<govplan::error> error_;
 };
 
-}  // namespace govplan
+GOVPLAN_END_NAMESPACE
 
 template <>
 struct std::is_error_code_enum<govplan::errc> : std::true_type {};

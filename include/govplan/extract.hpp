@@ -20,6 +20,8 @@
 // may run at once.
 #pragma once
 
+#include <govplan/config.hpp>
+
 #include <govplan/error.hpp>
 #include <govplan/plan.hpp>
 #include <govplan/target.hpp>
@@ -31,7 +33,7 @@
 #include <string_view>
 #include <vector>
 
-namespace govplan {
+GOVPLAN_BEGIN_NAMESPACE
 
 /// What became of a numeral of the text.
 enum class numeral_use {
@@ -129,4 +131,4 @@ struct extraction {
 /// why. Never throws for any input (std::bad_alloc aside).
 [[nodiscard]] result<extraction> extract(std::string_view text, const extract_options& options = {});
 
-}  // namespace govplan
+GOVPLAN_END_NAMESPACE

@@ -12,6 +12,8 @@
 // (a stage for a target, a kind for a project) never holds.
 #pragma once
 
+#include <govplan/config.hpp>
+
 #include <govplan/plan.hpp>
 #include <govplan/project.hpp>
 #include <govplan/target.hpp>
@@ -20,7 +22,7 @@
 #include <optional>
 #include <string>
 
-namespace govplan {
+GOVPLAN_BEGIN_NAMESPACE
 
 struct element_filter {
     std::optional<int> focus;                          ///< the focus area's ordinal (1-based)
@@ -52,4 +54,4 @@ struct element_filter {
 [[nodiscard]] plan select(const plan& p, const std::function<bool(const target&, const element_position&)>& keep_target,
                           const std::function<bool(const project&, const element_position&)>& keep_project);
 
-}  // namespace govplan
+GOVPLAN_END_NAMESPACE

@@ -1,6 +1,8 @@
 // govplan — focus areas: the numbered sections of a plan (一 … 八).
 #pragma once
 
+#include <govplan/config.hpp>
+
 #include <govplan/measure.hpp>
 
 #include <boost/describe/class.hpp>
@@ -8,7 +10,7 @@
 #include <string>
 #include <vector>
 
-namespace govplan {
+GOVPLAN_BEGIN_NAMESPACE
 
 struct focus_area {
     int ordinal = 0;    ///< 1-based: (一) is 1
@@ -24,4 +26,4 @@ struct focus_area {
 };
 BOOST_DESCRIBE_STRUCT(focus_area, (), (ordinal, title, aim, lead, targets, measures))
 
-}  // namespace govplan
+GOVPLAN_END_NAMESPACE

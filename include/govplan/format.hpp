@@ -10,6 +10,8 @@
 // columns.
 #pragma once
 
+#include <govplan/config.hpp>
+
 #include <govplan/codes.hpp>
 #include <govplan/dates.hpp>
 #include <govplan/decimal.hpp>
@@ -26,7 +28,7 @@
 #include <string_view>
 #include <type_traits>
 
-namespace govplan {
+GOVPLAN_BEGIN_NAMESPACE
 
 /// Terminal columns `utf8` occupies, as fmt counts them when padding: East
 /// Asian wide characters (CJK ideographs, fullwidth forms) count two. Use it
@@ -38,9 +40,9 @@ inline std::size_t display_width(std::string_view utf8)
     return 2 * utf8.size() - padded;
 }
 
-}  // namespace govplan
+GOVPLAN_END_NAMESPACE
 
-namespace govplan {
+GOVPLAN_BEGIN_NAMESPACE
 
 /// Declared, never defined: found by argument-dependent lookup for every
 /// enumeration of namespace govplan, which is how the formatter below knows
@@ -49,7 +51,7 @@ template <class Enum>
     requires std::is_enum_v<Enum>
 std::true_type govplan_enumeration(Enum);
 
-}  // namespace govplan
+GOVPLAN_END_NAMESPACE
 
 // Outside namespace govplan, so that only argument-dependent lookup finds
 // govplan_enumeration: true for govplan's described enumerations, whatever

@@ -10,6 +10,8 @@
 // throwing form is `.value()` on the result.
 #pragma once
 
+#include <govplan/config.hpp>
+
 #include <govplan/error.hpp>
 #include <govplan/plan.hpp>
 #include <govplan/unit.hpp>
@@ -19,7 +21,7 @@
 #include <string>
 #include <string_view>
 
-namespace govplan {
+GOVPLAN_BEGIN_NAMESPACE
 
 /// The version of the JSON format this library writes, and the newest it reads.
 inline constexpr int json_format_version = 2;
@@ -90,4 +92,4 @@ struct observation_file {
 /// it was.
 [[nodiscard]] result<void> save_json(const plan& p, const std::filesystem::path& file);
 
-}  // namespace govplan
+GOVPLAN_END_NAMESPACE

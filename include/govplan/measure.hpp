@@ -1,6 +1,8 @@
 // govplan — measures: a paragraph of the plan led by a short phrase.
 #pragma once
 
+#include <govplan/config.hpp>
+
 #include <govplan/dates.hpp>
 #include <govplan/project.hpp>
 #include <govplan/target.hpp>
@@ -11,7 +13,7 @@
 #include <string>
 #include <vector>
 
-namespace govplan {
+GOVPLAN_BEGIN_NAMESPACE
 
 struct measure {
     std::string lead;   ///< the lead phrase: 扩大有效投资
@@ -26,4 +28,4 @@ struct measure {
 };
 BOOST_DESCRIBE_STRUCT(measure, (), (lead, text, responsibility, deadline, targets, projects, organisations))
 
-}  // namespace govplan
+GOVPLAN_END_NAMESPACE

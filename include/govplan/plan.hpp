@@ -1,6 +1,8 @@
 // govplan — a government work plan.
 #pragma once
 
+#include <govplan/config.hpp>
+
 #include <govplan/dates.hpp>
 #include <govplan/focus_area.hpp>
 #include <govplan/unit.hpp>
@@ -15,7 +17,7 @@
 #include <string_view>
 #include <vector>
 
-namespace govplan {
+GOVPLAN_BEGIN_NAMESPACE
 
 /// Administrative level of the jurisdiction a plan belongs to.
 enum class jurisdiction_level { national, province, city, county };
@@ -93,4 +95,4 @@ void for_each_project(const plan& p,
 [[nodiscard]] std::size_t target_count(const plan& p) noexcept;
 [[nodiscard]] std::size_t project_count(const plan& p) noexcept;
 
-}  // namespace govplan
+GOVPLAN_END_NAMESPACE

@@ -1,6 +1,8 @@
 // govplan — a plan's ids and links, indexed once.
 #pragma once
 
+#include <govplan/config.hpp>
+
 #include <govplan/plan.hpp>
 
 #include <cstddef>
@@ -8,7 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
-namespace govplan {
+GOVPLAN_BEGIN_NAMESPACE
 
 /// Lookups by id and the links between targets and projects of one plan,
 /// built in one walk over the plan (time and memory linear in its items);
@@ -40,4 +42,4 @@ private:
     std::unordered_map<const project*, std::size_t> order_;  ///< document position of each project
 };
 
-}  // namespace govplan
+GOVPLAN_END_NAMESPACE

@@ -36,6 +36,8 @@
 //   not convert: no_data.
 #pragma once
 
+#include <govplan/config.hpp>
+
 #include <govplan/dates.hpp>
 #include <govplan/decimal.hpp>
 #include <govplan/plan.hpp>
@@ -50,7 +52,7 @@
 #include <string_view>
 #include <vector>
 
-namespace govplan {
+GOVPLAN_BEGIN_NAMESPACE
 
 enum class progress_status { met, on_track, at_risk, behind, no_data };
 BOOST_DESCRIBE_ENUM(progress_status, met, on_track, at_risk, behind, no_data)
@@ -111,4 +113,4 @@ struct progress_rollup {
 /// One rollup per focus area (in order), then one for the plan.
 [[nodiscard]] std::vector<progress_rollup> rollup_progress(const plan& p, const std::vector<target_progress>& progress);
 
-}  // namespace govplan
+GOVPLAN_END_NAMESPACE

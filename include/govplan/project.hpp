@@ -1,6 +1,8 @@
 // govplan — named projects the plan commits to advance.
 #pragma once
 
+#include <govplan/config.hpp>
+
 #include <govplan/provenance.hpp>
 #include <govplan/target.hpp>
 
@@ -13,7 +15,7 @@
 #include <string_view>
 #include <vector>
 
-namespace govplan {
+GOVPLAN_BEGIN_NAMESPACE
 
 /// Where a project stands, in the order projects move through.
 enum class project_stage {
@@ -83,4 +85,4 @@ BOOST_DESCRIBE_STRUCT(project, (),
                       (id, name, action, stage, category, capacity, organisations, targets, provenance, type,
                        total_investment, investment_this_year, location, phase, commitment, responsibility))
 
-}  // namespace govplan
+GOVPLAN_END_NAMESPACE

@@ -1,13 +1,15 @@
 // govplan — where in the source text an element comes from.
 #pragma once
 
+#include <govplan/config.hpp>
+
 #include <boost/describe/class.hpp>
 
 #include <cstdint>
 #include <optional>
 #include <string>
 
-namespace govplan {
+GOVPLAN_BEGIN_NAMESPACE
 
 /// The exact clause of the source text an element was read from, and the byte
 /// offset of its first byte in that text (UTF-8), when known.
@@ -18,4 +20,4 @@ struct provenance {
 };
 BOOST_DESCRIBE_STRUCT(provenance, (), (clause, offset))
 
-}  // namespace govplan
+GOVPLAN_END_NAMESPACE

@@ -5,6 +5,8 @@
 //   std::cout << govplan::render(govplan::to_table(groups), govplan::report_format::text);
 #pragma once
 
+#include <govplan/config.hpp>
+
 #include <govplan/aggregation.hpp>
 #include <govplan/comparison.hpp>
 #include <govplan/plan.hpp>
@@ -15,7 +17,7 @@
 #include <string>
 #include <vector>
 
-namespace govplan {
+GOVPLAN_BEGIN_NAMESPACE
 
 /// Rows of text cells under named columns. Every row has one cell per column.
 struct table {
@@ -59,4 +61,4 @@ BOOST_DESCRIBE_ENUM(report_format, text, markdown, csv, json)
 /// binding, expected, aspirational, and a total row.
 [[nodiscard]] table focus_area_table(const plan& p);
 
-}  // namespace govplan
+GOVPLAN_END_NAMESPACE

@@ -24,6 +24,8 @@
 // (load_version_1).
 #pragma once
 
+#include <govplan/config.hpp>
+
 #include <govplan/codes.hpp>
 #include <govplan/dates.hpp>
 #include <govplan/decimal.hpp>
@@ -51,7 +53,7 @@ class xml_iarchive;
 class xml_oarchive;
 }  // namespace boost::archive
 
-namespace govplan {
+GOVPLAN_BEGIN_NAMESPACE
 
 /// Thrown while loading an archive whose content govplan rejects. The archive
 /// loaders of <govplan/archive.hpp> turn it into a govplan::error.
@@ -348,7 +350,7 @@ void load_version_1(Archive& ar, unit& u)
     io(ar, "base", u.base);
     io(ar, "numerator", u.scale.numerator);
     io(ar, "denominator", u.scale.denominator);
-    detail::upgrade_format_1_unit(u);  // format 1 had land (亩, 公顷, 平方公里) in the area dimension
+    serialization_detail::upgrade_format_1_unit(u);  // format 1 had land (亩, 公顷, 平方公里) in the area dimension
 }
 
 template <class Archive>
@@ -475,7 +477,7 @@ GOVPLAN_DESCRIBED_SERIALIZE(plan)
 
 #undef GOVPLAN_DESCRIBED_SERIALIZE
 
-}  // namespace govplan
+GOVPLAN_END_NAMESPACE
 
 /// Version and tracking of each serialized class. Bump a version when its
 /// serialize() changes, and keep loading the old layout.

@@ -1,6 +1,8 @@
 // govplan — quantified targets: one measurable commitment each.
 #pragma once
 
+#include <govplan/config.hpp>
+
 #include <govplan/dates.hpp>
 #include <govplan/decimal.hpp>
 #include <govplan/provenance.hpp>
@@ -16,7 +18,7 @@
 #include <string_view>
 #include <vector>
 
-namespace govplan {
+GOVPLAN_BEGIN_NAMESPACE
 
 /// What a target measures.
 enum class target_kind {
@@ -258,4 +260,4 @@ BOOST_DESCRIBE_STRUCT(target, (),
 /// set.
 [[nodiscard]] std::string requirement_text(const target& t);
 
-}  // namespace govplan
+GOVPLAN_END_NAMESPACE

@@ -7,6 +7,8 @@
 // (different currencies) and % → 个百分点 do not.
 #pragma once
 
+#include <govplan/config.hpp>
+
 #include <govplan/decimal.hpp>
 #include <govplan/error.hpp>
 
@@ -21,7 +23,7 @@
 #include <unordered_map>
 #include <vector>
 
-namespace govplan {
+GOVPLAN_BEGIN_NAMESPACE
 
 /// What a unit measures. Percent and percentage point are distinct and never
 /// combine; counts are further split by measure word and money by currency
@@ -145,14 +147,14 @@ BOOST_DESCRIBE_STRUCT(quantity, (), (value, unit))
 /// a + b in a's unit. Fails like convert() does for b.
 [[nodiscard]] result<quantity> add(const quantity& a, const quantity& b);
 
-namespace detail {
+namespace serialization_detail {
 /// Format 1 held land in the area dimension: a unit of dimension area whose
 /// symbol names 亩, 公顷 or 平方公里 (亩, 万亩, a plan's own 千亩) becomes
 /// land_area. Used by the format 1 readers; not API.
 void upgrade_format_1_unit(unit& u);
-}  // namespace detail
+}  // namespace serialization_detail
 
 /// "42万亩", "15%", "1.2个百分点": value and symbol, no space.
 [[nodiscard]] std::string to_string(const quantity& q);
 
-}  // namespace govplan
+GOVPLAN_END_NAMESPACE

@@ -6,6 +6,8 @@
 // ("focus_areas[2].measures[0].targets[3].unit") and a readable message.
 #pragma once
 
+#include <govplan/config.hpp>
+
 #include <govplan/dates.hpp>
 #include <govplan/plan.hpp>
 #include <govplan/unit.hpp>
@@ -17,7 +19,7 @@
 #include <string>
 #include <vector>
 
-namespace govplan {
+GOVPLAN_BEGIN_NAMESPACE
 
 enum class severity { error, warning };
 BOOST_DESCRIBE_ENUM(severity, error, warning)
@@ -54,4 +56,4 @@ struct validation_options {
 [[nodiscard]] std::size_t error_count(const std::vector<diagnostic>& diagnostics) noexcept;
 [[nodiscard]] std::size_t warning_count(const std::vector<diagnostic>& diagnostics) noexcept;
 
-}  // namespace govplan
+GOVPLAN_END_NAMESPACE

@@ -1,13 +1,15 @@
 // govplan — library version. CMakeLists.txt reads the version from here.
 #pragma once
 
+#include <govplan/config.hpp>
+
 #define GOVPLAN_VERSION_MAJOR 0
 #define GOVPLAN_VERSION_MINOR 1
 #define GOVPLAN_VERSION_PATCH 0
 
-namespace govplan {
+GOVPLAN_BEGIN_NAMESPACE
 
 /// "MAJOR.MINOR.PATCH" of the headers in use.
 inline constexpr const char* version_string = "0.1.0";
 
-}  // namespace govplan
+GOVPLAN_END_NAMESPACE

@@ -20,7 +20,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
-namespace govplan {
+GOVPLAN_BEGIN_NAMESPACE
 
 std::size_t extraction::set_aside_count(set_aside_reason reason) const noexcept
 {
@@ -2253,4 +2253,4 @@ result<extraction> extract(std::string_view text, const extract_options& options
     return out;
 }
 
-}  // namespace govplan
+GOVPLAN_END_NAMESPACE

@@ -1,0 +1,26 @@
+// govplan — the ABI namespace and symbol visibility.
+//
+// Every public name lives in govplan::v0, an inline namespace: code says
+// govplan::plan, the linker sees govplan::v0::plan. A release that changes the
+// ABI changes the inline namespace (v1, …), so a program built against one
+// release and run against another fails to link instead of misbehaving.
+//
+// The library is built with -fvisibility=hidden; the ABI namespace alone is
+// exported, so a shared libgovplan exports the public API and nothing of its
+// internals (govplan::detail stays hidden).
+#pragma once
+
+#if defined(_WIN32)
+#define GOVPLAN_VISIBLE
+#else
+#define GOVPLAN_VISIBLE __attribute__((visibility("default")))
+#endif
+
+/// Opens the public namespace: namespace govplan { inline namespace v0 {
+#define GOVPLAN_BEGIN_NAMESPACE                                                                                       \
+    namespace govplan {                                                                                               \
+    inline namespace GOVPLAN_VISIBLE v0 {
+/// Closes what GOVPLAN_BEGIN_NAMESPACE opened.
+#define GOVPLAN_END_NAMESPACE                                                                                         \
+    }                                                                                                                 \
+    }
