@@ -7,7 +7,13 @@
 #include <cstdio>
 #include <string>
 
+#ifdef GOVPLAN_CONSUMER_CORE_ONLY
+// Built alone: the umbrella header and govplan::govplan only, no {fmt}, to
+// show that a program using the core links nothing else.
+std::string formatted(const govplan::decimal& d) { return d.to_string(); }
+#else
 std::string formatted(const govplan::decimal& d);  // consumer_format.cpp
+#endif
 
 int main()
 {
