@@ -13,7 +13,7 @@
 #if defined(_WIN32)
 #define GOVPLAN_VISIBLE
 #else
-#define GOVPLAN_VISIBLE __attribute__((visibility("default")))
+#define GOVPLAN_VISIBLE [[gnu::visibility("default")]]
 #endif
 
 /// Opens the public namespace: namespace govplan { inline namespace v0 {
