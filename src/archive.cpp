@@ -79,6 +79,8 @@ struct xml_done {};
 /// root element <boost_serialization> whose version attribute this Boost can
 /// read, nothing but white space around it. Boost's writer escapes < > & and
 /// quotes in text and attributes, so a tag ends at the first '>'.
+constexpr std::size_t max_xml_depth = 256;
+
 void check_xml_structure(std::string_view x)
 {
     auto fail = [](const std::string& why) { throw archive_error(errc::corrupt_archive, "the XML archive " + why); };
@@ -134,7 +136,12 @@ void check_xml_structure(std::string_view x)
                                         "; this build reads up to " +
                                         std::to_string(newest));
         }
-        if (!empty_element) open.push_back(name);
+        if (!empty_element) {
+            // Boost's archive of a plan nests a dozen elements deep; a cap
+            // keeps a payload of <a><a><a>… from growing this stack unbounded.
+            if (open.size() >= max_xml_depth) fail("nests deeper than " + std::to_string(max_xml_depth) + " elements");
+            open.push_back(name);
+        }
     }
     if (!open.empty()) fail("ends with <" + std::string(open.back().substr(0, 64)) + "> still open");
     if (!root_seen) fail("has no root element");

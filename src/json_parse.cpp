@@ -504,7 +504,9 @@ result<json::value> parse_json(std::string_view text, const json_limits& limits,
         e.pointer = h.failed ? h.pointer : parser.handler().current_pointer();
         set_position(text, n, e);
         if (!h.failed && (ec == json::error::syntax || ec == json::error::incomplete)) {
-            if (auto encoding = encoding_problem(text)) {
+            // Only bytes up to where the parse stopped: a later stray byte must
+            // not hide the syntax error before it.
+            if (auto encoding = encoding_problem(text.substr(0, std::min(text.size(), n + 4)))) {
                 encoding->pointer = e.pointer;  // where the parse was when it met the bytes
                 return *encoding;
             }

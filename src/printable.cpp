@@ -28,6 +28,21 @@ std::string escaped(std::string_view text, std::size_t max_bytes, bool quotes)
             out += hex[c >> 4];
             out += hex[c & 15];
             ++i;
+        } else if (n == 3 && c == 0xE2 &&
+                   ((text[i + 1] == '\x80' && static_cast<unsigned char>(text[i + 2]) >= 0xAA &&
+                     static_cast<unsigned char>(text[i + 2]) <= 0xAE) ||
+                    (text[i + 1] == '\x81' && static_cast<unsigned char>(text[i + 2]) >= 0xA6 &&
+                     static_cast<unsigned char>(text[i + 2]) <= 0xA9))) {
+            // U+202A to U+202E and U+2066 to U+2069, the bidirectional
+            // controls, which reorder what a terminal shows after them
+            const unsigned cp = ((c & 0x0Fu) << 12) | ((static_cast<unsigned char>(text[i + 1]) & 0x3Fu) << 6) |
+                                (static_cast<unsigned char>(text[i + 2]) & 0x3Fu);
+            out += "\\u";
+            out += hex[(cp >> 12) & 15];
+            out += hex[(cp >> 8) & 15];
+            out += hex[(cp >> 4) & 15];
+            out += hex[cp & 15];
+            i += 3;
         } else if (n == 2 && c == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0) {
             // U+0080 to U+009F, the C1 controls (U+009B opens an escape sequence on some terminals)
             const auto c1 = static_cast<unsigned char>(text[i + 1]);

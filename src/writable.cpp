@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <stdexcept>
 
@@ -72,27 +73,35 @@ bool find_unreadable(const T& value, std::string& path, std::string& why)
 
 }  // namespace
 
-/// The plan's own units, then any other unit it uses that the standard
-/// registry does not define (so that saving loses no definition).
+namespace {
+
+/// Calls visit(u) for every unit the plan's targets, baselines, observations
+/// and investments use, in document order (its own "units" list aside).
+template <class Visit>
+void for_each_used_unit(const plan& p, Visit&& visit)
+{
+    for_each_target(p, [&](const target& t, const element_position&) {
+        visit(t.unit);
+        if (t.baseline && t.baseline->value) visit(t.baseline->value->unit);
+        for (const auto& o : t.observations) visit(o.value.unit);
+    });
+    for_each_project(p, [&](const project& pr, const element_position&) {
+        if (pr.total_investment) visit(pr.total_investment->unit);
+        if (pr.investment_this_year) visit(pr.investment_this_year->unit);
+    });
+}
+
+}  // namespace
+
 std::vector<unit> units_to_define(const plan& p)
 {
     std::vector<unit> out = p.units;
     // Copies, not views: views into `out` would dangle when it grows.
     std::unordered_set<std::string> listed;
     for (const auto& u : out) listed.insert(u.symbol);
-    auto consider = [&](const unit& u) {
-        if (u.empty() || listed.contains(u.symbol) || unit_registry::standard().contains(u)) return;
+    for_each_used_unit(p, [&](const unit& u) {
+        if (u.empty() || unit_registry::standard().contains(u) || !listed.insert(u.symbol).second) return;
         out.push_back(u);
-        listed.insert(out.back().symbol);
-    };
-    for_each_target(p, [&](const target& t, const element_position&) {
-        consider(t.unit);
-        if (t.baseline && t.baseline->value) consider(t.baseline->value->unit);
-        for (const auto& o : t.observations) consider(o.value.unit);
-    });
-    for_each_project(p, [&](const project& pr, const element_position&) {
-        if (pr.total_investment) consider(pr.total_investment->unit);
-        if (pr.investment_this_year) consider(pr.investment_this_year->unit);
     });
     return out;
 }
@@ -112,11 +121,24 @@ std::optional<std::string> register_plan_unit(unit_registry& units, const unit& 
 
 std::optional<std::string> units_problem(const plan& p)
 {
+    // Every use is compared, not only the first of each symbol: a JSON
+    // document names units by symbol, so a second definition would silently
+    // take the first one's meaning.
     unit_registry units = unit_registry::standard();
-    for (const unit& u : units_to_define(p)) {
-        if (auto why = register_plan_unit(units, u)) return why;
-    }
-    return std::nullopt;
+    std::unordered_map<std::string, unit> defined;
+    std::optional<std::string> problem;
+    auto check = [&](const unit& u) {
+        if (problem || u.empty() || unit_registry::standard().contains(u)) return;
+        const auto [it, first] = defined.try_emplace(u.symbol, u);
+        if (!first) {
+            if (!(it->second == u)) problem = "unit \"" + quoted_excerpt(u.symbol) + "\" is used with two definitions";
+            return;
+        }
+        problem = register_plan_unit(units, u);
+    };
+    for (const auto& u : p.units) check(u);
+    for_each_used_unit(p, check);
+    return problem;
 }
 
 std::optional<std::string> range_problem(const plan& p)

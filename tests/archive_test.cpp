@@ -274,6 +274,14 @@ TEST_CASE("archive XML is loaded as strictly as text and binary")
     const error version = refused(newer);
     CHECK(version.code == errc::unsupported_version);
     CHECK(version.message.find("Boost archive version 99") != std::string::npos);
+    // Nesting deeper than any archive of a plan.
+    std::string opens, closes;
+    for (int i = 0; i < 300; ++i) {
+        opens += "<a>";
+        closes += "</a>";
+    }
+    CHECK(refused(replace_once(payload, "</plan>", "</plan>" + opens + closes)).message ==
+          "the XML archive nests deeper than 256 elements");
     // Text after the root element, and a second root.
     CHECK(refused(payload + "junk").message == "the XML archive has text outside its root element");
     CHECK(refused(payload + "<boost_serialization/>").message == "the XML archive has a second root element");

@@ -108,6 +108,34 @@ TEST_CASE("hostile a save through a symbolic link replaces the file it names and
     CHECK(dir.entries() == 2);
 }
 
+TEST_CASE("hostile a save does not follow another user's symbolic link in a shared folder")
+{
+    // As the kernel's protected_symlinks: /tmp/report.json -> ~/.bashrc planted
+    // by someone else is not followed. Needs root to give the link away.
+    temp_dir dir;
+    const auto shared = dir.path() / "shared";
+    std::filesystem::create_directories(shared);
+    REQUIRE(::chmod(shared.c_str(), 01777) == 0);
+    const auto victim = dir.path() / "victim.json";
+    REQUIRE(save_json(plan{}, victim).has_value());
+    const std::string before = govplan::testing::read_all(victim);
+    const auto link = shared / "report.json";
+    std::filesystem::create_symlink(victim, link);
+    if (::geteuid() != 0 || ::lchown(link.c_str(), 65534, 65534) != 0) {
+        MESSAGE("not root: the link cannot be given to another user, skipped");
+        return;
+    }
+    const auto refused = save_json(make_clean_plan(), link);
+    REQUIRE_FALSE(refused.has_value());
+    CHECK(refused.error().message.find("is a symbolic link of another user in a shared folder") != std::string::npos);
+    CHECK(govplan::testing::read_all(victim) == before);
+    CHECK(std::filesystem::is_symlink(link));
+    // Our own link there is followed.
+    REQUIRE(::lchown(link.c_str(), 0, 0) == 0);
+    CHECK(save_json(make_clean_plan(), link).has_value());
+    CHECK(load_json(victim).value() == make_clean_plan());
+}
+
 TEST_CASE("hostile a save keeps the mode of the file it replaces and gives a new one the umask's")
 {
     const auto p = make_clean_plan();
@@ -180,6 +208,7 @@ TEST_CASE("hostile untrusted text in messages is escaped and cut")
     CHECK(shown.size() < 1200);
     CHECK(shown.find("…") != std::string::npos);
     CHECK(printable_text("C1 \xc2\x9b controls") == "C1 \\u009B controls");
+    CHECK(printable_text("bidi \xe2\x80\xae and \xe2\x81\xa6") == "bidi \\u202E and \\u2066");
     CHECK(printable_text("中文 stays") == "中文 stays");
 
     // A validation message naming a unit from the file.
@@ -240,6 +269,16 @@ std::vector<std::pair<std::string, plan>> damaged_plans()
                                  {date(9999, 12, 31), {decimal::parse("-5").value(), first(p).unit}, "", ""}};
     });
     add("a deadline outside the period", [&](plan& p) { first(p).deadline = date(1400, 1, 1); });
+    add("one unit symbol with two definitions", [&](plan& p) {
+        auto& ts = p.focus_areas[0].measures[0].targets;
+        unit a = *unit_registry::standard().lookup("亩");
+        a.symbol = "千亩";
+        a.scale = unit_scale{1000, 1};
+        unit b = a;
+        b.scale = unit_scale{100, 1};
+        ts.at(0).unit = a;
+        ts.at(1).unit = b;
+    });
     add("text that is not UTF-8", [&](plan& p) {
         p.title = "bad \xff title";
         first(p).metric = "\xc3";
@@ -253,7 +292,8 @@ TEST_CASE("hostile every public call on a damaged but loadable plan returns, and
 {
     // Two kinds of damage no reader accepts, so no writer writes them (the
     // readers' side: "archive a string that is not UTF-8 or an id used twice…").
-    const std::set<std::string> unwritable = {"duplicate target ids", "text that is not UTF-8"};
+    const std::set<std::string> unwritable = {"duplicate target ids", "text that is not UTF-8",
+                                              "one unit symbol with two definitions"};
     for (auto& [name, damaged] : damaged_plans()) {
         CAPTURE(name);
         for (auto kind : {archive_kind::text, archive_kind::xml, archive_kind::binary}) {

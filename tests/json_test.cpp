@@ -533,6 +533,11 @@ TEST_CASE("json a byte-order mark, UTF-16 and bytes that are not UTF-8 are named
     CHECK(not_utf8.error().code == errc::syntax_error);
     CHECK(not_utf8.error().message == "not UTF-8 text: byte 0xC3 at offset " + std::to_string(bad.find('\xC3')));
     CHECK(not_utf8.error().pointer == "/title");
+    // A syntax error before a stray byte is reported as itself.
+    const auto syntax_first = plan_from_json("{\"a\": 1,, \"b\": \"\xFF\"}");
+    REQUIRE_FALSE(syntax_first.has_value());
+    CHECK(syntax_first.error().message == "syntax error");
+    CHECK(syntax_first.error().column < 12u);  // at the second comma, not at the byte 0xFF (column 17)
 }
 
 TEST_CASE("json a duplicate key is shown escaped and cut in the message")
