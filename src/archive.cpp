@@ -312,7 +312,7 @@ result<plan> plan_from_archive(std::string_view bytes, const archive_limits& lim
     try {
         return load_payload(payload, *kind, limits);
     } catch (const archive_error& e) {
-        return at(e.code(), e.what(), archive_header_size);
+        return at(e.reason(), e.error().message, archive_header_size);
     } catch (const boost::archive::archive_exception& e) {
         return at(errc::corrupt_archive, std::string("the archive is damaged: ") + e.what(), archive_header_size);
     } catch (const std::bad_alloc&) {

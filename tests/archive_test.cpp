@@ -1,14 +1,18 @@
 #include <govplan/archive.hpp>
 #include <govplan/json.hpp>
+#include <govplan/serialization.hpp>
 
 #include <doctest/doctest.h>
 
 #include "support.hpp"
 #include "temp_dir.hpp"
 
+#include <boost/archive/text_iarchive.hpp>
+#include <boost/archive/text_oarchive.hpp>
 #include <boost/crc.hpp>
 
 #include <random>
+#include <sstream>
 #include <string>
 
 using namespace govplan;
@@ -328,4 +332,27 @@ TEST_CASE("archive files save atomically and load")
     const auto missing = load_archive(dir.path() / "nothing");
     REQUIRE_FALSE(missing.has_value());
     CHECK(missing.error().code == errc::io_error);
+}
+
+TEST_CASE("archive errors of the serialization templates are govplan exceptions")
+{
+    // A program archiving the model with its own Boost archive catches them
+    // with govplan's other errors.
+    const plan p = small_plan();
+    std::ostringstream out;
+    {
+        boost::archive::text_oarchive ar(out);
+        ar << p;
+    }
+    std::istringstream in(out.str());
+    boost::archive::text_iarchive ar(in);
+    plan back;
+    const govplan::load_budget budget(4);  // no string or list longer than 4
+    try {
+        ar >> back;
+        FAIL("a string over the load budget loaded");
+    } catch (const govplan::exception& e) {
+        CHECK(e.error().code == errc::limit_exceeded);
+        CHECK(e.error().message.find("exceeds the load limit of 4") != std::string::npos);
+    }
 }

@@ -55,12 +55,17 @@ class xml_oarchive;
 
 GOVPLAN_BEGIN_NAMESPACE
 
-/// Thrown while loading an archive whose content govplan rejects. The archive
+/// Thrown while loading an archive whose content govplan rejects: a
+/// govplan::exception, so that a program loading its own archives through
+/// these templates catches it with govplan's other errors. The archive
 /// loaders of <govplan/archive.hpp> turn it into a govplan::error.
-class archive_error : public std::runtime_error {
+class archive_error : public govplan::exception {
 public:
-    archive_error(errc code, const std::string& message) : std::runtime_error(message), code_(code) {}
-    [[nodiscard]] errc code() const noexcept { return code_; }
+    archive_error(errc code, const std::string& message) : govplan::exception(govplan::error(code, message)), code_(code)
+    {
+    }
+    /// The govplan code (error().code holds the same as a std::error_code).
+    [[nodiscard]] errc reason() const noexcept { return code_; }
 
 private:
     errc code_;
