@@ -189,7 +189,7 @@ result<void> add_to(group_state& g, const target& t, const plan& owner)
     };
     if (additive(t) && first_of_shared_group()) {
         auto next = decimal::add(bucket->sum, *t.value);
-        if (!next) return next.error();
+        if (!next) return error(next.error(), "the sum of the " + bucket->u->symbol + " figures needs more than 18 digits");
         bucket->sum = *next;
         ++bucket->summed;
     }
@@ -220,10 +220,10 @@ result<family_total> total_of(const family_values& fam, const aggregation_option
         for (const auto& b : fam.buckets) {
             auto lo = convert({b.min, *b.u}, *u);
             auto hi = convert({b.max, *b.u}, *u);
-            auto s = b.summed > 0 ? convert({b.sum, *b.u}, *u) : result<quantity>(quantity{});
+            auto s = b.summed > 0 ? convert({b.sum, *b.u}, *u) : result<quantity, errc>(quantity{});
             if (!lo || !hi || !s) {
-                if ((!lo && lo.error().code == errc::decimal_overflow) || (!hi && hi.error().code == errc::decimal_overflow) ||
-                    (!s && s.error().code == errc::decimal_overflow)) {
+                if ((!lo && lo.error() == errc::decimal_overflow) || (!hi && hi.error() == errc::decimal_overflow) ||
+                    (!s && s.error() == errc::decimal_overflow)) {
                     return error(errc::decimal_overflow, "a total of " + u->base + " needs more than 18 digits");
                 }
                 exact = false;
@@ -234,7 +234,7 @@ result<family_total> total_of(const family_values& fam, const aggregation_option
             first = false;
             if (b.summed > 0) {
                 auto next = decimal::add(total, s->value);
-                if (!next) return next.error();
+                if (!next) return error(next.error(), "a total of " + u->base + " needs more than 18 digits");
                 total = *next;
                 ft.summed += b.summed;
             }
@@ -314,9 +314,9 @@ result<quantity> sum(const std::vector<quantity>& values, const unit* in)
     decimal total;
     for (const auto& q : values) {
         auto converted = convert(q, *u);
-        if (!converted) return converted.error();
+        if (!converted) return conversion_error(converted.error(), q, *u);
         auto next = decimal::add(total, converted->value);
-        if (!next) return next.error();
+        if (!next) return error(next.error(), "the sum in " + u->symbol + " needs more than 18 digits");
         total = *next;
     }
     // A computed total: no trailing fractional zeros (433.5, not 433.50).

@@ -17,25 +17,22 @@ constexpr std::int64_t max_coefficient = 999'999'999'999'999'999;  // 18 digits
 
 bool fits(int128 c) noexcept { return c <= max_coefficient && c >= -max_coefficient; }
 
-error overflow(const char* what)
-{
-    return error(errc::decimal_overflow, std::string(what) + " needs more than 18 digits");
-}
+constexpr errc overflow = errc::decimal_overflow;
 
 // Builds a decimal from a wide coefficient, dropping trailing fractional
 // zeros only when needed to fit.
-result<decimal> make(int128 c, int scale, const char* what)
+result<decimal, errc> make(int128 c, int scale)
 {
     while (scale > decimal::max_digits || (!fits(c) && scale > 0 && c % 10 == 0)) {
-        if (c % 10 != 0) return overflow(what);
+        if (c % 10 != 0) return overflow;
         c /= 10;
         --scale;
     }
-    if (!fits(c)) return overflow(what);
+    if (!fits(c)) return overflow;
     if (scale < 0) {
         int128 p = pow10_128(-scale);
         int128 scaled = 0;
-        if (__builtin_mul_overflow(c, p, &scaled) || !fits(scaled)) return overflow(what);
+        if (__builtin_mul_overflow(c, p, &scaled) || !fits(scaled)) return overflow;
         c = scaled;
         scale = 0;
     }
@@ -133,55 +130,55 @@ decimal decimal::normalized() const noexcept
     return d;
 }
 
-result<decimal> decimal::times_power_of_ten(int exponent) const
+result<decimal, errc> decimal::times_power_of_ten(int exponent) const
 {
     if (exponent > 2 * max_digits || exponent < -2 * max_digits) {
         if (coefficient_ == 0) return decimal();
-        return overflow("scaling");
+        return overflow;
     }
-    return make(coefficient_, scale_ - exponent, "scaling");
+    return make(coefficient_, scale_ - exponent);
 }
 
-result<decimal> decimal::add(const decimal& a, const decimal& b)
+result<decimal, errc> decimal::add(const decimal& a, const decimal& b)
 {
     const int scale = a.scale_ > b.scale_ ? a.scale_ : b.scale_;
     const int128 x = int128(a.coefficient_) * pow10_128(scale - a.scale_);
     const int128 y = int128(b.coefficient_) * pow10_128(scale - b.scale_);
-    return make(x + y, scale, "the sum");
+    return make(x + y, scale);
 }
 
-result<decimal> decimal::subtract(const decimal& a, const decimal& b) { return add(a, -b); }
+result<decimal, errc> decimal::subtract(const decimal& a, const decimal& b) { return add(a, -b); }
 
-result<decimal> decimal::multiply(const decimal& a, const decimal& b)
+result<decimal, errc> decimal::multiply(const decimal& a, const decimal& b)
 {
-    return make(int128(a.coefficient_) * b.coefficient_, a.scale_ + b.scale_, "the product");
+    return make(int128(a.coefficient_) * b.coefficient_, a.scale_ + b.scale_);
 }
 
-result<decimal> decimal::divide_exact(const decimal& a, const decimal& b)
+result<decimal, errc> decimal::divide_exact(const decimal& a, const decimal& b)
 {
-    if (b.coefficient_ == 0) return error(errc::invalid_value, "division by zero");
+    if (b.coefficient_ == 0) return errc::invalid_value;  // division by zero
     // a/b = (ca / cb) × 10^(sb - sa); find k with ca·10^k divisible by cb.
     for (int k = 0; k <= max_digits + 1; ++k) {
         const int128 n = int128(a.coefficient_) * pow10_128(k);
         if (n % b.coefficient_ == 0) {
-            return make(n / b.coefficient_, a.scale_ - b.scale_ + k, "the quotient");
+            return make(n / b.coefficient_, a.scale_ - b.scale_ + k);
         }
     }
-    return error(errc::inexact_conversion, a.to_string() + " / " + b.to_string() + " is not a finite decimal");
+    return errc::inexact_conversion;  // not a finite decimal (1 / 3)
 }
 
-result<decimal> decimal::divide(const decimal& a, const decimal& b, int scale)
+result<decimal, errc> decimal::divide(const decimal& a, const decimal& b, int scale)
 {
     if (scale < 0 || scale > max_digits) throw std::invalid_argument("govplan::decimal::divide: scale must be 0..18");
-    if (b.coefficient_ == 0) return error(errc::invalid_value, "division by zero");
+    if (b.coefficient_ == 0) return errc::invalid_value;  // division by zero
     // q = ca·10^(scale + sb − sa) / cb, rounded.
     const int exponent = scale + b.scale_ - a.scale_;
     int128 n = a.coefficient_;
     int128 d = b.coefficient_;
     if (exponent >= 0) {
-        if (__builtin_mul_overflow(n, pow10_128(exponent), &n)) return overflow("the quotient");
+        if (__builtin_mul_overflow(n, pow10_128(exponent), &n)) return overflow;
     } else if (__builtin_mul_overflow(d, pow10_128(-exponent), &d)) {
-        return overflow("the quotient");
+        return overflow;
     }
     if (d < 0) {
         n = -n;
@@ -190,7 +187,7 @@ result<decimal> decimal::divide(const decimal& a, const decimal& b, int scale)
     int128 q = n / d;
     const int128 r = n % d;
     if (2 * (r < 0 ? -r : r) >= d) q += n < 0 ? -1 : 1;
-    if (!fits(q)) return overflow("the quotient");
+    if (!fits(q)) return overflow;
     return decimal(static_cast<std::int64_t>(q), scale);
 }
 

@@ -173,7 +173,9 @@ target_progress evaluate_progress(const target& t, const date_period& period, da
         if (t.unit.empty() || out.basis == progress_basis::qualitative) return q;  // met (1) or not (0)
         // A pp change observed as the level it changes (in %): read below.
         if (t.kind == target_kind::pp_change && q.unit.dimension == dimension::percent) return q;
-        return convert(q, t.unit);
+        auto converted = convert(q, t.unit);
+        if (!converted) return conversion_error(converted.error(), q, t.unit);
+        return *converted;
     };
     const observation& latest = *seen.back();
     auto observed = in_target_unit(latest.value);
@@ -199,7 +201,7 @@ target_progress evaluate_progress(const target& t, const date_period& period, da
             if (!change) {
                 out.status = progress_status::no_data;
                 out.label = label_for(out.status, before_deadline, false);
-                out.note = change.error().message;
+                out.note = "the change from the baseline level needs more than 18 digits";
                 return out;
             }
             v = *change;

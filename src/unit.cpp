@@ -79,12 +79,6 @@ unit_registry build_standard()
     return r;
 }
 
-error incompatible(const unit& from, const unit& to)
-{
-    return error(errc::incompatible_units,
-                 "cannot convert \"" + from.symbol + "\" (" + from.base + ") to \"" + to.symbol + "\" (" + to.base +
-                     ")");
-}
 
 }  // namespace
 
@@ -168,9 +162,9 @@ bool unit_registry::contains(const unit& u) const noexcept
            numerator->base == u.base && numerator->scale == u.scale && u.per.find('/') == std::string::npos;
 }
 
-result<quantity> convert(const quantity& q, const unit& to)
+result<quantity, errc> convert(const quantity& q, const unit& to)
 {
-    if (!convertible(q.unit, to)) return incompatible(q.unit, to);
+    if (!convertible(q.unit, to)) return errc::incompatible_units;
     if (q.unit.scale == to.scale) return quantity{q.value, to};
     // value × (from.num × to.den) / (from.den × to.num), exactly.
     int128 num = int128(q.unit.scale.numerator) * to.scale.denominator;
@@ -185,23 +179,34 @@ result<quantity> convert(const quantity& q, const unit& to)
     num /= a;
     den /= a;
     constexpr int128 limit = 999'999'999'999'999'999;
-    if (num > limit || den > limit) return error(errc::decimal_overflow, "conversion factor too large");
-    auto product = decimal::multiply(q.value, decimal(static_cast<std::int64_t>(num), 0));
-    if (!product) return product.error();
-    auto quotient = decimal::divide_exact(*product, decimal(static_cast<std::int64_t>(den), 0));
-    if (!quotient) {
-        if (quotient.error().code == errc::inexact_conversion) {
-            return error(errc::inexact_conversion, to_string(q) + " is not a finite decimal in " + to.symbol);
-        }
-        return quotient.error();
-    }
-    // A converted value is computed, not written: drop trailing zeros.
-    return quantity{quotient->normalized(), to};
+    if (num > limit || den > limit) return errc::decimal_overflow;  // the conversion factor needs over 18 digits
+    // A converted value is computed, not written: trailing zeros dropped.
+    return decimal::multiply(q.value, decimal(static_cast<std::int64_t>(num), 0))
+        .and_then([&](const decimal& product) {
+            return decimal::divide_exact(product, decimal(static_cast<std::int64_t>(den), 0));
+        })
+        .transform([&](const decimal& quotient) { return quantity{quotient.normalized(), to}; });
 }
 
-result<std::strong_ordering> compare(const quantity& a, const quantity& b)
+error conversion_error(errc code, const quantity& q, const unit& to)
 {
-    if (!convertible(a.unit, b.unit)) return incompatible(b.unit, a.unit);
+    switch (code) {
+    case errc::incompatible_units:
+        return {code, "cannot convert \"" + detail::quoted_excerpt(q.unit.symbol) + "\" (" +
+                          detail::quoted_excerpt(q.unit.base) + ") to \"" + detail::quoted_excerpt(to.symbol) + "\" (" +
+                          detail::quoted_excerpt(to.base) + ")"};
+    case errc::inexact_conversion:
+        return {code, detail::quoted_excerpt(to_string(q)) + " is not a finite decimal in " + detail::quoted_excerpt(to.symbol)};
+    case errc::decimal_overflow:
+        return {code, detail::quoted_excerpt(to_string(q)) + " in " + detail::quoted_excerpt(to.symbol) +
+                          " needs more than 18 digits"};
+    default: return error(code);
+    }
+}
+
+result<std::strong_ordering, errc> compare(const quantity& a, const quantity& b)
+{
+    if (!convertible(a.unit, b.unit)) return errc::incompatible_units;
     // Compare a.v·a.num·b.den with b.v·b.num·a.den on a common scale.
     const int scale = std::max(a.value.scale(), b.value.scale());
     auto side = [&](const quantity& q, const quantity& other, int128& out) {
@@ -210,17 +215,15 @@ result<std::strong_ordering> compare(const quantity& a, const quantity& b)
         return !__builtin_mul_overflow(v, f, &out);
     };
     int128 x = 0, y = 0;
-    if (!side(a, b, x) || !side(b, a, y)) return error(errc::decimal_overflow, "comparison overflows");
+    if (!side(a, b, x) || !side(b, a, y)) return errc::decimal_overflow;
     return x <=> y;
 }
 
-result<quantity> add(const quantity& a, const quantity& b)
+result<quantity, errc> add(const quantity& a, const quantity& b)
 {
-    auto converted = convert(b, a.unit);
-    if (!converted) return converted.error();
-    auto sum = decimal::add(a.value, converted->value);
-    if (!sum) return sum.error();
-    return quantity{*sum, a.unit};
+    return convert(b, a.unit)
+        .and_then([&](const quantity& converted) { return decimal::add(a.value, converted.value); })
+        .transform([&](const decimal& sum) { return quantity{sum, a.unit}; });
 }
 
 std::string to_string(const quantity& q) { return q.value.to_string() + q.unit.symbol; }

@@ -63,22 +63,25 @@ public:
         return coefficient_ == other.coefficient_ && scale_ == other.scale_;
     }
 
+    // Arithmetic is exact and fails with a bare code (a light result, 24
+    // bytes): the caller knows which figures it was adding and says so.
+
     /// value × 10^exponent, exactly (万 = 4, 亿 = 8, -2 for a percentage).
     /// Fails with errc::decimal_overflow when the result needs more than 18 digits
     /// or a scale above 18.
-    [[nodiscard]] result<decimal> times_power_of_ten(int exponent) const;
+    [[nodiscard]] result<decimal, errc> times_power_of_ten(int exponent) const;
 
     /// Exact arithmetic; errc::decimal_overflow instead of wrapping.
-    [[nodiscard]] static result<decimal> add(const decimal& a, const decimal& b);
-    [[nodiscard]] static result<decimal> subtract(const decimal& a, const decimal& b);
-    [[nodiscard]] static result<decimal> multiply(const decimal& a, const decimal& b);
+    [[nodiscard]] static result<decimal, errc> add(const decimal& a, const decimal& b);
+    [[nodiscard]] static result<decimal, errc> subtract(const decimal& a, const decimal& b);
+    [[nodiscard]] static result<decimal, errc> multiply(const decimal& a, const decimal& b);
     /// a / b when the quotient is a finite decimal of at most 18 digits;
     /// errc::inexact_conversion otherwise (1 / 3), errc::invalid_value for b = 0.
-    [[nodiscard]] static result<decimal> divide_exact(const decimal& a, const decimal& b);
+    [[nodiscard]] static result<decimal, errc> divide_exact(const decimal& a, const decimal& b);
     /// a / b rounded half away from zero to `scale` digits after the point
     /// (0..18): for ratios and shares that are shown, never for stored values.
     /// errc::invalid_value for b = 0, errc::decimal_overflow when too large.
-    [[nodiscard]] static result<decimal> divide(const decimal& a, const decimal& b, int scale);
+    [[nodiscard]] static result<decimal, errc> divide(const decimal& a, const decimal& b, int scale);
 
     /// Throwing forms of add/subtract: govplan::exception on overflow.
     friend decimal operator+(const decimal& a, const decimal& b) { return add(a, b).value(); }

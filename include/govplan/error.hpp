@@ -10,6 +10,7 @@
 #include <govplan/config.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -68,6 +69,9 @@ struct error {
 
     error() = default;
     error(errc c, std::string msg) : code(make_error_code(c)), message(std::move(msg)) {}
+    /// The code with its standard message ("decimal overflow"), for a light
+    /// result<T, errc> turned into a rich one.
+    explicit error(errc c) : code(make_error_code(c)), message(code.message()) {}
 
     /// "file:/pointer (line L, column C)" or "file: byte N", whatever is known.
     [[nodiscard]] std::string where() const;
@@ -98,16 +102,49 @@ private:
     govplan::error error_;
 };
 
-/// A value or a govplan::error. Reading the value of a failed result throws
-/// govplan::exception with the error; reading the error of a successful one
-/// throws std::logic_error.
-template <class T>
+template <class T, class E = govplan::error>
+class result;
+
+namespace result_detail {
+template <class R>
+inline constexpr bool is_result = false;
+template <class T, class E>
+inline constexpr bool is_result<result<T, E>> = true;
+}  // namespace result_detail
+
+/// A value or an error: `result<T>` carries a govplan::error (code, message,
+/// location), for reading documents and files; `result<T, errc>` carries only
+/// the code, 4 bytes, for arithmetic and conversions that run in inner loops
+/// (decimal::add, convert) and whose caller knows the context to describe.
+/// A `result<T, errc>` converts to a `result<T>` (the message is then the
+/// code's). Reading the value of a failed result throws govplan::exception
+/// with the error; reading the error of a successful one throws
+/// std::logic_error. and_then() and transform() chain calls:
+///
+///     decimal::multiply(a, b).and_then([&](decimal p) { return decimal::add(p, c); })
+template <class T, class E>
 class [[nodiscard]] result {
-    static_assert(!std::is_same_v<std::remove_cv_t<T>, govplan::error>);
+    static_assert(std::is_same_v<E, govplan::error> || std::is_same_v<E, errc>,
+                  "govplan::result carries a govplan::error or a govplan::errc");
+    static_assert(!std::is_same_v<std::remove_cv_t<T>, govplan::error> && !std::is_same_v<std::remove_cv_t<T>, errc>);
 
 public:
+    using value_type = T;
+    using error_type = E;
+
     result(T value) : state_(std::in_place_index<0>, std::move(value)) {}        // NOLINT: implicit by design
-    result(govplan::error e) : state_(std::in_place_index<1>, std::move(e)) {}   // NOLINT: implicit by design
+    result(E e) : state_(std::in_place_index<1>, std::move(e)) {}                // NOLINT: implicit by design
+    /// A bare code where a rich error is expected: the error's message is the code's.
+    result(errc e) requires std::is_same_v<E, govplan::error>                    // NOLINT: implicit by design
+        : state_(std::in_place_index<1>, govplan::error(e)) {}
+    /// A light result where a rich one is expected.
+    template <class U>
+        requires(std::is_same_v<E, govplan::error> && std::is_constructible_v<T, U>)
+    result(result<U, errc> light)  // NOLINT: implicit by design
+        : state_(light ? state_type(std::in_place_index<0>, std::move(light).value())
+                       : state_type(std::in_place_index<1>, govplan::error(light.error())))
+    {
+    }
 
     [[nodiscard]] bool has_value() const noexcept { return state_.index() == 0; }
     explicit operator bool() const noexcept { return has_value(); }
@@ -133,7 +170,7 @@ public:
     T* operator->() { return &value(); }
     const T* operator->() const { return &value(); }
 
-    [[nodiscard]] const govplan::error& error() const
+    [[nodiscard]] const E& error() const
     {
         if (has_value()) throw std::logic_error("govplan::result::error() called on a successful result");
         return std::get<1>(state_);
@@ -145,36 +182,113 @@ public:
         return has_value() ? std::get<0>(state_) : static_cast<T>(std::forward<U>(fallback));
     }
 
+    /// f(value) — itself a result with the same error type — or this error.
+    template <class F>
+    auto and_then(F&& f) const&
+    {
+        using R = std::remove_cvref_t<std::invoke_result_t<F, const T&>>;
+        static_assert(result_detail::is_result<R> && std::is_same_v<typename R::error_type, E>,
+                      "and_then needs a function returning a govplan::result with the same error type");
+        return has_value() ? std::invoke(std::forward<F>(f), std::get<0>(state_)) : R(std::get<1>(state_));
+    }
+    template <class F>
+    auto and_then(F&& f) &&
+    {
+        using R = std::remove_cvref_t<std::invoke_result_t<F, T&&>>;
+        static_assert(result_detail::is_result<R> && std::is_same_v<typename R::error_type, E>,
+                      "and_then needs a function returning a govplan::result with the same error type");
+        return has_value() ? std::invoke(std::forward<F>(f), std::get<0>(std::move(state_)))
+                           : R(std::get<1>(std::move(state_)));
+    }
+
+    /// A result holding f(value), or this error.
+    template <class F>
+    auto transform(F&& f) const&
+    {
+        using U = std::remove_cvref_t<std::invoke_result_t<F, const T&>>;
+        if (!has_value()) return result<U, E>(std::get<1>(state_));
+        if constexpr (std::is_void_v<U>) {
+            std::invoke(std::forward<F>(f), std::get<0>(state_));
+            return result<U, E>();
+        } else {
+            return result<U, E>(std::invoke(std::forward<F>(f), std::get<0>(state_)));
+        }
+    }
+    template <class F>
+    auto transform(F&& f) &&
+    {
+        using U = std::remove_cvref_t<std::invoke_result_t<F, T&&>>;
+        if (!has_value()) return result<U, E>(std::get<1>(std::move(state_)));
+        if constexpr (std::is_void_v<U>) {
+            std::invoke(std::forward<F>(f), std::get<0>(std::move(state_)));
+            return result<U, E>();
+        } else {
+            return result<U, E>(std::invoke(std::forward<F>(f), std::get<0>(std::move(state_))));
+        }
+    }
+
 private:
+    using state_type = std::variant<T, E>;
     void check() const
     {
-        if (!has_value()) throw exception(std::get<1>(state_));
+        if (!has_value()) throw exception(govplan::error(std::get<1>(state_)));
     }
-    std::variant<T, govplan::error> state_;
+    state_type state_;
 };
 
-/// Success or a govplan::error, for calls that produce no value.
-template <>
-class [[nodiscard]] result<void> {
+/// Success or an error, for calls that produce no value.
+template <class E>
+class [[nodiscard]] result<void, E> {
+    static_assert(std::is_same_v<E, govplan::error> || std::is_same_v<E, errc>,
+                  "govplan::result carries a govplan::error or a govplan::errc");
+
 public:
+    using value_type = void;
+    using error_type = E;
+
     result() = default;
-    result(govplan::error e) : error_(std::move(e)) {}  // NOLINT: implicit by design
+    result(E e) : error_(std::move(e)) {}  // NOLINT: implicit by design
+    result(errc e) requires std::is_same_v<E, govplan::error>  // NOLINT: implicit by design
+        : error_(govplan::error(e)) {}
 
     [[nodiscard]] bool has_value() const noexcept { return !error_.has_value(); }
     explicit operator bool() const noexcept { return has_value(); }
     /// Throws govplan::exception when failed.
     void value() const
     {
-        if (error_) throw exception(*error_);
+        if (error_) throw exception(govplan::error(*error_));
     }
-    [[nodiscard]] const govplan::error& error() const
+    [[nodiscard]] const E& error() const
     {
         if (!error_) throw std::logic_error("govplan::result::error() called on a successful result");
         return *error_;
     }
 
+    /// f() — a result with the same error type — or this error.
+    template <class F>
+    auto and_then(F&& f) const
+    {
+        using R = std::remove_cvref_t<std::invoke_result_t<F>>;
+        static_assert(result_detail::is_result<R> && std::is_same_v<typename R::error_type, E>,
+                      "and_then needs a function returning a govplan::result with the same error type");
+        return has_value() ? std::invoke(std::forward<F>(f)) : R(*error_);
+    }
+    /// A result holding f(), or this error.
+    template <class F>
+    auto transform(F&& f) const
+    {
+        using U = std::remove_cvref_t<std::invoke_result_t<F>>;
+        if (!has_value()) return result<U, E>(*error_);
+        if constexpr (std::is_void_v<U>) {
+            std::invoke(std::forward<F>(f));
+            return result<U, E>();
+        } else {
+            return result<U, E>(std::invoke(std::forward<F>(f)));
+        }
+    }
+
 private:
-    std::optional<govplan::error> error_;
+    std::optional<E> error_;
 };
 
 GOVPLAN_END_NAMESPACE

@@ -138,14 +138,21 @@ BOOST_DESCRIBE_STRUCT(quantity, (), (value, unit))
 /// not convert, errc::inexact_conversion when the exact result is not a finite
 /// decimal (1 亩 in 平方米), errc::decimal_overflow when it needs over 18 digits.
 /// The result carries no trailing fractional zeros (10.6万亩 → 106000亩).
-[[nodiscard]] result<quantity> convert(const quantity& q, const unit& to);
+/// Fails with the bare code: the caller knows both units and says which
+/// figure it was converting.
+[[nodiscard]] result<quantity, errc> convert(const quantity& q, const unit& to);
+
+/// The rich error for a convert(q, to) that failed with `code`, saying what
+/// could not be converted: "cannot convert "万美元" (美元) to "万元" (元)",
+/// "1亩 is not a finite decimal in 平方米".
+[[nodiscard]] error conversion_error(errc code, const quantity& q, const unit& to);
 
 /// Compares two quantities by value across units of one family (42 万亩 ==
 /// 420000 亩). errc::incompatible_units otherwise.
-[[nodiscard]] result<std::strong_ordering> compare(const quantity& a, const quantity& b);
+[[nodiscard]] result<std::strong_ordering, errc> compare(const quantity& a, const quantity& b);
 
 /// a + b in a's unit. Fails like convert() does for b.
-[[nodiscard]] result<quantity> add(const quantity& a, const quantity& b);
+[[nodiscard]] result<quantity, errc> add(const quantity& a, const quantity& b);
 
 namespace serialization_detail {
 /// Format 1 held land in the area dimension: a unit of dimension area whose
