@@ -66,11 +66,11 @@ int main(int argc, char** argv)
     for (const auto& [reason, count] : aside) fmt::print(" {} {};", govplan::to_code(reason), count);
     fmt::print("\n\nFirst targets, each with its clause:\n");
     std::size_t shown = 0;
-    govplan::for_each_target(draft, [&](const govplan::target& t, const govplan::element_position&) {
+    for (auto [t, at] : govplan::each_target(draft)) {
         if (shown++ < 8)
             fmt::print("  {}  {}  {}  ({}) ← {}\n", t.id, t.metric, govplan::requirement_text(t), t.commitment,
                        t.provenance.clause);
-    });
+    }
     if (!x->notes.empty()) fmt::print("\n{} notes for the reviewer (govplan extract --explain lists them)\n", x->notes.size());
     return 0;
 }

@@ -23,8 +23,8 @@ int main()
         return 1;
     }
     fmt::print("{} diagnostics\n", govplan::validate(*plan).size());
-    govplan::for_each_target(*plan, [](const govplan::target& t, const govplan::element_position&) {
+    for (auto [t, at] : govplan::each_target(*plan)) {  // at: focus area, measure, index
         if (t.commitment == govplan::commitment::binding)
             fmt::print("binding: {} {}\n", t.metric, govplan::requirement_text(t));
-    });
+    }
 }

@@ -126,7 +126,7 @@ void keys_for(const target_view& v, group_by key, index_cache& links, std::vecto
     case group_by::focus_area: out.push_back(std::to_string(v.owner.focus_areas[v.position.focus_area].ordinal)); return;
     case group_by::measure:
         out.push_back(v.position.in_lead() ? v.owner.focus_areas[v.position.focus_area].title
-                                           : v.owner.focus_areas[v.position.focus_area].measures[v.position.measure].lead);
+                                           : v.owner.focus_areas[v.position.focus_area].measures[*v.position.measure].lead);
         return;
     case group_by::kind: out.emplace_back(to_code(t.kind)); return;
     case group_by::comparator: out.emplace_back(to_code(t.comparator)); return;
@@ -252,11 +252,9 @@ result<std::vector<target_group>> aggregate(const std::vector<const plan*>& plan
     std::vector<group_state> groups;
     std::unordered_map<std::string, std::size_t> index;
     std::vector<std::string> scratch;
-    std::optional<error> failure;
     for (const plan* p : plans) {
         if (p == nullptr) throw std::invalid_argument("govplan::aggregate_targets: null plan");
-        for_each_target(*p, [&](const target& t, const element_position& at) {
-            if (failure) return;
+        for (auto [t, at] : each_target(*p)) {
             scratch.clear();
             keys(target_view{*p, t, at}, scratch);
             for (auto& k : scratch) {
@@ -272,11 +270,10 @@ result<std::vector<target_group>> aggregate(const std::vector<const plan*>& plan
                 case commitment::expected: ++g.group.expected; break;
                 case commitment::aspirational: ++g.group.aspirational; break;
                 }
-                if (auto added = add_to(g, t, *p); !added) failure = added.error();
+                if (auto added = add_to(g, t, *p); !added) return added.error();
             }
-        });
+        }
     }
-    if (failure) return *failure;
 
     std::vector<target_group> out;
     out.reserve(groups.size());
@@ -354,14 +351,14 @@ project_counts count_projects(const plan& p)
     project_counts out;
     for (auto s : all_values<project_stage>()) out.by_stage.emplace_back(s, 0);
     std::unordered_map<std::string, std::size_t> category_at;  // category → its row
-    for_each_project(p, [&](const project& pr, const element_position&) {
+    for (auto [pr, position] : each_project(p)) {
         ++out.total;
         for (auto& [stage, n] : out.by_stage)
             if (stage == pr.stage) ++n;
-        const auto [at, added] = category_at.try_emplace(pr.category, out.by_category.size());
+        const auto [row, added] = category_at.try_emplace(pr.category, out.by_category.size());
         if (added) out.by_category.emplace_back(pr.category, 0);
-        ++out.by_category[at->second].second;
-    });
+        ++out.by_category[row->second].second;
+    }
     return out;
 }
 
@@ -369,12 +366,12 @@ std::vector<declared_named> declared_versus_named(const plan& p)
 {
     std::vector<declared_named> out;
     const plan_index links(p);
-    for_each_target(p, [&](const target& t, const element_position&) {
-        if (t.unit.empty() || t.unit.dimension != dimension::count || !t.value) return;
+    for (auto [t, at] : each_target(p)) {
+        if (t.unit.empty() || t.unit.dimension != dimension::count || !t.value) continue;
         const auto named = links.projects_of(t).size();
-        if (named == 0) return;
+        if (named == 0) continue;
         out.push_back({t.id, t.metric, quantity{*t.value, t.unit}, named});
-    });
+    }
     return out;
 }
 

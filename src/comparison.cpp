@@ -38,11 +38,11 @@ std::vector<metric_row> line_up(const std::vector<const plan*>& plans, std::stri
     std::vector<metric_row> out;
     for (const plan* p : plans) {
         if (p == nullptr) throw std::invalid_argument("govplan::line_up: null plan");
-        for_each_target(*p, [&](const target& t, const element_position&) {
-            if (t.metric != metric) return;
+        for (auto [t, at] : each_target(*p)) {
+            if (t.metric != metric) continue;
             out.push_back({p->id, p->jurisdiction.full_name(), p->year, t.id, t.qualifier, t.kind, requirement_text(t),
                            headline(t), t.commitment});
-        });
+        }
     }
     return out;
 }
@@ -52,13 +52,13 @@ plan_diff diff(const plan& before, const plan& after)
     // Old targets by key, in document order; each is matched once.
     std::map<std::string, std::vector<const target*>> old_by_key;
     std::vector<const target*> old_order;
-    for_each_target(before, [&](const target& t, const element_position&) {
+    for (auto [t, at] : each_target(before)) {
         old_by_key[match_key(t)].push_back(&t);
         old_order.push_back(&t);
-    });
+    }
     std::map<const target*, bool> matched;
     plan_diff out;
-    for_each_target(after, [&](const target& t, const element_position&) {
+    auto classify = [&](const target& t) {
         auto it = old_by_key.find(match_key(t));
         if (it == old_by_key.end() || it->second.empty()) {
             out.added.push_back(change_of(nullptr, &t));
@@ -84,7 +84,8 @@ plan_diff diff(const plan& before, const plan& after)
             !(old->unit == t.unit)) {
             out.changed.push_back(change_of(old, &t));
         }
-    });
+    };
+    for (auto [t, at] : each_target(after)) classify(t);
     for (const target* t : old_order)
         if (!matched.count(t)) out.dropped.push_back(change_of(t, nullptr));
     return out;

@@ -637,7 +637,7 @@ public:
         std::optional<scope> c, d;
         if (!at.in_lead()) {
             c.emplace(*this, "measures");
-            d.emplace(*this, std::to_string(at.measure));
+            d.emplace(*this, std::to_string(*at.measure));
         }
         scope e(*this, repeated->project ? "projects" : "targets");
         scope g(*this, std::to_string(at.index));
@@ -1009,14 +1009,8 @@ result<plan> with_observations(const plan& p, const observation_file& file)
     // The first target of each id, as find_target() would find it: one walk,
     // then a lookup per entry.
     std::unordered_map<std::string_view, target*> by_id;
-    auto add = [&](std::vector<target>& targets) {
-        for (auto& t : targets)
-            if (!t.id.empty()) by_id.try_emplace(t.id, &t);
-    };
-    for (auto& area : out.focus_areas) {
-        add(area.targets);
-        for (auto& m : area.measures) add(m.targets);
-    }
+    for (auto [t, at] : each_target(out))
+        if (!t.id.empty()) by_id.try_emplace(t.id, &t);
     for (const auto& entry : file.entries) {
         const auto it = by_id.find(entry.target_id);
         if (it == by_id.end()) return govplan::error(errc::invalid_value, "the plan has no target \"" + detail::quoted_excerpt(entry.target_id) + "\"");

@@ -12,10 +12,9 @@ plan_index::plan_index(const plan& p)
     projects_.reserve(projects);
     naming_.reserve(projects);
     order_.reserve(projects);
-    for_each_target(p, [&](const target& t, const element_position&) {
+    for (auto [t, at] : each_target(p))
         if (!t.id.empty()) targets_.try_emplace(t.id, &t);
-    });
-    for_each_project(p, [&](const project& pr, const element_position&) {
+    for (auto [pr, at] : each_project(p)) {
         order_.emplace(&pr, order_.size());
         if (!pr.id.empty()) projects_.try_emplace(pr.id, &pr);
         for (const auto& link : pr.targets) {
@@ -23,7 +22,7 @@ plan_index::plan_index(const plan& p)
             auto& list = naming_[link.target_id];
             if (list.empty() || list.back() != &pr) list.push_back(&pr);  // a project linking twice counts once
         }
-    });
+    }
 }
 
 const target* plan_index::find_target(std::string_view id) const noexcept

@@ -334,10 +334,10 @@ target_progress evaluate_progress(const target& t, const date_period& period, da
 std::vector<target_progress> evaluate_progress(const plan& p, date as_of, const progress_thresholds& thresholds)
 {
     std::vector<target_progress> out;
-    for_each_target(p, [&](const target& t, const element_position& at) {
+    for (auto [t, at] : each_target(p)) {
         out.push_back(evaluate_progress(t, p.period, as_of, thresholds));
         out.back().position = at;
-    });
+    }
     return out;
 }
 

@@ -268,12 +268,12 @@ table to_table(const plan_diff& d)
 table targets_table(const plan& p)
 {
     table t{{"#", "metric", "kind", "requirement", "commitment"}, {}, {true, false, false, false, false}};
-    for_each_target(p, [&](const target& tg, const element_position& at) {
+    for (auto [tg, at] : each_target(p)) {
         std::string metric = tg.metric;
         if (!tg.qualifier.empty()) metric += " (" + tg.qualifier + ")";
         t.rows.push_back({std::to_string(p.focus_areas[at.focus_area].ordinal), metric, kind_label(tg.kind),
                           requirement_text(tg), std::string(to_code(tg.commitment))});
-    });
+    }
     return t;
 }
 

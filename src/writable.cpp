@@ -80,15 +80,15 @@ namespace {
 template <class Visit>
 void for_each_used_unit(const plan& p, Visit&& visit)
 {
-    for_each_target(p, [&](const target& t, const element_position&) {
+    for (auto [t, at] : each_target(p)) {
         visit(t.unit);
         if (t.baseline && t.baseline->value) visit(t.baseline->value->unit);
         for (const auto& o : t.observations) visit(o.value.unit);
-    });
-    for_each_project(p, [&](const project& pr, const element_position&) {
+    }
+    for (auto [pr, at] : each_project(p)) {
         if (pr.total_investment) visit(pr.total_investment->unit);
         if (pr.investment_this_year) visit(pr.investment_this_year->unit);
-    });
+    }
 }
 
 }  // namespace
@@ -160,7 +160,7 @@ std::optional<error> readers_refuse(const plan& p)
     if (const auto repeated = first_repeated_id(p)) {
         const element_position& at = repeated->at;
         std::string where = "focus_areas[" + std::to_string(at.focus_area) + "]";
-        if (!at.in_lead()) where += ".measures[" + std::to_string(at.measure) + "]";
+        if (!at.in_lead()) where += ".measures[" + std::to_string(*at.measure) + "]";
         where += (repeated->project ? ".projects[" : ".targets[") + std::to_string(at.index) + "].id";
         return error(errc::duplicate_id, "id \"" + quoted_excerpt(repeated->id) + "\" is used twice (" + where + ")");
     }

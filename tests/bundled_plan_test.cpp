@@ -138,8 +138,8 @@ TEST_CASE("bundled plan every clause is found at its offset")
                       id << ": \"" << p.clause << "\" is not at byte " << *p.offset);
         ++checked;
     };
-    for_each_target(bundled(), [&](const target& t, const element_position&) { check(t.provenance, t.id); });
-    for_each_project(bundled(), [&](const project& p, const element_position&) { check(p.provenance, p.id); });
+    for (auto [t, at] : each_target(bundled())) { check(t.provenance, t.id); }
+    for (auto [p, at] : each_project(bundled())) { check(p.provenance, p.id); }
     CHECK(checked == target_count(bundled()) + project_count(bundled()));
 }
 
@@ -168,8 +168,8 @@ TEST_CASE("bundled plan covers every Arabic numeral of the text")
     for (const auto& n : numerals(text)) {
         ++total;
         bool target_hit = false, project_hit = false;
-        for_each_target(p, [&](const target& t, const element_position&) { target_hit |= covered_by_target(t, n); });
-        for_each_project(p, [&](const project& pr, const element_position&) { project_hit |= covered_by_project(pr, n); });
+        for (auto [t, at] : each_target(p)) target_hit |= covered_by_target(t, n);
+        for (auto [pr, at] : each_project(p)) project_hit |= covered_by_project(pr, n);
         const bool date_hit = covered_by_date(p, text, n);
         const bool excluded_hit = std::any_of(excluded.begin(), excluded.end(), [&](const exclusion& e) {
             return e.offset == n.offset && e.text == n.text;
@@ -198,10 +198,10 @@ TEST_CASE("bundled plan covers the Chinese-numeral commitments")
 {
     std::vector<const target*> two_down_one_up;
     const target* belts = nullptr;
-    for_each_target(bundled(), [&](const target& t, const element_position&) {
+    for (auto [t, at] : each_target(bundled())) {
         if (contains(t.provenance.clause, "两降一升")) two_down_one_up.push_back(&t);
         if (contains(t.provenance.clause, "一纵一横")) belts = &t;
-    });
+    }
     REQUIRE(two_down_one_up.size() == 3);
     CHECK(two_down_one_up[0]->metric == "PM2.5浓度");
     CHECK(two_down_one_up[0]->trend == trend::decrease);
@@ -222,9 +222,9 @@ TEST_CASE("bundled plan states the targets of the domain guide exactly")
 {
     auto by_clause = [](const std::string& clause) {
         std::vector<const target*> found;
-        for_each_target(bundled(), [&](const target& t, const element_position&) {
+        for (auto [t, at] : each_target(bundled())) {
             if (t.provenance.clause == clause) found.push_back(&t);
-        });
+        }
         return found;
     };
     auto one = [&](const std::string& clause) {
@@ -274,8 +274,8 @@ TEST_CASE("bundled plan records every commitment word of the key work")
     auto record = [&](const provenance& pr) {
         if (pr.offset) clauses.emplace_back(*pr.offset, *pr.offset + pr.clause.size());
     };
-    for_each_target(bundled(), [&](const target& t, const element_position&) { record(t.provenance); });
-    for_each_project(bundled(), [&](const project& pr, const element_position&) { record(pr.provenance); });
+    for (auto [t, at] : each_target(bundled())) { record(t.provenance); }
+    for (auto [pr, at] : each_project(bundled())) { record(pr.provenance); }
     std::size_t words = 0, recorded = 0;
     for (const std::string cue : {"确保", "力争", "争取", "争创"}) {
         for (auto at = text.find(cue, begin); at != std::string::npos && at < end; at = text.find(cue, at + 1)) {
@@ -302,18 +302,18 @@ TEST_CASE("bundled plan holds the commitments without numbers, scopes and named 
 {
     const plan& p = bundled();
     std::size_t binding = 0, qualitative = 0;
-    for_each_target(p, [&](const target& t, const element_position&) {
+    for (auto [t, at] : each_target(p)) {
         binding += t.commitment == commitment::binding;
         qualitative += t.kind == target_kind::qualitative || t.kind == target_kind::attainment ||
                        t.kind == target_kind::grade || t.comparator == comparator::within;
-    });
+    }
     CHECK(binding == 8);  // 耕地, 两降一升 (3), 河流断面水质, 水源地水质, 土壤环境, 债务率
     CHECK(qualitative == 9);  // 6 全覆盖 or 全面达标, AA级, 土壤环境, 债务率
     auto by_clause = [&](const std::string& clause) {
         std::vector<const target*> found;
-        for_each_target(p, [&](const target& t, const element_position&) {
+        for (auto [t, at] : each_target(p)) {
             if (t.provenance.clause == clause) found.push_back(&t);
-        });
+        }
         return found;
     };
     const auto water = by_clause("过境河流断面水质、水源地水质全面达标");
@@ -346,10 +346,10 @@ TEST_CASE("bundled plan holds the commitments without numbers, scopes and named 
     // The named items of every kind.
     std::map<item_type, std::size_t> types;
     std::vector<std::string> names;
-    for_each_project(p, [&](const project& pr, const element_position&) {
+    for (auto [pr, at] : each_project(p)) {
         ++types[pr.type];
         names.push_back(pr.name);
-    });
+    }
     for (const char* name : {"司法助企工作室", "国有资本集团", "“无差别受理”综合审批窗口", "区人民医院与新店卫生院医共体",
                              "“一站式、多元化”矛盾纠纷化解中心", "“一纵一横”乡村振兴示范带", "中原食品科创城",
                              "淞江污水处理厂"}) {

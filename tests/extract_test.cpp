@@ -30,14 +30,14 @@ const std::filesystem::path source_dir(GOVPLAN_SOURCE_DIR);
 std::vector<const target*> all_targets(const plan& p)
 {
     std::vector<const target*> out;
-    for_each_target(p, [&](const target& t, const element_position&) { out.push_back(&t); });
+    for (auto [t, at] : each_target(p)) out.push_back(&t);
     return out;
 }
 
 std::vector<const project*> all_projects(const plan& p)
 {
     std::vector<const project*> out;
-    for_each_project(p, [&](const project& pr, const element_position&) { out.push_back(&pr); });
+    for (auto [pr, at] : each_project(p)) out.push_back(&pr);
     return out;
 }
 
@@ -444,10 +444,10 @@ TEST_CASE("extract: the bundled report against the hand-made plan")
         CHECK(got.focus_areas[i].measures.size() == want.focus_areas[i].measures.size());
     }
     // Every recorded clause is the text at its offset.
-    for_each_target(got, [&](const target& t, const element_position&) {
+    for (auto [t, at] : each_target(got)) {
         REQUIRE(t.provenance.offset);
         CHECK(text.compare(*t.provenance.offset, t.provenance.clause.size(), t.provenance.clause) == 0);
-    });
+    }
     const auto errors = std::count_if(x->numerals.begin(), x->numerals.end(), [](const numeral_record& r) {
         return r.span.offset + r.span.length > 0 && r.use == numeral_use::set_aside &&
                r.reason == set_aside_reason::unclear;
@@ -508,8 +508,8 @@ void check_account(const std::string& text, const extraction& x)
         REQUIRE(p.offset);
         CHECK(text.compare(*p.offset, p.clause.size(), p.clause) == 0);
     };
-    for_each_target(x.draft, [&](const target& t, const element_position&) { at_offset(t.provenance); });
-    for_each_project(x.draft, [&](const project& p, const element_position&) { at_offset(p.provenance); });
+    for (auto [t, at] : each_target(x.draft)) at_offset(t.provenance);
+    for (auto [p, at] : each_project(x.draft)) at_offset(p.provenance);
     const auto diagnostics = validate(x.draft);
     for (const auto& d : diagnostics) {
         CAPTURE(d.path);
@@ -521,9 +521,9 @@ void check_account(const std::string& text, const extraction& x)
 const target* target_with_metric(const plan& p, std::string_view metric)
 {
     const target* found = nullptr;
-    for_each_target(p, [&](const target& t, const element_position&) {
+    for (auto [t, at] : each_target(p)) {
         if (!found && t.metric.find(metric) != std::string::npos) found = &t;
-    });
+    }
     return found;
 }
 
@@ -782,8 +782,8 @@ TEST_CASE("extract: inputs a review found (no exception, nothing lost, nothing m
         for (int i = 0; i < 2000; ++i) text += "甲乙丙丁" + std::to_string(i % 10) + "号、";
         text += "覆盖率明显提高。";
         const auto x = run(text);
-        for_each_target(x.draft, [](const target& t, const element_position&) {
+        for (auto [t, at] : each_target(x.draft)) {
             CHECK(t.provenance.clause.size() <= 160 * 4);
-        });
+        }
     }
 }

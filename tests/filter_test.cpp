@@ -24,18 +24,18 @@ const plan& bundled()
 std::vector<std::string> chosen_targets(const element_filter& f)
 {
     std::vector<std::string> ids;
-    for_each_target(bundled(), [&](const target& t, const element_position& at) {
+    for (auto [t, at] : each_target(bundled())) {
         if (matches(f, bundled(), t, at)) ids.push_back(t.id);
-    });
+    }
     return ids;
 }
 
 std::vector<std::string> chosen_projects(const element_filter& f)
 {
     std::vector<std::string> ids;
-    for_each_project(bundled(), [&](const project& p, const element_position& at) {
+    for (auto [p, at] : each_project(bundled())) {
         if (matches(f, bundled(), p, at)) ids.push_back(p.id);
-    });
+    }
     return ids;
 }
 
@@ -78,10 +78,10 @@ TEST_CASE("filter the everyday questions")
     CHECK(chosen_targets(planning).empty());
     const auto at_plan = chosen_projects(planning);
     CHECK(!at_plan.empty());
-    for_each_project(bundled(), [&](const project& p, const element_position&) {
+    for (auto [p, at] : each_project(bundled())) {
         const bool listed = std::find(at_plan.begin(), at_plan.end(), p.id) != at_plan.end();
         CHECK(listed == (p.stage == project_stage::plan));
-    });
+    }
     // a focus that does not exist chooses nothing
     element_filter nowhere;
     nowhere.focus = 99;
@@ -100,9 +100,9 @@ TEST_CASE("filter select keeps the structure and drops references to what it lef
     CHECK(chosen.focus_areas[1].measures.size() == bundled().focus_areas[1].measures.size());
     CHECK(chosen.focus_areas[1].measures[0].targets.empty());
     // the projects kept still name their targets, which were kept too
-    for_each_project(chosen, [&](const project& p, const element_position&) {
+    for (auto [p, at] : each_project(chosen)) {
         for (const auto& link : p.targets) CHECK(find_target(chosen, link.target_id) != nullptr);
-    });
+    }
     // a selection of projects alone: their links to targets go, and it validates
     element_filter apply;
     apply.stage = project_stage::apply;

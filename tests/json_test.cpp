@@ -98,15 +98,15 @@ TEST_CASE("json round trip through every archive kind for random plans")
             CHECK_MESSAGE(*loaded == p, "seed " << seed << " kind " << to_code(kind));
             CHECK_MESSAGE(plan_to_json(*loaded) == text, "seed " << seed << " kind " << to_code(kind));
         }
-        for_each_target(p, [&](const target& t, const element_position&) {
+        for (auto [t, at] : each_target(p)) {
             kinds.insert(std::string(to_code(t.kind)));
             comparators.insert(std::string(to_code(t.comparator)));
             commitments.insert(std::string(to_code(t.commitment)));
             if (!t.unit.empty()) dimensions.insert(std::string(to_code(t.unit.dimension)));
-        });
-        for_each_project(p, [&](const project& pr, const element_position&) {
+        }
+        for (auto [pr, at] : each_project(p)) {
             stages.insert(std::string(to_code(pr.stage)));
-        });
+        }
     }
     // The generator reached every enumeration value.
     CHECK(kinds.size() == all_values<target_kind>().size());

@@ -11,7 +11,7 @@ TEST_CASE("plan index finds what find_target and find_project find")
 {
     plan p = make_clean_plan();
     const plan_index index(p);
-    for_each_target(p, [&](const target& t, const element_position&) { CHECK(index.find_target(t.id) == &t); });
+    for (auto [t, at] : each_target(p)) CHECK(index.find_target(t.id) == &t);
     CHECK(index.find_target("t-area-pp") == &p.focus_areas[0].targets[0]);
     CHECK(index.find_project("p-xiaolizhuang") == &p.focus_areas[0].measures[0].projects[1]);
     CHECK(index.find_target("p-wulimiao") == nullptr);  // a project id is not a target id

@@ -3,9 +3,8 @@
 //   govplan::element_filter f;
 //   f.focus = 8;                                   // the 8th focus area
 //   f.commitment = govplan::commitment::binding;   // its binding targets
-//   for_each_target(p, [&](const target& t, const element_position& at) {
+//   for (auto [t, at] : each_target(p))
 //       if (matches(f, p, t, at)) …
-//   });
 //   plan just_those = select(p, f);                // the same plan, only what matches
 //
 // Every field that is set must hold (AND); a field the element does not have
@@ -38,9 +37,9 @@ struct element_filter {
     }
 };
 
-/// Whether a target, at `at` in `p` (as for_each_target gives it), is chosen.
+/// Whether a target, at `at` in `p` (as each_target gives it), is chosen.
 [[nodiscard]] bool matches(const element_filter& f, const plan& p, const target& t, const element_position& at);
-/// Whether a project, at `at` in `p` (as for_each_project gives it), is chosen.
+/// Whether a project, at `at` in `p` (as each_project gives it), is chosen.
 [[nodiscard]] bool matches(const element_filter& f, const plan& p, const project& pr, const element_position& at);
 
 /// `p` with only the targets and projects `f` chooses; focus areas and
@@ -50,7 +49,7 @@ struct element_filter {
 [[nodiscard]] plan select(const plan& p, const element_filter& f);
 
 /// The same with predicates of your own: the targets and projects for which
-/// they return true (called with positions as for_each_target gives them).
+/// they return true (called with positions as each_target gives them).
 [[nodiscard]] plan select(const plan& p, const std::function<bool(const target&, const element_position&)>& keep_target,
                           const std::function<bool(const project&, const element_position&)>& keep_project);
 

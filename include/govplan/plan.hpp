@@ -11,7 +11,7 @@
 #include <boost/describe/enum.hpp>
 
 #include <cstddef>
-#include <functional>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -68,28 +68,123 @@ BOOST_DESCRIBE_STRUCT(plan, (),
                       (id, title, jurisdiction, issuing_body, year, period, report_date, printed_date, session, theme,
                        source, units, focus_areas))
 
-/// Position of a target or project inside a plan (0-based indexes). A target
-/// of a focus area's lead paragraph has measure == element_position::lead.
+/// Position of a target or project inside a plan (0-based indexes): its focus
+/// area, its measure (none for the targets of a focus area's lead paragraph)
+/// and its index in that list.
 struct element_position {
-    static constexpr std::size_t lead = static_cast<std::size_t>(-1);
     std::size_t focus_area = 0;
-    std::size_t measure = 0;
+    std::optional<std::size_t> measure;
     std::size_t index = 0;
-    [[nodiscard]] bool in_lead() const noexcept { return measure == lead; }
+    [[nodiscard]] bool in_lead() const noexcept { return !measure.has_value(); }
     friend bool operator==(const element_position&, const element_position&) = default;
 };
 
-/// Visits every target in document order: a focus area's own targets, then
-/// those of its measures.
-void for_each_target(const plan& p,
-                     const std::function<void(const target&, const element_position&)>& visit);
-/// Visits every project in document order.
-void for_each_project(const plan& p,
-                      const std::function<void(const project&, const element_position&)>& visit);
+/// A target or project of a plan and where it is: what each_target() and
+/// each_project() give. `element` refers into the plan.
+template <class Element>
+struct located {
+    Element& element;
+    element_position position;
+};
 
-/// The target / project with this id, or nullptr.
+namespace walk_detail {
+/// Walks a plan's targets (a focus area's own, then each measure's) or its
+/// projects (each measure's) in document order, skipping empty lists.
+template <class Plan, class Element, bool Projects>
+class element_iterator {
+public:
+    using value_type = located<Element>;
+    using reference = located<Element>;
+    using difference_type = std::ptrdiff_t;
+    using iterator_category = std::input_iterator_tag;
+
+    element_iterator() = default;
+    explicit element_iterator(Plan& p) : plan_(&p) { settle(); }
+
+    reference operator*() const
+    {
+        auto& area = plan_->focus_areas[area_];
+        std::optional<std::size_t> measure;
+        if (list_ > 0) measure = list_ - 1;
+        return {elements(area)[index_], {area_, measure, index_}};
+    }
+    element_iterator& operator++()
+    {
+        ++index_;
+        settle();
+        return *this;
+    }
+    void operator++(int) { ++*this; }
+    friend bool operator==(const element_iterator& i, std::default_sentinel_t) noexcept
+    {
+        return i.plan_ == nullptr || i.area_ == i.plan_->focus_areas.size();
+    }
+
+private:
+    static constexpr std::size_t first_list = Projects ? 1 : 0;  ///< 0 is the lead, k the measure k - 1
+
+    template <class Area>
+    auto& elements(Area& area) const
+    {
+        if constexpr (Projects) {
+            return area.measures[list_ - 1].projects;
+        } else {
+            return list_ == 0 ? area.targets : area.measures[list_ - 1].targets;
+        }
+    }
+    void settle()
+    {
+        while (area_ < plan_->focus_areas.size()) {
+            auto& area = plan_->focus_areas[area_];
+            if (list_ <= area.measures.size() && index_ < elements(area).size()) return;
+            index_ = 0;
+            if (list_ < area.measures.size()) {
+                ++list_;
+            } else {
+                ++area_;
+                list_ = first_list;
+            }
+        }
+    }
+
+    Plan* plan_ = nullptr;
+    std::size_t area_ = 0;
+    std::size_t list_ = first_list;
+    std::size_t index_ = 0;
+};
+
+template <class Plan, class Element, bool Projects>
+class element_range {
+public:
+    explicit element_range(Plan& p) noexcept : plan_(&p) {}
+    [[nodiscard]] element_iterator<Plan, Element, Projects> begin() const { return element_iterator<Plan, Element, Projects>(*plan_); }
+    [[nodiscard]] std::default_sentinel_t end() const noexcept { return {}; }
+
+private:
+    Plan* plan_;
+};
+}  // namespace walk_detail
+
+/// Every target of `p` with its position, in document order (a focus area's
+/// own targets, then those of its measures), for range-for and std::ranges:
+///
+///     for (auto [t, at] : govplan::each_target(p))
+///         if (at.in_lead()) ...
+///
+/// On a non-const plan the targets can be changed in place. The plan must
+/// outlive the range and keep its lists' sizes while it is walked.
+[[nodiscard]] inline auto each_target(const plan& p) noexcept { return walk_detail::element_range<const plan, const target, false>(p); }
+[[nodiscard]] inline auto each_target(plan& p) noexcept { return walk_detail::element_range<plan, target, false>(p); }
+/// Every project of `p` with its position, in document order.
+[[nodiscard]] inline auto each_project(const plan& p) noexcept { return walk_detail::element_range<const plan, const project, true>(p); }
+[[nodiscard]] inline auto each_project(plan& p) noexcept { return walk_detail::element_range<plan, project, true>(p); }
+
+/// The first target / project with this id in document order, or nullptr.
+/// One walk per call: for many lookups build a plan_index.
 [[nodiscard]] const target* find_target(const plan& p, std::string_view id) noexcept;
+[[nodiscard]] target* find_target(plan& p, std::string_view id) noexcept;
 [[nodiscard]] const project* find_project(const plan& p, std::string_view id) noexcept;
+[[nodiscard]] project* find_project(plan& p, std::string_view id) noexcept;
 
 /// Number of targets / projects in the plan.
 [[nodiscard]] std::size_t target_count(const plan& p) noexcept;

@@ -2120,10 +2120,10 @@ void keep_valid(extraction& x, const unit_registry& units)
         // units the plan uses beyond the standard ones
         x.draft.units.clear();
         std::unordered_set<std::string> seen;
-        for_each_target(x.draft, [&](const target& tg, const element_position&) {
+        for (auto [tg, at] : each_target(x.draft)) {
             if (!tg.unit.empty() && !unit_registry::standard().contains(tg.unit) && seen.insert(tg.unit.symbol).second)
                 x.draft.units.push_back(tg.unit);
-        });
+        }
         validation_options vo;
         vo.units = &units;
         const auto diagnostics = validate(x.draft, vo);
@@ -2175,8 +2175,8 @@ void keep_valid(extraction& x, const unit_registry& units)
         }
         // links to what is gone
         std::unordered_set<std::string> targets, projects;
-        for_each_target(x.draft, [&](const target& tg, const element_position&) { targets.insert(tg.id); });
-        for_each_project(x.draft, [&](const project& pr, const element_position&) { projects.insert(pr.id); });
+        for (auto [tg, at] : each_target(x.draft)) targets.insert(tg.id);
+        for (auto [pr, at] : each_project(x.draft)) projects.insert(pr.id);
         auto fix = [&](std::vector<target>& v) {
             for (auto& tg : v) {
                 std::erase_if(tg.project_ids, [&](const std::string& id) { return !projects.contains(id); });

@@ -57,10 +57,10 @@ inline std::size_t exercise(const plan& p)
 {
     std::size_t reported = validate(p).size();
     const plan_index index(p);
-    for_each_target(p, [&](const target& t, const element_position&) {
+    for (auto [t, at] : each_target(p)) {
         (void)index.projects_of(t);
         (void)find_target(p, t.id);
-    });
+    }
     for (auto key : {group_by::focus_area, group_by::measure, group_by::kind, group_by::comparator,
                      group_by::commitment, group_by::dimension, group_by::unit, group_by::category,
                      group_by::stage}) {
@@ -235,11 +235,11 @@ inline void extract_target(std::string_view text)
         check_span(*p.offset, p.clause.size());
         if (text.substr(*p.offset, p.clause.size()) != p.clause) finding("a clause that is not the text at its offset");
     };
-    for_each_target(x->draft, [&](const target& t, const element_position&) {
+    for (auto [t, at] : each_target(x->draft)) {
         check_provenance(t.provenance);
         if (t.value_span) check_span(t.value_span->offset, t.value_span->length);
-    });
-    for_each_project(x->draft, [&](const project& p, const element_position&) { check_provenance(p.provenance); });
+    }
+    for (auto [p, at] : each_project(x->draft)) check_provenance(p.provenance);
     validation_options vo;
     vo.units = &options.units;
     for (const auto& d : validate(x->draft, vo)) {

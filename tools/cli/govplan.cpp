@@ -467,7 +467,7 @@ json::object item_row(const govplan::plan& p, const govplan::element_position& a
     row["id"] = members.at("id");
     row["plan"] = p.id;
     row["focus"] = area.ordinal;
-    row["measure"] = at.in_lead() ? json::value(nullptr) : json::value(area.measures[at.measure].lead);
+    row["measure"] = at.in_lead() ? json::value(nullptr) : json::value(area.measures[*at.measure].lead);
     for (const auto& kv : members)
         if (kv.key() != "id") row[kv.key()] = kv.value();
     return row;
@@ -738,11 +738,11 @@ int run_targets(const po::variables_map& vm)
     check_columns(view.columns, target_columns(), "--columns");
     std::vector<json::object> rows;
     const govplan::plan_index index(p);
-    govplan::for_each_target(p, [&](const govplan::target& t, const govplan::element_position& at) {
-        if (!govplan::matches(filter, p, t, at)) return;
+    for (auto [t, at] : govplan::each_target(p)) {
+        if (!govplan::matches(filter, p, t, at)) continue;
         auto row = target_row(p, index, t, at);
         if (where_matches(row, where)) rows.push_back(std::move(row));
-    });
+    }
     return print_rows(rows, target_keys, target_columns(), vm["format"].as<std::string>(), view);
 }
 
@@ -755,11 +755,11 @@ int run_projects(const po::variables_map& vm)
     check_columns(where_fields(where), project_columns(), "--where");
     check_columns(view.columns, project_columns(), "--columns");
     std::vector<json::object> rows;
-    govplan::for_each_project(p, [&](const govplan::project& pr, const govplan::element_position& at) {
-        if (!govplan::matches(filter, p, pr, at)) return;
+    for (auto [pr, at] : govplan::each_project(p)) {
+        if (!govplan::matches(filter, p, pr, at)) continue;
         auto row = project_row(p, pr, at);
         if (where_matches(row, where)) rows.push_back(std::move(row));
-    });
+    }
     return print_rows(rows, project_keys, project_columns(), vm["format"].as<std::string>(), view);
 }
 
@@ -1002,9 +1002,7 @@ int run_extract(const po::variables_map& vm)
     std::size_t measures = 0;
     for (const auto& area : draft.focus_areas) measures += area.measures.size();
     std::map<govplan::commitment, std::size_t> by_commitment;
-    govplan::for_each_target(draft, [&](const govplan::target& t, const govplan::element_position&) {
-        ++by_commitment[t.commitment];
-    });
+    for (auto [t, at] : govplan::each_target(draft)) ++by_commitment[t.commitment];
     fmt::print(out, "{}: {} focus areas, {} measures, {} targets (binding {}, expected {}, aspirational {}), {} projects\n",
                to_stdout ? std::string("draft") : vm["output"].as<std::string>(), draft.focus_areas.size(), measures,
                govplan::target_count(draft), by_commitment[govplan::commitment::binding],
