@@ -3,9 +3,10 @@
 #include "printable.hpp"
 #include <govplan/validation.hpp>
 
+#include "validation_rules.hpp"
+
 #include <algorithm>
 #include <cstdint>
-#include <cstring>
 #include <string_view>
 #include <unordered_map>
 #include <string>
@@ -13,6 +14,8 @@
 
 GOVPLAN_BEGIN_NAMESPACE
 namespace {
+
+using validation_detail::rule_ref;
 
 std::string indexed(const std::string& path, const char* member, std::size_t i)
 {
@@ -92,29 +95,32 @@ public:
     {
     }
 
-    void error(std::string code, std::string path, std::string message)
+    /// A diagnostic under `rule`, with its code and severity.
+    void report(rule_ref rule, std::string path, std::string message)
     {
-        out_.push_back({severity::error, std::move(code), std::move(path), std::move(message)});
-    }
-    void warning(std::string code, std::string path, std::string message)
-    {
-        out_.push_back({severity::warning, std::move(code), std::move(path), std::move(message)});
+        out_.push_back({rule.rule->severity, std::string(rule.rule->code), std::move(path), std::move(message)});
     }
 
     // ---- dates -----------------------------------------------------------
     /// A target's deadline may lie after the period: a horizon (到2027年).
-    void check_deadline(const std::optional<date>& deadline, const char* element, const lazy_path& owner,
+    /// The rules a deadline is checked by: a measure's or a target's.
+    struct deadline_rules {
+        rule_ref invalid, outside_period;
+    };
+    static constexpr deadline_rules measure_deadline{"measure.deadline.invalid", "measure.deadline.outside_period"};
+    static constexpr deadline_rules target_deadline{"target.deadline.invalid", "target.deadline.outside_period"};
+
+    void check_deadline(const std::optional<date>& deadline, const deadline_rules& rules, const lazy_path& owner,
                         bool horizon_allowed = false)
     {
         if (!deadline) return;
-        const std::string code_prefix = std::string(element) + ".deadline.";
         if (deadline->is_special()) {
-            error(code_prefix + "invalid", owner + ".deadline", "the deadline is not a calendar date");
+            report(rules.invalid, owner + ".deadline", "the deadline is not a calendar date");
             return;
         }
         const bool horizon = horizon_allowed && options_.period && *deadline > options_.period->last();
         if (options_.period && is_valid(*options_.period) && !options_.period->contains(*deadline) && !horizon) {
-            error(code_prefix + "outside_period", owner + ".deadline",
+            report(rules.outside_period, owner + ".deadline",
                   "deadline " + to_iso_string(*deadline) + " is outside the plan period " +
                       to_iso_string(options_.period->begin()) + " to " + to_iso_string(options_.period->last()));
         }
@@ -123,29 +129,29 @@ public:
     // ---- targets ---------------------------------------------------------
     void check_target(const target& t, const lazy_path& path, std::size_t named_projects)
     {
-        if (t.id.empty()) error("target.id.empty", path + ".id", "the target has no id");
-        if (t.metric.empty()) error("target.metric.empty", path + ".metric", "the target names no metric");
-        if (!is_enumerator(t.kind)) error("target.kind.invalid", path + ".kind", "kind " + code_of(t.kind) + " is not defined");
+        if (t.id.empty()) report("target.id.empty", path + ".id", "the target has no id");
+        if (t.metric.empty()) report("target.metric.empty", path + ".metric", "the target names no metric");
+        if (!is_enumerator(t.kind)) report("target.kind.invalid", path + ".kind", "kind " + code_of(t.kind) + " is not defined");
         if (!is_enumerator(t.comparator)) {
-            error("target.comparator.invalid", path + ".comparator",
+            report("target.comparator.invalid", path + ".comparator",
                   "comparator " + code_of(t.comparator) + " is not defined");
         }
         if (!is_enumerator(t.commitment)) {
-            error("target.commitment.invalid", path + ".commitment",
+            report("target.commitment.invalid", path + ".commitment",
                   "commitment " + code_of(t.commitment) + " is not defined");
         }
 
-        if (!is_enumerator(t.hedge)) error("target.hedge.invalid", path + ".hedge", "hedge " + code_of(t.hedge) + " is not defined");
+        if (!is_enumerator(t.hedge)) report("target.hedge.invalid", path + ".hedge", "hedge " + code_of(t.hedge) + " is not defined");
 
         const bool unit_known = check_unit(t, path);
         check_values(t, path, unit_known);
         check_baseline(t, path, unit_known);
-        check_deadline(t.deadline, "target", path, true);
+        check_deadline(t.deadline, target_deadline, path, true);
         check_milestones(t, path);
         check_scope(t, path);
-        if (t.group && t.group->id.empty()) error("target.group.id.empty", path + ".group.id", "the group has no id");
+        if (t.group && t.group->id.empty()) report("target.group.id.empty", path + ".group.id", "the group has no id");
         if (!t.parent_id.empty() && t.parent_id == t.id) {
-            error("target.parent.self", path + ".parent_id", "a target cannot be part of itself");
+            report("target.parent.self", path + ".parent_id", "a target cannot be part of itself");
         }
         check_observations(t, path);
         check_named_count(t, path, named_projects, unit_known);
@@ -157,16 +163,16 @@ public:
             const auto& m = t.milestones[i];
             const std::string p = indexed(path, "milestones", i);
             if (m.date.is_special()) {
-                error("target.milestone.date.invalid", p + ".date", "not a calendar date");
+                report("target.milestone.date.invalid", p + ".date", "not a calendar date");
                 continue;
             }
             if (i > 0 && !t.milestones[i - 1].date.is_special() && !(t.milestones[i - 1].date < m.date)) {
-                error("target.milestone.order", p + ".date", "milestones must be in date order, one per date");
+                report("target.milestone.order", p + ".date", "milestones must be in date order, one per date");
             }
             const auto deadline = t.deadline ? t.deadline : (options_.period ? std::optional<date>(options_.period->last())
                                                                               : std::nullopt);
             if (deadline && !deadline->is_special() && m.date > *deadline) {
-                error("target.milestone.after_deadline", p + ".date",
+                report("target.milestone.after_deadline", p + ".date",
                       "milestone " + to_iso_string(m.date) + " is after the deadline " + to_iso_string(*deadline));
             }
         }
@@ -176,9 +182,9 @@ public:
     {
         if (!t.scope) return;
         const std::string p = path + ".scope";
-        if (t.scope->noun.empty()) error("target.scope.noun.empty", p + ".noun", "a scope names what it covers");
+        if (t.scope->noun.empty()) report("target.scope.noun.empty", p + ".noun", "a scope names what it covers");
         if (t.scope->count && (t.scope->count->is_negative() || !t.scope->count->is_integer())) {
-            error("target.scope.count.invalid", p + ".count",
+            report("target.scope.count.invalid", p + ".count",
                   "a scope counts whole items (" + t.scope->count->to_string() + ")");
         }
     }
@@ -195,18 +201,18 @@ public:
     bool check_unit(const target& t, const lazy_path& path)
     {
         if (t.unit.empty()) {
-            if (needs_unit(t)) error("target.unit.missing", path + ".unit", "a target with a value needs a unit");
+            if (needs_unit(t)) report("target.unit.missing", path + ".unit", "a target with a value needs a unit");
             return false;
         }
         if (!units_.contains(t.unit)) {
             const unit* same_symbol = units_.lookup(t.unit.symbol);
-            error("target.unit.unknown", path + ".unit",
+            report("target.unit.unknown", path + ".unit",
                   same_symbol ? "unit " + quoted(t.unit.symbol) + " differs from the registered unit of that name"
                               : "unit " + quoted(t.unit.symbol) + " is not registered");
             return false;
         }
         if (!kind_accepts(t.kind, t.unit.dimension)) {
-            error("target.unit.incompatible", path + ".unit",
+            report("target.unit.incompatible", path + ".unit",
                   "a " + std::string(code_of(t.kind)) + " target cannot be stated in " + quoted(t.unit.symbol) + " (" +
                       std::string(code_of(t.unit.dimension)) + ")");
         }
@@ -216,7 +222,7 @@ public:
     void unexpected(const std::optional<decimal>& v, const lazy_path& path, const char* field, const target& t)
     {
         if (v) {
-            error("target.value.unexpected", path + "." + field,
+            report("target.value.unexpected", path + "." + field,
                   std::string("a ") + std::string(code_of(t.comparator)) + " target does not use " + field);
         }
     }
@@ -224,47 +230,47 @@ public:
     void check_values(const target& t, const lazy_path& path, bool unit_known)
     {
         if (t.kind == target_kind::direction && t.comparator != comparator::direction) {
-            error("target.comparator.incompatible", path + ".comparator",
+            report("target.comparator.incompatible", path + ".comparator",
                   "a direction target needs the direction comparator, not " + std::string(code_of(t.comparator)));
         }
         const bool wordy = t.kind == target_kind::qualitative || t.kind == target_kind::grade;
         if (wordy && t.comparator != comparator::none && t.comparator != comparator::within) {
-            error("target.comparator.incompatible", path + ".comparator",
+            report("target.comparator.incompatible", path + ".comparator",
                   "a " + std::string(code_of(t.kind)) + " target compares no number: its comparator is none or within");
         }
         if (!wordy && t.comparator == comparator::none) {
-            error("target.comparator.incompatible", path + ".comparator",
+            report("target.comparator.incompatible", path + ".comparator",
                   "only qualitative and grade targets have comparator none");
         }
         if (t.kind == target_kind::grade && t.grade.empty()) {
-            error("target.grade.missing", path + ".grade", "a grade target names its grade (AA级, 国家级)");
+            report("target.grade.missing", path + ".grade", "a grade target names its grade (AA级, 国家级)");
         } else if (t.kind != target_kind::grade && !t.grade.empty()) {
-            error("target.grade.unexpected", path + ".grade", "only a grade target has a grade");
+            report("target.grade.unexpected", path + ".grade", "only a grade target has a grade");
         }
         if ((t.comparator == comparator::within || t.kind == target_kind::relative) && t.reference.empty()) {
-            error("target.reference.missing", path + ".reference",
+            report("target.reference.missing", path + ".reference",
                   "a " + std::string(t.comparator == comparator::within ? "within" : "relative") +
                       " target names what it is set against");
         }
         if (t.kind == target_kind::attainment && t.value && !t.value->is_zero() &&
             !(*t.value == decimal::from_integer(100) && t.unit.dimension == dimension::percent)) {
-            error("target.attainment.value", path + ".value",
+            report("target.attainment.value", path + ".value",
                   "full attainment is 100% (全覆盖, 全面达标) or 0 (清零), not " + t.value->to_string() + t.unit.symbol);
         }
         // The implied number is recorded like a stated one (the default case below
         // reports it missing); a target that compares no number has none to imply.
         if (t.value_implied && (t.comparator == comparator::direction || t.comparator == comparator::within ||
                                 t.comparator == comparator::none)) {
-            error("target.value.unexpected", path + ".value_implied",
+            report("target.value.unexpected", path + ".value_implied",
                   "a " + std::string(code_of(t.comparator)) + " target states no number to imply");
         }
         switch (t.comparator) {
         case comparator::range:
             unexpected(t.value, path, "value", t);
-            if (!t.low) error("target.range.missing", path + ".low", "a range needs its low end");
-            if (!t.high) error("target.range.missing", path + ".high", "a range needs its high end");
+            if (!t.low) report("target.range.missing", path + ".low", "a range needs its low end");
+            if (!t.high) report("target.range.missing", path + ".high", "a range needs its high end");
             if (t.low && t.high && !(*t.low < *t.high)) {
-                error("target.range.order", path + ".low",
+                report("target.range.order", path + ".low",
                       "the low end " + t.low->to_string() + " is not below the high end " + t.high->to_string());
             }
             break;
@@ -273,7 +279,7 @@ public:
             unexpected(t.low, path, "low", t);
             unexpected(t.high, path, "high", t);
             unexpected(t.stretch, path, "stretch", t);
-            if (!t.trend) error("target.trend.missing", path + ".trend", "a direction target needs its trend");
+            if (!t.trend) report("target.trend.missing", path + ".trend", "a direction target needs its trend");
             break;
         case comparator::within:
         case comparator::none:
@@ -285,7 +291,7 @@ public:
         default:
             // 高于全省平均: a relative target may name its reference instead of a number.
             if (!t.value && !(t.kind == target_kind::relative && !t.reference.empty())) {
-                error("target.value.missing", path + ".value", "the target states no value");
+                report("target.value.missing", path + ".value", "the target states no value");
             }
             unexpected(t.low, path, "low", t);
             unexpected(t.high, path, "high", t);
@@ -301,18 +307,18 @@ public:
         auto check_number = [&](const std::optional<decimal>& v, const char* field) {
             if (!v) return;
             if (non_negative && v->is_negative()) {
-                error("target.value.negative", path + "." + field,
+                report("target.value.negative", path + "." + field,
                       "a " + std::string(code_of(t.kind)) + " cannot be negative (" + v->to_string() + ")");
             }
             if (percent_share && unit_known && t.unit.dimension == dimension::percent && *v > hundred) {
-                error("target.value.over_100_percent", path + "." + field,
+                report("target.value.over_100_percent", path + "." + field,
                       "a share cannot exceed 100% (" + v->to_string() + "%)");
             }
             // A rate (张/千人口) counts per something: 6.5 is a fine rate.
             if (unit_known && t.unit.dimension == dimension::count && t.unit.per.empty() &&
                 !whole_in_base(*v, t.unit.scale)) {
                 {
-                    error("target.value.fractional_count", path + "." + field,
+                    report("target.value.fractional_count", path + "." + field,
                           "a count of " + t.unit.base + " must be a whole number (" + v->to_string() + t.unit.symbol +
                               ")");
                 }
@@ -327,22 +333,22 @@ public:
         if (t.kind == target_kind::growth_rate && t.value && t.value->is_zero() &&
             (t.comparator == comparator::exactly || t.comparator == comparator::at_least ||
              t.comparator == comparator::about)) {
-            warning("target.value.zero_growth", path + ".value", "a growth target of zero commits to nothing");
+            report("target.value.zero_growth", path + ".value", "a growth target of zero commits to nothing");
         }
         if (t.stretch && t.value) {
             const bool upper = t.comparator == comparator::at_most || t.comparator == comparator::less_than;
             if (upper && !meets_bound(comparator::less_than, *t.stretch, *t.value)) {
-                warning("target.stretch.above_ceiling", path + ".stretch",
+                report("target.stretch.above_ceiling", path + ".stretch",
                         "the stretch value " + t.stretch->to_string() + " is not below the ceiling " +
                             t.value->to_string());
             } else if (!upper && !meets_bound(comparator::more_than, *t.stretch, *t.value)) {
-                warning("target.stretch.below_floor", path + ".stretch",
+                report("target.stretch.below_floor", path + ".stretch",
                         "the stretch value " + t.stretch->to_string() + " is not above the floor " +
                             t.value->to_string());
             }
         } else if (t.stretch && t.comparator == comparator::range && t.high &&
                    !meets_bound(comparator::more_than, *t.stretch, *t.high)) {
-            warning("target.stretch.below_floor", path + ".stretch",
+            report("target.stretch.below_floor", path + ".stretch",
                     "the stretch value " + t.stretch->to_string() + " is not above the range");
         }
     }
@@ -358,15 +364,15 @@ public:
         if (!t.baseline) return;
         const std::string p = path + ".baseline";
         const auto& b = *t.baseline;
-        if (b.date && b.date->is_special()) error("target.baseline.date.invalid", p + ".date", "not a calendar date");
-        if (b.year == 0 && !b.date) error("target.baseline.empty", p, "a baseline names at least its year or date");
+        if (b.date && b.date->is_special()) report("target.baseline.date.invalid", p + ".date", "not a calendar date");
+        if (b.year == 0 && !b.date) report("target.baseline.empty", p, "a baseline names at least its year or date");
         if (b.year != 0 && b.date && !b.date->is_special() && b.date->year() != b.year) {
-            error("target.baseline.year.mismatch", p + ".year",
+            report("target.baseline.year.mismatch", p + ".year",
                   "year " + std::to_string(b.year) + " is not the year of " + to_iso_string(*b.date));
         }
         if (!b.value || !unit_known || !same_family_required(t.kind)) return;
         if (!convertible(b.value->unit, t.unit)) {
-            error("target.baseline.unit.incompatible", p + ".value",
+            report("target.baseline.unit.incompatible", p + ".value",
                   "baseline " + to_string(*b.value) + " cannot be compared with a target in " +
                       quoted(t.unit.symbol));
             return;
@@ -375,7 +381,7 @@ public:
                         t.comparator == comparator::about)) {
             auto order = compare(*b.value, quantity{*t.value, t.unit});
             if (order && *order == std::strong_ordering::equal) {
-                warning("target.value.equals_baseline", path + ".value",
+                report("target.value.equals_baseline", path + ".value",
                         "the target " + t.value->to_string() + t.unit.symbol + " equals its baseline");
             }
         }
@@ -387,9 +393,9 @@ public:
             const auto& o = t.observations[i];
             const std::string p = indexed(path, "observations", i);
             if (o.date.is_special()) {
-                error("observation.date.invalid", p + ".date", "not a calendar date");
+                report("observation.date.invalid", p + ".date", "not a calendar date");
             } else if (options_.as_of && o.date > *options_.as_of) {
-                error("observation.date.after_as_of", p + ".date",
+                report("observation.date.after_as_of", p + ".date",
                       "observed on " + to_iso_string(o.date) + ", after the as-of date " +
                           to_iso_string(*options_.as_of));
             }
@@ -398,7 +404,7 @@ public:
                                         : t.unit;
             if (govplan::met_or_not(t)) {
                 if (!o.value.unit.empty() || (!o.value.value.is_zero() && !(o.value.value == decimal::from_integer(1)))) {
-                    error("observation.value.not_met_or_not", p + ".value",
+                    report("observation.value.not_met_or_not", p + ".value",
                           "a " + std::string(code_of(t.kind)) + " target is observed as 1 (met) or 0 (not met), without unit");
                 }
                 continue;
@@ -406,13 +412,13 @@ public:
             // A pp change may be observed as the level it changes (in %).
             if (t.kind == target_kind::pp_change && o.value.unit.dimension == dimension::percent) continue;
             if (o.value.unit.empty()) {
-                error("observation.unit.missing", p + ".value", "the observation has no unit");
+                report("observation.unit.missing", p + ".value", "the observation has no unit");
             } else if (!reference.empty() && !convertible(o.value.unit, reference)) {
                 std::string why = o.value.unit.dimension == dimension::money && reference.dimension == dimension::money
                                       ? " (money in two currencies: " + std::string(o.value.unit.currency()) +
                                             " and " + std::string(reference.currency()) + ")"
                                       : "";
-                error("observation.unit.incompatible", p + ".value",
+                report("observation.unit.incompatible", p + ".value",
                       "observed " + to_string(o.value) + " cannot be combined with " + quoted(reference.symbol) + why);
             }
         }
@@ -437,7 +443,7 @@ public:
         auto in_base = convert(quantity{*bound, t.unit}, unit{t.unit.base, dimension::count, t.unit.base, {}, {}});
         if (!in_base) return;
         if (!meets_bound(upper, decimal::from_integer(static_cast<std::int64_t>(named)), in_base->value)) {
-            error("target.projects.exceed_count", path + ".project_ids",
+            report("target.projects.exceed_count", path + ".project_ids",
                   std::to_string(named) + " named projects exceed the count of " + bound->to_string() +
                       t.unit.symbol);
         }
@@ -446,23 +452,23 @@ public:
     // ---- projects --------------------------------------------------------
     void check_project(const project& p, const lazy_path& path)
     {
-        if (p.id.empty()) error("project.id.empty", path + ".id", "the project has no id");
-        if (p.name.empty()) error("project.name.empty", path + ".name", "the project has no name");
-        if (!is_enumerator(p.stage)) error("project.stage.invalid", path + ".stage", "stage " + code_of(p.stage) + " is not defined");
-        if (!is_enumerator(p.type)) error("project.type.invalid", path + ".type", "type " + code_of(p.type) + " is not defined");
+        if (p.id.empty()) report("project.id.empty", path + ".id", "the project has no id");
+        if (p.name.empty()) report("project.name.empty", path + ".name", "the project has no name");
+        if (!is_enumerator(p.stage)) report("project.stage.invalid", path + ".stage", "stage " + code_of(p.stage) + " is not defined");
+        if (!is_enumerator(p.type)) report("project.type.invalid", path + ".type", "type " + code_of(p.type) + " is not defined");
         for (std::size_t i = 0; i < p.targets.size(); ++i) {
             if (!is_enumerator(p.targets[i].role)) {
-                error("project.target.role.invalid", indexed(path, "targets", i) + ".role",
+                report("project.target.role.invalid", indexed(path, "targets", i) + ".role",
                       "role " + code_of(p.targets[i].role) + " is not defined");
             }
         }
         auto check_money = [&](const std::optional<quantity>& q, const char* field) {
             if (!q) return;
             if (q->unit.dimension != dimension::money || !units_.contains(q->unit)) {
-                error("project.investment.unit", path + "." + field,
+                report("project.investment.unit", path + "." + field,
                       "an investment is an amount of money in a registered unit, not " + quoted(q->unit.symbol));
             } else if (q->value.is_negative()) {
-                error("project.investment.negative", path + "." + field, "an investment cannot be negative");
+                report("project.investment.negative", path + "." + field, "an investment cannot be negative");
             }
         };
         check_money(p.total_investment, "total_investment");
@@ -470,7 +476,7 @@ public:
         if (p.total_investment && p.investment_this_year) {
             auto order = compare(*p.investment_this_year, *p.total_investment);
             if (order && *order == std::strong_ordering::greater) {
-                error("project.investment.exceeds_total", path + ".investment_this_year",
+                report("project.investment.exceeds_total", path + ".investment_this_year",
                       "this year's investment " + to_string(*p.investment_this_year) + " exceeds the total " +
                           to_string(*p.total_investment));
             }
@@ -486,259 +492,202 @@ private:
 
 }  // namespace
 
-std::vector<diagnostic> validate(const plan& p, const validation_options& options)
-{
-    std::vector<diagnostic> out;
-    validation_options local = options;
-    const bool period_ok = is_valid(p.period);
-    if (period_ok) local.period = p.period;
-    else local.period.reset();
+namespace {
 
-    // The plan's own units join the registry; a definition that conflicts
-    // with it or is malformed is reported, not thrown.
-    // Copied only when the plan adds units of its own.
-    const unit_registry& base_units = options.units != nullptr ? *options.units : unit_registry::standard();
-    std::optional<unit_registry> extended;
-    if (!p.units.empty()) extended.emplace(base_units);
-    std::vector<diagnostic> unit_problems;
+/// The registry a plan's targets are checked against: `base` plus the plan's
+/// own units, each malformed or conflicting definition reported instead.
+const unit_registry& with_plan_units(const plan& p, const unit_registry& base, std::optional<unit_registry>& extended,
+                                     checker& problems)
+{
+    if (p.units.empty()) return base;
+    extended.emplace(base);
     for (std::size_t i = 0; i < p.units.size(); ++i) {
         const unit& u = p.units[i];
         const std::string path = "units[" + std::to_string(i) + "]";
         if (u.symbol.empty() || u.base.empty() || u.scale.numerator <= 0 || u.scale.denominator <= 0 ||
             !is_enumerator(u.dimension) || u.per.find('/') != std::string::npos) {
-            unit_problems.push_back({severity::error, "plan.units.invalid", path,
-                                     "a unit needs a symbol, a dimension, a base, a positive scale and a denominator without a slash"});
+            problems.report("plan.units.invalid", path,
+                            "a unit needs a symbol, a dimension, a base, a positive scale and a denominator without a slash");
         } else if (const unit* known = extended->lookup(u.symbol); known != nullptr && !(*known == u)) {
-            unit_problems.push_back({severity::error, "plan.units.conflict", path,
-                                     "unit " + quoted(u.symbol) + " is already defined differently"});
+            problems.report("plan.units.conflict", path, "unit " + quoted(u.symbol) + " is already defined differently");
         } else {
             extended->add(u);
         }
     }
-    checker c(out, local, extended ? &*extended : &base_units);
+    return *extended;
+}
 
-    if (p.id.empty()) c.error("plan.id.empty", "id", "the plan has no id");
-    if (p.title.empty()) c.error("plan.title.empty", "title", "the plan has no title");
+void check_header(checker& c, const plan& p, bool period_ok)
+{
+    if (p.id.empty()) c.report("plan.id.empty", "id", "the plan has no id");
+    if (p.title.empty()) c.report("plan.title.empty", "title", "the plan has no title");
     if (!period_ok) {
-        c.error("plan.period.invalid", "period", "the plan period must be two calendar dates, first <= last");
+        c.report("plan.period.invalid", "period", "the plan period must be two calendar dates, first <= last");
     } else if (p.year != p.period.begin().year()) {
-        c.error("plan.year.mismatch", "year",
-                "year " + std::to_string(p.year) + " is not the year the period starts (" +
-                    std::to_string(p.period.begin().year()) + ")");
+        c.report("plan.year.mismatch", "year",
+                 "year " + std::to_string(p.year) + " is not the year the period starts (" +
+                     std::to_string(p.period.begin().year()) + ")");
     }
-    if (p.report_date.is_special()) c.error("plan.report_date.missing", "report_date", "the plan has no report date");
-    if (p.focus_areas.empty()) c.warning("plan.focus_areas.empty", "focus_areas", "the plan has no focus areas");
-    out.insert(out.end(), unit_problems.begin(), unit_problems.end());
+    if (p.report_date.is_special()) c.report("plan.report_date.missing", "report_date", "the plan has no report date");
+    if (p.focus_areas.empty()) c.report("plan.focus_areas.empty", "focus_areas", "the plan has no focus areas");
+}
 
-    // Ids: one namespace for targets and projects. Collected in document
-    // order, then sorted once: a repeated id is reported where it repeats.
-    struct id_use {
-        std::string_view id;
-        std::uint64_t prefix;  ///< the first 8 bytes: most comparisons end here
-        std::size_t order;
-        bool is_project;
-        std::size_t f, m, i;  // m == npos: a focus area's own target
-    };
-    constexpr std::size_t npos = static_cast<std::size_t>(-1);
-    auto prefix_of = [](std::string_view id) {
-        std::uint64_t v = 0;
-        std::memcpy(&v, id.data(), std::min<std::size_t>(id.size(), sizeof v));
-        return v;
-    };
-    // Any strict order will do: size, then prefix, then the bytes.
-    auto less = [](const id_use& a, std::string_view b_id, std::uint64_t b_prefix) {
-        if (a.id.size() != b_id.size()) return a.id.size() < b_id.size();
-        if (a.prefix != b_prefix) return a.prefix < b_prefix;
-        return a.id.size() > 8 && std::memcmp(a.id.data() + 8, b_id.data() + 8, a.id.size() - 8) < 0;
-    };
-    std::vector<id_use> uses;
-    uses.reserve(target_count(p) + project_count(p));
-    for (std::size_t f = 0; f < p.focus_areas.size(); ++f) {
-        const auto& area = p.focus_areas[f];
-        for (std::size_t t = 0; t < area.targets.size(); ++t)
-            if (!area.targets[t].id.empty()) uses.push_back({area.targets[t].id, prefix_of(area.targets[t].id), uses.size(), false, f, npos, t});
-        for (std::size_t m = 0; m < area.measures.size(); ++m) {
-            const auto& ms = area.measures[m];
-            for (std::size_t t = 0; t < ms.targets.size(); ++t)
-                if (!ms.targets[t].id.empty()) uses.push_back({ms.targets[t].id, prefix_of(ms.targets[t].id), uses.size(), false, f, m, t});
-            for (std::size_t j = 0; j < ms.projects.size(); ++j)
-                if (!ms.projects[j].id.empty()) uses.push_back({ms.projects[j].id, prefix_of(ms.projects[j].id), uses.size(), true, f, m, j});
-        }
-    }
-    std::vector<const id_use*> by_id(uses.size());
-    for (std::size_t k = 0; k < uses.size(); ++k) by_id[k] = &uses[k];
-    std::sort(by_id.begin(), by_id.end(), [&](const id_use* a, const id_use* b) {
-        if (less(*a, b->id, b->prefix)) return true;
-        if (less(*b, a->id, a->prefix)) return false;
-        return a->order < b->order;
-    });
-    auto render = [](const id_use& u) {
-        const lazy_path area{nullptr, "focus_areas", u.f};
-        const lazy_path ms{&area, "measures", u.m};
-        const lazy_path element{u.m == npos ? &area : &ms, u.is_project ? "projects" : "targets", u.i};
-        return element.str();
-    };
-    std::vector<std::pair<std::size_t, diagnostic>> duplicates;  // (document order, diagnostic)
-    std::size_t first = 0;  // where the current run of equal ids starts
-    for (std::size_t k = 1; k < by_id.size(); ++k) {
-        if (by_id[k]->id != by_id[k - 1]->id) {
-            first = k;
-            continue;
-        }
-        const id_use& u = *by_id[k];
-        duplicates.emplace_back(u.order, diagnostic{severity::error,
-                                                    std::string(u.is_project ? "project" : "target") + ".id.duplicate",
-                                                    render(u) + ".id",
-                                                    "id " + quoted(std::string(u.id)) + " is already used by " +
-                                                        render(*by_id[first])});
-    }
-    std::sort(duplicates.begin(), duplicates.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    std::size_t next_duplicate = 0;
-    std::size_t order = 0;
-    auto claim = [&](const std::string& id) {
+/// "focus_areas[f].measures[m].targets[i]": the path of an element.
+std::string element_path(const element_position& at, bool project)
+{
+    const lazy_path area{nullptr, "focus_areas", at.focus_area};
+    const lazy_path measure{&area, "measures", at.measure.value_or(0)};
+    return lazy_path{at.in_lead() ? &area : &measure, project ? "projects" : "targets", at.index}.str();
+}
+
+/// The first use of each id (targets and projects share one namespace),
+/// filled in document order as the elements are checked; one hash lookup per
+/// element, so linear in the plan.
+class id_table {
+public:
+    explicit id_table(std::size_t elements) { first_.reserve(elements); }
+
+    /// Records a use; reports it when the id was used before.
+    void claim(checker& c, const std::string& id, const element_position& at, bool project)
+    {
         if (id.empty()) return;
-        const std::size_t mine = order++;
-        while (next_duplicate < duplicates.size() && duplicates[next_duplicate].first == mine) {
-            out.push_back(duplicates[next_duplicate++].second);
-        }
-    };
-    auto find_id = [&](std::string_view id) -> const id_use* {
-        const std::uint64_t prefix = prefix_of(id);
-        auto it = std::lower_bound(by_id.begin(), by_id.end(), id,
-                                   [&](const id_use* a, std::string_view b) { return less(*a, b, prefix); });
-        return it != by_id.end() && (*it)->id == id ? *it : nullptr;
-    };
-
-    // Projects naming each count target, for the named-versus-counted check.
-    std::vector<std::pair<std::string_view, std::string_view>> links;  // (target id, project id)
-    for (const auto& area : p.focus_areas) {
-        for (const auto& t : area.targets)
-            for (const auto& pid : t.project_ids) links.emplace_back(t.id, pid);
-        for (const auto& m : area.measures) {
-            for (const auto& t : m.targets)
-                for (const auto& pid : t.project_ids) links.emplace_back(t.id, pid);
-            for (const auto& pr : m.projects)
-                for (const auto& link : pr.targets)
-                    if (link.role == link_role::exemplifies && !link.target_id.empty() && !pr.id.empty()) {
-                        links.emplace_back(link.target_id, pr.id);
-                    }
-        }
+        const auto [it, first] = first_.try_emplace(id, use{at, project});
+        if (first) return;
+        static constexpr rule_ref target_rule{"target.id.duplicate"}, project_rule{"project.id.duplicate"};
+        c.report(project ? project_rule : target_rule, element_path(at, project) + ".id",
+                 "id " + quoted(id) + " is already used by " + element_path(it->second.at, it->second.project));
     }
-    std::sort(links.begin(), links.end());
-    links.erase(std::unique(links.begin(), links.end()), links.end());
-    auto named_count = [&](const target& tg) -> std::size_t {
-        // Only counts are compared with their named projects.
-        if (tg.id.empty() || links.empty() || tg.unit.dimension != dimension::count) return 0;
-        const auto range = std::equal_range(links.begin(), links.end(), std::pair<std::string_view, std::string_view>(tg.id, {}),
-                                            [](const auto& a, const auto& b) { return a.first < b.first; });
-        return static_cast<std::size_t>(range.second - range.first);
-    };
+    /// Whether `id` is the id of a project (`project`) or of a target.
+    [[nodiscard]] bool names(std::string_view id, bool project) const
+    {
+        const auto it = first_.find(id);
+        return it != first_.end() && it->second.project == project;
+    }
 
+private:
+    struct use {
+        element_position at;
+        bool project;
+    };
+    std::unordered_map<std::string_view, use> first_;
+};
+
+/// How many distinct projects name each target as one of its instances:
+/// listed in the target's project_ids, or linking to it as `exemplifies`.
+class named_projects {
+public:
+    explicit named_projects(const plan& p)
+    {
+        for (auto [t, at] : each_target(p))
+            for (const auto& pid : t.project_ids) links_.emplace_back(t.id, pid);
+        for (auto [pr, at] : each_project(p))
+            for (const auto& link : pr.targets)
+                if (link.role == link_role::exemplifies && !link.target_id.empty() && !pr.id.empty())
+                    links_.emplace_back(link.target_id, pr.id);
+        std::sort(links_.begin(), links_.end());
+        links_.erase(std::unique(links_.begin(), links_.end()), links_.end());
+    }
+    /// For a count target (only counts are compared with their named projects); 0 otherwise.
+    [[nodiscard]] std::size_t of(const target& tg) const
+    {
+        if (tg.id.empty() || links_.empty() || tg.unit.dimension != dimension::count) return 0;
+        const auto range = std::equal_range(links_.begin(), links_.end(), id_pair(tg.id, {}),
+                                            [](const id_pair& a, const id_pair& b) { return a.first < b.first; });
+        return static_cast<std::size_t>(range.second - range.first);
+    }
+
+private:
+    using id_pair = std::pair<std::string_view, std::string_view>;  // (target id, project id)
+    std::vector<id_pair> links_;
+};
+
+/// Each focus area, measure, target and project, in document order, each id
+/// claimed as its element is reached.
+void check_elements(checker& c, const plan& p, id_table& ids)
+{
+    const named_projects named(p);
     for (std::size_t f = 0; f < p.focus_areas.size(); ++f) {
         const focus_area& area = p.focus_areas[f];
         const lazy_path fpath{nullptr, "focus_areas", f};
         if (area.ordinal != static_cast<int>(f) + 1) {
-            c.error("focus_area.ordinal.sequence", fpath + ".ordinal",
-                    "focus area ordinal " + std::to_string(area.ordinal) + " should be " + std::to_string(f + 1) +
-                        " (ordinals run 1..N in order)");
+            c.report("focus_area.ordinal.sequence", fpath + ".ordinal",
+                     "focus area ordinal " + std::to_string(area.ordinal) + " should be " + std::to_string(f + 1) +
+                         " (ordinals run 1..N in order)");
         }
-        if (area.title.empty()) c.error("focus_area.title.empty", fpath + ".title", "the focus area has no title");
-        auto check_targets = [&](const std::vector<target>& targets, const lazy_path& owner) {
+        if (area.title.empty()) c.report("focus_area.title.empty", fpath + ".title", "the focus area has no title");
+        auto check_targets = [&](const std::vector<target>& targets, const lazy_path& owner,
+                                 std::optional<std::size_t> measure) {
             for (std::size_t t = 0; t < targets.size(); ++t) {
-                const target& tg = targets[t];
-                const lazy_path where{&owner, "targets", t};
-                claim(tg.id);
-                c.check_target(tg, where, named_count(tg));
+                ids.claim(c, targets[t].id, {f, measure, t}, false);
+                c.check_target(targets[t], lazy_path{&owner, "targets", t}, named.of(targets[t]));
             }
         };
-        check_targets(area.targets, fpath);
+        check_targets(area.targets, fpath, std::nullopt);
         for (std::size_t m = 0; m < area.measures.size(); ++m) {
             const measure& ms = area.measures[m];
             const lazy_path mpath{&fpath, "measures", m};
-            if (ms.lead.empty()) c.error("measure.lead.empty", mpath + ".lead", "the measure has no lead phrase");
-            if (ms.text.empty()) c.error("measure.text.empty", mpath + ".text", "the measure has no text");
-            c.check_deadline(ms.deadline, "measure", mpath);
-            check_targets(ms.targets, mpath);
+            if (ms.lead.empty()) c.report("measure.lead.empty", mpath + ".lead", "the measure has no lead phrase");
+            if (ms.text.empty()) c.report("measure.text.empty", mpath + ".text", "the measure has no text");
+            c.check_deadline(ms.deadline, checker::measure_deadline, mpath);
+            check_targets(ms.targets, mpath, m);
             for (std::size_t j = 0; j < ms.projects.size(); ++j) {
-                claim(ms.projects[j].id);
+                ids.claim(c, ms.projects[j].id, {f, m, j}, true);
                 c.check_project(ms.projects[j], lazy_path{&mpath, "projects", j});
             }
         }
     }
+}
 
-    // Links, checked once every id is known.
-    auto is_a = [&](const std::string& id, bool project) {
-        const id_use* u = find_id(id);
-        return u != nullptr && u->is_project == project;
-    };
-    std::unordered_set<std::string_view> listed;  // the ids one target lists, for its duplicates
-    std::unordered_map<std::string_view, std::string_view> parent_of;  // target id → parent id
-    struct part_of {
-        std::string_view id;
-        std::string path;  ///< of its parent_id
-    };
-    std::vector<part_of> with_parent;  // the same targets, in document order
-    auto check_links = [&](const std::vector<target>& targets, const lazy_path& owner) {
-        for (std::size_t t = 0; t < targets.size(); ++t) {
-            if (const auto& parent = targets[t].parent_id; !parent.empty() && parent != targets[t].id) {
-                if (!is_a(parent, false)) {
-                    c.error("target.parent.dangling", lazy_path{&owner, "targets", t} + ".parent_id",
-                            "no target has id " + quoted(parent));
-                } else if (!targets[t].id.empty()) {
-                    if (parent_of.try_emplace(targets[t].id, parent).second) {
-                        with_parent.push_back({targets[t].id, lazy_path{&owner, "targets", t} + ".parent_id"});
-                    }
-                }
-            }
-            const auto& list = targets[t].project_ids;
-            listed.clear();
-            for (std::size_t k = 0; k < list.size(); ++k) {
-                const lazy_path where{&owner, "targets", t};
-                const bool again = !listed.insert(list[k]).second;
-                if (!is_a(list[k], true)) {
-                    c.error("target.projects.dangling", indexed(where, "project_ids", k),
-                            "no project has id " + quoted(list[k]));
-                } else if (again) {
-                    c.error("target.projects.duplicate", indexed(where, "project_ids", k),
-                            "project " + quoted(list[k]) + " is listed twice");
-                }
-            }
-        }
-    };
-    for (std::size_t f = 0; f < p.focus_areas.size(); ++f) {
-        const lazy_path fpath{nullptr, "focus_areas", f};
-        check_links(p.focus_areas[f].targets, fpath);
-        const auto& measures = p.focus_areas[f].measures;
-        for (std::size_t m = 0; m < measures.size(); ++m) {
-            const lazy_path mpath{&fpath, "measures", m};
-            check_links(measures[m].targets, mpath);
-            for (std::size_t j = 0; j < measures[m].projects.size(); ++j) {
-                const auto& links_of = measures[m].projects[j].targets;
-                for (std::size_t k = 0; k < links_of.size(); ++k) {
-                    const auto& tid = links_of[k].target_id;
-                    if (!is_a(tid, false)) {
-                        c.error("project.target.dangling",
-                                indexed(lazy_path{&mpath, "projects", j}, "targets", k) + ".target_id",
-                                "no target has id " + quoted(tid));
-                    }
-                }
-            }
+/// A target's parent, for the cycle check.
+struct parent_link {
+    std::string_view id;
+    std::string path;  ///< of the target's parent_id
+};
+
+/// The links of one target: its parent and its listed projects. A parent
+/// that exists is recorded for the cycle check.
+void check_target_links(checker& c, const target& t, const lazy_path& where, const id_table& ids,
+                        std::unordered_map<std::string_view, std::string_view>& parent_of,
+                        std::vector<parent_link>& with_parent)
+{
+    if (const auto& parent = t.parent_id; !parent.empty() && parent != t.id) {
+        if (!ids.names(parent, false)) {
+            c.report("target.parent.dangling", where + ".parent_id", "no target has id " + quoted(parent));
+        } else if (!t.id.empty() && parent_of.try_emplace(t.id, parent).second) {
+            with_parent.push_back({t.id, where + ".parent_id"});
         }
     }
-    // 其中 chains must end: each id is walked once (state 1 on the current
-    // chain, 2 when known to end), so the pass is linear in the targets.
+    std::unordered_set<std::string_view> listed;
+    for (std::size_t k = 0; k < t.project_ids.size(); ++k) {
+        const auto& id = t.project_ids[k];
+        const bool again = !listed.insert(id).second;
+        if (!ids.names(id, true)) {
+            c.report("target.projects.dangling", indexed(where, "project_ids", k), "no project has id " + quoted(id));
+        } else if (again) {
+            c.report("target.projects.duplicate", indexed(where, "project_ids", k),
+                     "project " + quoted(id) + " is listed twice");
+        }
+    }
+}
+
+/// 其中 chains must end: each id is walked once (state 1 on the current
+/// chain, 2 when known to end), so the pass is linear in the targets; the
+/// first loop in document order is reported.
+void check_parent_cycles(checker& c, const std::unordered_map<std::string_view, std::string_view>& parent_of,
+                         const std::vector<parent_link>& with_parent)
+{
     std::unordered_map<std::string_view, int> state;
     state.reserve(parent_of.size());
     std::vector<std::string_view> chain;
-    for (const auto& start : with_parent) {  // document order: the first loop found is reported
+    for (const auto& start : with_parent) {
         chain.clear();
         std::string_view id = start.id;
         while (true) {
             auto& s = state[id];
             if (s == 2) break;
             if (s == 1) {
-                c.error("target.parent.cycle", start.path,
-                        "target " + quoted(std::string(id)) + " is part of itself through its parents");
+                c.report("target.parent.cycle", start.path,
+                         "target " + quoted(std::string(id)) + " is part of itself through its parents");
                 break;
             }
             s = 1;
@@ -749,6 +698,62 @@ std::vector<diagnostic> validate(const plan& p, const validation_options& option
         }
         for (auto done : chain) state[done] = 2;
     }
+}
+
+/// Links by id, checked once every id is known, in document order.
+void check_links(checker& c, const plan& p, const id_table& ids)
+{
+    std::unordered_map<std::string_view, std::string_view> parent_of;  // target id → parent id
+    std::vector<parent_link> with_parent;                               // the same targets, in document order
+    for (std::size_t f = 0; f < p.focus_areas.size(); ++f) {
+        const lazy_path fpath{nullptr, "focus_areas", f};
+        const auto& area = p.focus_areas[f];
+        for (std::size_t t = 0; t < area.targets.size(); ++t)
+            check_target_links(c, area.targets[t], lazy_path{&fpath, "targets", t}, ids, parent_of, with_parent);
+        for (std::size_t m = 0; m < area.measures.size(); ++m) {
+            const lazy_path mpath{&fpath, "measures", m};
+            const auto& ms = area.measures[m];
+            for (std::size_t t = 0; t < ms.targets.size(); ++t)
+                check_target_links(c, ms.targets[t], lazy_path{&mpath, "targets", t}, ids, parent_of, with_parent);
+            for (std::size_t j = 0; j < ms.projects.size(); ++j) {
+                const auto& links = ms.projects[j].targets;
+                for (std::size_t k = 0; k < links.size(); ++k) {
+                    if (!ids.names(links[k].target_id, false)) {
+                        c.report("project.target.dangling",
+                                 indexed(lazy_path{&mpath, "projects", j}, "targets", k) + ".target_id",
+                                 "no target has id " + quoted(links[k].target_id));
+                    }
+                }
+            }
+        }
+    }
+    check_parent_cycles(c, parent_of, with_parent);
+}
+
+}  // namespace
+
+std::span<const validation_rule> validation_rules() noexcept { return validation_detail::rule_table; }
+
+std::vector<diagnostic> validate(const plan& p, const validation_options& options)
+{
+    std::vector<diagnostic> out;
+    validation_options local = options;
+    const bool period_ok = is_valid(p.period);
+    if (period_ok) local.period = p.period;
+    else local.period.reset();
+
+    const unit_registry& base_units = options.units != nullptr ? *options.units : unit_registry::standard();
+    std::vector<diagnostic> unit_problems;
+    checker unit_checker(unit_problems, local, &base_units);
+    std::optional<unit_registry> extended;
+    const unit_registry& units = with_plan_units(p, base_units, extended, unit_checker);
+
+    checker c(out, local, &units);
+    check_header(c, p, period_ok);
+    out.insert(out.end(), unit_problems.begin(), unit_problems.end());
+    id_table ids(target_count(p) + project_count(p));
+    check_elements(c, p, ids);
+    check_links(c, p, ids);
     return out;
 }
 

@@ -5,6 +5,11 @@
 #include "support.hpp"
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <set>
+#include <string_view>
 #include <functional>
 #include <string>
 #include <utility>
@@ -614,4 +619,69 @@ TEST_CASE("validation reports the first 其中 loop in document order")
     CHECK(ds[0].path == "focus_areas[0].measures[0].targets[1].parent_id");  // t-stored, the first in the loop
     CHECK(ds[0].message.find("t-stored") != std::string::npos);
     CHECK(ds[1].message.find("t-firms") != std::string::npos);
+}
+
+namespace {
+
+/// The codes of docs/validation.md's tables, in order, with the severity of
+/// the section ("## Errors", "## Warnings") they are listed under.
+std::vector<std::pair<std::string, severity>> documented_rules()
+{
+    std::ifstream in(std::filesystem::path(GOVPLAN_SOURCE_DIR) / "docs" / "validation.md");
+    REQUIRE(in);
+    std::vector<std::pair<std::string, severity>> out;
+    std::optional<severity> section;
+    for (std::string line; std::getline(in, line);) {
+        if (line.starts_with("## ")) {
+            section = line == "## Errors" ? std::optional(severity::error)
+                      : line == "## Warnings" ? std::optional(severity::warning)
+                                              : std::nullopt;
+            continue;
+        }
+        if (!section || !line.starts_with("| `")) continue;
+        const std::string first_cell = line.substr(1, line.find('|', 1) - 1);
+        for (std::size_t at = first_cell.find('`'); at != std::string::npos; at = first_cell.find('`', at)) {
+            const std::size_t end = first_cell.find('`', at + 1);
+            out.emplace_back(first_cell.substr(at + 1, end - at - 1), *section);
+            at = end + 1;
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("validation rules: docs/validation.md lists every rule of the table, in order, with its severity")
+{
+    const auto documented = documented_rules();
+    const auto rules = validation_rules();
+    REQUIRE(documented.size() > 50);
+    std::vector<std::pair<std::string, severity>> table;
+    for (const auto& r : rules) table.emplace_back(std::string(r.code), r.severity);
+    CHECK(documented == table);
+    std::set<std::string_view> codes;
+    for (const auto& r : rules) {
+        CAPTURE(r.code);
+        CHECK(codes.insert(r.code).second);  // each code once
+        CHECK_FALSE(r.checks.empty());
+    }
+}
+
+TEST_CASE("validation rules: every diagnostic carries the code and severity of a rule")
+{
+    plan p = make_clean_plan();
+    tg(p, 0).unit = u("亩");
+    tg(p, 1).value = decimal::parse("-1").value();
+    tg(p, 2).id = tg(p, 3).id;
+    p.focus_areas[0].measures[0].projects[0].targets.push_back({"no-such-target", link_role::exemplifies});
+    p.focus_areas.emplace_back();  // an empty focus area: ordinal and title
+    const auto diagnostics = validate(p);
+    REQUIRE(diagnostics.size() >= 5);
+    for (const auto& d : diagnostics) {
+        CAPTURE(d.code);
+        const auto rules = validation_rules();
+        const auto rule = std::find_if(rules.begin(), rules.end(), [&](const auto& r) { return r.code == d.code; });
+        REQUIRE(rule != rules.end());
+        CHECK(rule->severity == d.severity);
+    }
 }

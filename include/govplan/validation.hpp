@@ -16,7 +16,9 @@
 
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 GOVPLAN_BEGIN_NAMESPACE
@@ -31,6 +33,18 @@ struct diagnostic {
     std::string message;  ///< readable explanation
     friend bool operator==(const diagnostic&, const diagnostic&) = default;
 };
+
+/// One rule validate() applies: its code, its severity and what it checks.
+/// Every diagnostic carries the code and severity of one of these.
+struct validation_rule {
+    std::string_view code;      ///< "target.unit.incompatible"
+    govplan::severity severity;
+    std::string_view checks;    ///< what holds when it does not fire, in a few words
+};
+
+/// Every rule, in the order docs/validation.md lists them (a test keeps the
+/// two in step). Static storage: the views stay valid.
+[[nodiscard]] std::span<const validation_rule> validation_rules() noexcept;
 
 struct validation_options {
     /// Units a target may use; nullptr means unit_registry::standard().
