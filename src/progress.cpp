@@ -136,6 +136,138 @@ std::string label_for(progress_status s, bool before_deadline, bool at_or_above_
     return "";
 }
 
+/// What the rule of a basis decides about an observed value.
+struct verdict {
+    verdict() = default;
+    verdict(progress_status s, bool above = false, std::string why = {})  // NOLINT: implicit, {status} reads well
+        : status(s), above_pace(above), note(std::move(why))
+    {
+    }
+    progress_status status = progress_status::no_data;
+    bool above_pace = false;           ///< at or above the expected pace (快于预期)
+    std::string note;
+    std::optional<decimal> expected;   ///< the value expected by the as-of date, when there is one
+};
+
+/// The dates a target is judged on.
+struct moment {
+    const date_period& period;
+    date deadline;
+    date as_of;
+    bool before_deadline;
+};
+
+verdict no_data(std::string why) { return {progress_status::no_data, false, std::move(why)}; }
+
+/// A value built up over the period (an amount, a count, a rise): met once
+/// the target holds, else compared with the pro rata share by the as-of date.
+verdict judge_accrual(const target& t, const decimal& v, const moment& when, const progress_thresholds& th)
+{
+    const auto stated = floor_value(t);
+    if (!stated) return no_data("the target states no value");
+    if (satisfies(t, v, th) || (t.comparator == comparator::range && meets_bound(comparator::at_least, v, *t.low)))
+        return {progress_status::met};
+    if (!when.before_deadline) return {progress_status::behind};
+    verdict out;
+    out.expected = expected_at(t, *stated, when.period, when.deadline, when.as_of);
+    if (!out.expected) return no_data("the expected value needs more than 18 digits");
+    const auto pace = !out.expected->is_zero() ? ratio(v, *out.expected) : std::optional<decimal>(one);
+    out.above_pace = pace && *pace >= one;
+    out.status = by_thresholds(pace, th);
+    return out;
+}
+
+/// A ceiling used up over the period (at most N): behind once over it, else
+/// compared with the allowance pro rata by the as-of date.
+verdict judge_ceiling(const target& t, const decimal& v, const moment& when, const progress_thresholds& th)
+{
+    if (!t.value) return no_data("the target states no value");
+    if (!satisfies(t, v, th)) return {progress_status::behind, false, "over the ceiling"};
+    if (!when.before_deadline) return {progress_status::met};
+    verdict out;
+    out.expected = pro_rata(*t.value, when.period, when.deadline, when.as_of);
+    if (!out.expected) return no_data("the allowance needs more than 18 digits");
+    out.status = meets_bound(comparator::at_most, v, *out.expected) ? progress_status::on_track : progress_status::at_risk;
+    return out;
+}
+
+/// A level held at any moment (a rate, a share): judged by how close it is.
+verdict judge_level(const target& t, const decimal& v, bool before_deadline, const progress_thresholds& th)
+{
+    const bool ok = satisfies(t, v, th);
+    if (!before_deadline) return {ok ? progress_status::met : progress_status::behind};
+    if (ok) return {progress_status::on_track, true};
+    std::optional<decimal> closeness;
+    if (t.comparator == comparator::at_most || t.comparator == comparator::less_than) {
+        if (t.value && v.coefficient() > 0) closeness = ratio(*t.value, v);
+    } else if (t.comparator == comparator::range && t.high && v > *t.high) {
+        if (v.coefficient() > 0) closeness = ratio(*t.high, v);
+    } else if (auto stated = floor_value(t); stated && !stated->is_negative() && !v.is_negative()) {
+        closeness = ratio(v, *stated);
+    }
+    return {by_thresholds(closeness, th)};
+}
+
+/// A direction (提高, 下降, 稳定): the value against the baseline, or against
+/// the first observation when there is no baseline.
+verdict judge_direction(const target& t, const decimal& v, const unit& observed_unit,
+                        const std::vector<const observation*>& seen, bool before_deadline)
+{
+    std::optional<decimal> reference;
+    if (t.baseline && t.baseline->value) {
+        if (auto b = convert(*t.baseline->value, observed_unit)) reference = b->value;
+    }
+    if (!reference && seen.size() >= 2) {
+        if (auto first = convert(seen.front()->value, observed_unit)) reference = first->value;
+    }
+    if (!reference || !t.trend) return no_data("a direction needs a baseline or two observations");
+    const progress_status reached = before_deadline ? progress_status::on_track : progress_status::met;
+    if (*t.trend == trend::stable) {
+        // Held: not lower than where it started.
+        if (v < *reference) return {progress_status::behind};
+        return {reached, true};
+    }
+    const bool right_way = *t.trend == trend::increase ? v > *reference : v < *reference;
+    if (v == *reference) return {progress_status::at_risk, right_way};
+    if (!right_way) return {progress_status::behind};
+    return {reached, true};
+}
+
+/// Met (observed as 1) or not (0).
+verdict judge_qualitative(const decimal& v, bool before_deadline)
+{
+    if (!v.is_zero()) return {progress_status::met};
+    return {before_deadline ? progress_status::at_risk : progress_status::behind, false, "not met"};
+}
+
+/// An observation as the number a target is judged on.
+struct reading {
+    quantity observed;  ///< in the target's unit (a pp change read from levels: the change)
+    decimal value;      ///< the number judged: negated for a decrease, so that more is better
+};
+
+/// The observed quantity in the target's unit; a pp change observed as the
+/// level it changes (in %) becomes the change from the baseline level.
+result<reading> read_observation(const target& t, const quantity& q, progress_basis basis)
+{
+    if (t.unit.empty() || basis == progress_basis::qualitative) return reading{q, q.value};  // met (1) or not (0)
+    const bool level_of_pp_change = t.kind == target_kind::pp_change && q.unit.dimension == dimension::percent;
+    reading out{q, q.value};
+    if (level_of_pp_change) {
+        if (!t.baseline || !t.baseline->value || t.baseline->value->unit.dimension != dimension::percent)
+            return error(errc::invalid_value, "a pp change observed as a level needs a baseline level in %");
+        auto change = decimal::subtract(q.value, t.baseline->value->value);
+        if (!change) return error(change.error(), "the change from the baseline level needs more than 18 digits");
+        out = {quantity{*change, t.unit}, *change};
+    } else {
+        auto converted = convert(q, t.unit);
+        if (!converted) return conversion_error(converted.error(), q, t.unit);
+        out = {*converted, converted->value};
+    }
+    if (t.kind == target_kind::pp_change && t.trend == trend::decrease) out.value = -out.value;
+    return out;
+}
+
 }  // namespace
 
 target_progress evaluate_progress(const target& t, const date_period& period, date as_of,
@@ -169,165 +301,35 @@ target_progress evaluate_progress(const target& t, const date_period& period, da
         out.note = t.observations.empty() ? "no observations" : "no observation on or before the as-of date";
         return out;
     }
-    auto in_target_unit = [&](const quantity& q) -> result<quantity> {
-        if (t.unit.empty() || out.basis == progress_basis::qualitative) return q;  // met (1) or not (0)
-        // A pp change observed as the level it changes (in %): read below.
-        if (t.kind == target_kind::pp_change && q.unit.dimension == dimension::percent) return q;
-        auto converted = convert(q, t.unit);
-        if (!converted) return conversion_error(converted.error(), q, t.unit);
-        return *converted;
-    };
     const observation& latest = *seen.back();
-    auto observed = in_target_unit(latest.value);
-    if (!observed) {
+    auto reading = read_observation(t, latest.value, out.basis);
+    if (!reading) {
         out.status = progress_status::no_data;
         out.label = label_for(out.status, before_deadline, false);
-        out.note = "observation on " + to_iso_string(latest.date) + ": " + observed.error().message;
+        out.note = "observation on " + to_iso_string(latest.date) + ": " + reading.error().message;
         return out;
     }
-    out.observed = *observed;
+    out.observed = reading->observed;
     out.observed_on = latest.date;
-    decimal v = observed->value;
-    if (t.kind == target_kind::pp_change && out.basis != progress_basis::qualitative) {
-        // A change read from levels: the latest level minus the baseline.
-        if (latest.value.unit.dimension == dimension::percent) {
-            if (!t.baseline || !t.baseline->value || t.baseline->value->unit.dimension != dimension::percent) {
-                out.status = progress_status::no_data;
-                out.label = label_for(out.status, before_deadline, false);
-                out.note = "a pp change observed as a level needs a baseline level in %";
-                return out;
-            }
-            auto change = decimal::subtract(latest.value.value, t.baseline->value->value);
-            if (!change) {
-                out.status = progress_status::no_data;
-                out.label = label_for(out.status, before_deadline, false);
-                out.note = "the change from the baseline level needs more than 18 digits";
-                return out;
-            }
-            v = *change;
-            out.observed = quantity{v, t.unit};
-        }
-        if (t.trend == trend::decrease) v = decimal(-v.coefficient(), v.scale());
-    }
+    const decimal v = reading->value;
     if (auto stated = floor_value(t);
         stated && out.basis != progress_basis::direction && out.basis != progress_basis::qualitative) {
         out.attainment = ratio(v, *stated);
     }
 
-    bool above_pace = false;
+    verdict judged;
+    const moment when{period, deadline, as_of, before_deadline};
     switch (out.basis) {
-    case progress_basis::accrual: {
-        const auto stated = floor_value(t);
-        if (!stated) {
-            out.status = progress_status::no_data;
-            out.note = "the target states no value";
-            break;
-        }
-        if (satisfies(t, v, th) || (t.comparator == comparator::range && meets_bound(comparator::at_least, v, *t.low))) {
-            out.status = progress_status::met;
-            break;
-        }
-        if (!before_deadline) {
-            out.status = progress_status::behind;
-            break;
-        }
-        out.expected = expected_at(t, *stated, period, deadline, as_of);
-        if (!out.expected) {
-            out.status = progress_status::no_data;
-            out.note = "the expected value needs more than 18 digits";
-            break;
-        }
-        const auto pace = out.expected && !out.expected->is_zero() ? ratio(v, *out.expected) : std::optional<decimal>(one);
-        above_pace = pace && *pace >= one;
-        out.status = by_thresholds(pace, th);
-        break;
+    case progress_basis::accrual: judged = judge_accrual(t, v, when, th); break;
+    case progress_basis::ceiling: judged = judge_ceiling(t, v, when, th); break;
+    case progress_basis::level: judged = judge_level(t, v, before_deadline, th); break;
+    case progress_basis::direction: judged = judge_direction(t, v, out.observed->unit, seen, before_deadline); break;
+    case progress_basis::qualitative: judged = judge_qualitative(v, before_deadline); break;
     }
-    case progress_basis::ceiling: {
-        if (!t.value) {
-            out.status = progress_status::no_data;
-            out.note = "the target states no value";
-            break;
-        }
-        if (!satisfies(t, v, th)) {
-            out.status = progress_status::behind;
-            out.note = "over the ceiling";
-            break;
-        }
-        if (!before_deadline) {
-            out.status = progress_status::met;
-            break;
-        }
-        out.expected = pro_rata(*t.value, period, deadline, as_of);
-        if (!out.expected) {
-            out.status = progress_status::no_data;
-            out.note = "the allowance needs more than 18 digits";
-            break;
-        }
-        out.status = meets_bound(comparator::at_most, v, *out.expected) ? progress_status::on_track
-                                                                         : progress_status::at_risk;
-        break;
-    }
-    case progress_basis::level: {
-        const bool ok = satisfies(t, v, th);
-        if (!before_deadline) {
-            out.status = ok ? progress_status::met : progress_status::behind;
-            break;
-        }
-        if (ok) {
-            out.status = progress_status::on_track;
-            above_pace = true;
-            break;
-        }
-        std::optional<decimal> closeness;
-        if (t.comparator == comparator::at_most || t.comparator == comparator::less_than) {
-            if (t.value && v.coefficient() > 0) closeness = ratio(*t.value, v);
-        } else if (t.comparator == comparator::range && t.high && v > *t.high) {
-            if (v.coefficient() > 0) closeness = ratio(*t.high, v);
-        } else if (auto stated = floor_value(t); stated && !stated->is_negative() && !v.is_negative()) {
-            closeness = ratio(v, *stated);
-        }
-        out.status = by_thresholds(closeness, th);
-        break;
-    }
-    case progress_basis::direction: {
-        std::optional<decimal> reference;
-        if (t.baseline && t.baseline->value) {
-            if (auto b = convert(*t.baseline->value, observed->unit)) reference = b->value;
-        }
-        if (!reference && seen.size() >= 2) {
-            auto first = convert(seen.front()->value, observed->unit);
-            if (first) reference = first->value;
-        }
-        if (!reference || !t.trend) {
-            out.status = progress_status::no_data;
-            out.note = "a direction needs a baseline or two observations";
-            break;
-        }
-        if (*t.trend == trend::stable) {
-            // Held: not lower than where it started.
-            out.status = v < *reference ? progress_status::behind
-                                        : (before_deadline ? progress_status::on_track : progress_status::met);
-            above_pace = !(v < *reference);
-            break;
-        }
-        const bool right_way = *t.trend == trend::increase ? v > *reference : v < *reference;
-        if (v == *reference) out.status = progress_status::at_risk;
-        else if (!right_way) out.status = progress_status::behind;
-        else out.status = before_deadline ? progress_status::on_track : progress_status::met;
-        above_pace = right_way;
-        break;
-    }
-    case progress_basis::qualitative: {
-        if (!v.is_zero()) {
-            out.status = progress_status::met;
-        } else {
-            out.status = before_deadline ? progress_status::at_risk : progress_status::behind;
-            out.note = "not met";
-        }
-        break;
-    }
-    }
-    out.label = label_for(out.status, before_deadline, above_pace);
+    out.status = judged.status;
+    out.expected = judged.expected;
+    if (!judged.note.empty()) out.note = judged.note;
+    out.label = label_for(out.status, before_deadline, judged.above_pace);
     return out;
 }
 

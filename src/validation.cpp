@@ -229,6 +229,15 @@ public:
 
     void check_values(const target& t, const lazy_path& path, bool unit_known)
     {
+        check_kind_fit(t, path);
+        check_compared_values(t, path);
+        check_numbers(t, path, unit_known);
+        check_stretch(t, path);
+    }
+
+    /// The comparator, grade, reference and attainment suit the kind.
+    void check_kind_fit(const target& t, const lazy_path& path)
+    {
         if (t.kind == target_kind::direction && t.comparator != comparator::direction) {
             report("target.comparator.incompatible", path + ".comparator",
                   "a direction target needs the direction comparator, not " + std::string(code_of(t.comparator)));
@@ -264,6 +273,11 @@ public:
             report("target.value.unexpected", path + ".value_implied",
                   "a " + std::string(code_of(t.comparator)) + " target states no number to imply");
         }
+    }
+
+    /// The values the comparator uses are there, and no others.
+    void check_compared_values(const target& t, const lazy_path& path)
+    {
         switch (t.comparator) {
         case comparator::range:
             unexpected(t.value, path, "value", t);
@@ -298,6 +312,11 @@ public:
             break;
         }
 
+    }
+
+    /// Each number within its kind's domain: signs, percentages, whole counts.
+    void check_numbers(const target& t, const lazy_path& path, bool unit_known)
+    {
         const bool non_negative = t.kind == target_kind::amount || t.kind == target_kind::count ||
                                   t.kind == target_kind::share ||
                                   (t.kind == target_kind::level && unit_known && t.unit.dimension != dimension::percent);
@@ -329,6 +348,11 @@ public:
         check_number(t.high, "high");
         check_number(t.stretch, "stretch");
 
+    }
+
+    /// Warnings: a growth of zero, a stretch on the wrong side of the value.
+    void check_stretch(const target& t, const lazy_path& path)
+    {
         // 负增长 (less than 0) and 保持正增长 (more than 0) commit to something.
         if (t.kind == target_kind::growth_rate && t.value && t.value->is_zero() &&
             (t.comparator == comparator::exactly || t.comparator == comparator::at_least ||
