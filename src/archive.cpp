@@ -7,6 +7,7 @@
 #include "writable.hpp"
 
 #include <boost/archive/archive_exception.hpp>
+#include <boost/archive/iterators/dataflow_exception.hpp>
 #include <boost/archive/binary_iarchive.hpp>
 #include <boost/archive/binary_oarchive.hpp>
 #include <boost/archive/text_iarchive.hpp>
@@ -233,10 +234,15 @@ result<std::string> plan_to_archive(const plan& p, archive_kind kind)
         }
         default: throw std::invalid_argument("govplan::plan_to_archive: unknown archive kind");
         }
-    } catch (const std::invalid_argument&) {
-        throw;  // misuse: a value that is not an archive_kind
-    } catch (const std::exception& e) {
+    } catch (const archive_error& e) {
+        return e.error();
+    } catch (const boost::archive::archive_exception& e) {
+        // check_writable() has refused what the templates refuse; anything
+        // else (std::invalid_argument for a kind that is no archive_kind, a
+        // defect) reaches the caller as it is.
         return error(errc::invalid_value, std::string("cannot archive the plan: ") + e.what());
+    } catch (const std::bad_alloc&) {
+        return error(errc::limit_exceeded, "out of memory while archiving the plan");
     }
     const std::string payload = std::move(out).str();
     if (auto fits = detail::check_writable_size(archive_header_size + payload.size(), archive_limits{}.max_bytes, "the archive");
@@ -309,16 +315,20 @@ result<plan> plan_from_archive(std::string_view bytes, const archive_limits& lim
     if (crc32(payload) != recorded) {
         return at(errc::checksum_mismatch, "the payload does not match its CRC-32: the file is damaged", 20);
     }
+    // Damaged data throws archive_error (the templates check every value) or
+    // archive_exception (Boost's own checks); anything else is a defect and
+    // reaches the caller as it is.
     try {
         return load_payload(payload, *kind, limits);
     } catch (const archive_error& e) {
         return at(e.reason(), e.error().message, archive_header_size);
     } catch (const boost::archive::archive_exception& e) {
         return at(errc::corrupt_archive, std::string("the archive is damaged: ") + e.what(), archive_header_size);
+    } catch (const boost::archive::iterators::dataflow_exception& e) {
+        // binary data of an XML archive that is not base64
+        return at(errc::corrupt_archive, std::string("the archive is damaged: ") + e.what(), archive_header_size);
     } catch (const std::bad_alloc&) {
         return at(errc::limit_exceeded, "out of memory while loading the archive", archive_header_size);
-    } catch (const std::exception& e) {
-        return at(errc::corrupt_archive, std::string("the archive is damaged: ") + e.what(), archive_header_size);
     }
 }
 

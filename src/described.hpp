@@ -6,9 +6,11 @@
 // added to a struct and its description reaches every format.
 #pragma once
 
+#include <boost/describe/enumerators.hpp>
 #include <boost/describe/members.hpp>
 #include <boost/mp11/algorithm.hpp>
 
+#include <optional>
 #include <string_view>
 #include <type_traits>
 #include <vector>
@@ -17,6 +19,26 @@ namespace govplan::detail {
 
 template <class T>
 concept described = boost::describe::has_describe_members<T>::value;
+
+/// The member types a walk over a model treats apart from plain values.
+template <class T>
+inline constexpr bool is_vector = false;
+template <class T>
+inline constexpr bool is_vector<std::vector<T>> = true;
+template <class T>
+inline constexpr bool is_optional = false;
+template <class T>
+inline constexpr bool is_optional<std::optional<T>> = true;
+
+/// Whether `e` is one of its described enumerators (a stray cast is not).
+template <class Enum>
+    requires std::is_enum_v<Enum>
+bool is_enumerator(Enum e) noexcept
+{
+    bool found = false;
+    boost::mp11::mp_for_each<boost::describe::describe_enumerators<Enum>>([&](auto d) { found = found || d.value == e; });
+    return found;
+}
 
 template <class T>
 using members_of = boost::describe::describe_members<T, boost::describe::mod_public>;

@@ -584,7 +584,10 @@ public:
         fields f(*this, root, "observations document",
                  {"format", "format_version", "plan_id", "illustrative", "note", "observations"});
         read_header(f, "govplan-observations", 1);  // observation files are still at version 1
-        for (const auto& u : p.units) units_.add(u);
+        for (const auto& u : p.units) {
+            if (const auto why = detail::register_plan_unit(units_, u))
+                fail(errc::invalid_value, "the plan's unit cannot be used: " + *why);
+        }
         observation_file out;
         const plan_index targets(p);
         req(f, "plan_id", [&](const json::value& v) {
@@ -963,9 +966,9 @@ result<T> read_document(std::string_view text, const json_read_options& options,
             return fill_location(std::move(failure.error));
         }
     } catch (const std::bad_alloc&) {
+        // Anything else thrown here is a defect of govplan and reaches the
+        // caller as it is: data problems are load_failures, never exceptions.
         return fill_location(govplan::error(errc::limit_exceeded, "out of memory while reading the document"));
-    } catch (const std::exception& e) {
-        return fill_location(govplan::error(errc::invalid_value, std::string("cannot read the document: ") + e.what()));
     }
 }
 
@@ -1036,9 +1039,9 @@ result<void> save_json(const plan& p, const std::filesystem::path& file)
     if (auto writable = detail::check_writable(p); !writable) return located(writable.error());
     std::string text;
     try {
-        text = plan_to_json(p);
-    } catch (const std::exception& e) {
-        return located(govplan::error(errc::invalid_value, std::string("cannot write the plan as JSON: ") + e.what()));
+        text = plan_to_json(p);  // check_writable() has refused what the writer cannot write
+    } catch (const std::bad_alloc&) {
+        return located(govplan::error(errc::limit_exceeded, "out of memory while writing the plan as JSON"));
     }
     if (auto fits = detail::check_writable_size(text.size(), json_limits{}.max_bytes, "the JSON document"); !fits)
         return located(fits.error());

@@ -523,8 +523,8 @@ void locate_json_pointer(std::string_view text, govplan::error& e, const json_li
         json::error_code ec;
         const std::size_t n = parser.write_some(false, text.data(), text.size(), ec);
         if (parser.handler().found) set_position(text, token_start(text, n, parser.handler().found_token), e);
-    } catch (const std::exception&) {
-        // Locating is best effort: the error keeps its pointer.
+    } catch (const std::bad_alloc&) {
+        // Locating is best effort: without memory the error keeps its pointer.
     }
 }
 

@@ -3,6 +3,7 @@
 #include "printable.hpp"
 #include <govplan/validation.hpp>
 
+#include "described.hpp"
 #include "validation_rules.hpp"
 
 #include <algorithm>
@@ -70,16 +71,10 @@ bool whole_in_base(const decimal& v, const unit_scale& s)
 
 std::string quoted(const std::string& s) { return "\"" + detail::quoted_excerpt(s) + "\""; }
 
+using detail::is_enumerator;
+
 /// The code of an enumerator, or "<invalid N>" for a stray value: validation
 /// must not throw on bad data.
-template <class Enum>
-bool is_enumerator(Enum e) noexcept
-{
-    bool found = false;
-    boost::mp11::mp_for_each<boost::describe::describe_enumerators<Enum>>([&](auto d) { found = found || d.value == e; });
-    return found;
-}
-
 template <class Enum>
 std::string code_of(Enum e)
 {

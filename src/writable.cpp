@@ -22,17 +22,9 @@
 namespace govplan::detail {
 namespace {
 
-template <class T>
-struct is_vector : std::false_type {};
-template <class T>
-struct is_vector<std::vector<T>> : std::true_type {};
-template <class T>
-struct is_optional : std::false_type {};
-template <class T>
-struct is_optional<std::optional<T>> : std::true_type {};
-
 /// Finds the first value under `value` that a reader refuses (a string that is
-/// not UTF-8, a list longer than the readers' collection limit), writes its
+/// not UTF-8, a list longer than the readers' collection limit, a value of an
+/// enumeration that is none of its enumerators), writes its
 /// path ("focus_areas[0].title") to `path` and the reason to `why`.
 template <class T>
 bool find_unreadable(const T& value, std::string& path, std::string& why)
@@ -41,7 +33,11 @@ bool find_unreadable(const T& value, std::string& path, std::string& why)
         if (serialization_detail::valid_utf8(value)) return false;
         why = "is not UTF-8 text";
         return true;
-    } else if constexpr (is_vector<T>::value) {
+    } else if constexpr (std::is_enum_v<T>) {
+        if (is_enumerator(value)) return false;
+        why = "is not a defined value (" + std::to_string(static_cast<long long>(value)) + ")";
+        return true;
+    } else if constexpr (is_vector<T>) {
         if (value.size() > json_limits{}.max_array_size || value.size() > archive_limits{}.max_collection_size) {
             why = "holds " + std::to_string(value.size()) + " elements, over the readers' limit of " +
                   std::to_string(std::min<std::size_t>(json_limits{}.max_array_size, archive_limits{}.max_collection_size));
@@ -55,7 +51,7 @@ bool find_unreadable(const T& value, std::string& path, std::string& why)
             }
         }
         return false;
-    } else if constexpr (is_optional<T>::value) {
+    } else if constexpr (is_optional<T>) {
         return value && find_unreadable(*value, path, why);
     } else if constexpr (described<T>) {
         bool found = false;
@@ -67,7 +63,7 @@ bool find_unreadable(const T& value, std::string& path, std::string& why)
         });
         return found;
     } else {
-        return false;  // numbers, dates, decimals, enumerations
+        return false;  // numbers, dates, decimals
     }
 }
 

@@ -20,6 +20,11 @@
 #include <govplan/validation.hpp>
 #include <govplan/version.hpp>
 
+// The model walk the library uses for its own formats (a private header of
+// this project: the tool is built with the library, never against an
+// installed copy).
+#include "described.hpp"
+
 #include <boost/describe/members.hpp>
 #include <boost/mp11/algorithm.hpp>
 #include <boost/json.hpp>
@@ -373,16 +378,10 @@ int run_summary(const po::variables_map& vm)
 // "outer.inner" columns. Columns that need the plan around the item (plan,
 // focus, measure, base units, project names) are added around them.
 
+using govplan::detail::is_optional;
+using govplan::detail::is_vector;
 template <class T>
-struct is_optional : std::false_type {};
-template <class T>
-struct is_optional<std::optional<T>> : std::true_type {};
-template <class T>
-struct is_vector : std::false_type {};
-template <class T>
-struct is_vector<std::vector<T>> : std::true_type {};
-template <class T>
-constexpr bool described_v = boost::describe::has_describe_members<T>::value;
+constexpr bool described_v = govplan::detail::described<T>;
 
 template <class T>
 void add_columns(json::object& row, const T* value, const std::string& prefix);
@@ -406,9 +405,9 @@ json::value cell(const V& v)
         return v.empty() ? json::value(nullptr) : json::value(v.symbol);
     } else if constexpr (std::is_same_v<V, govplan::quantity>) {
         return json::value(govplan::to_string(v));
-    } else if constexpr (is_optional<V>::value) {
+    } else if constexpr (is_optional<V>) {
         return v ? cell(*v) : json::value(nullptr);
-    } else if constexpr (is_vector<V>::value) {
+    } else if constexpr (is_vector<V>) {
         json::array out;
         for (const auto& e : v) {
             if constexpr (described_v<typename V::value_type>) {
@@ -436,7 +435,7 @@ void add_columns(json::object& row, const T* value, const std::string& prefix)
         if constexpr (described_v<member> && !std::is_same_v<member, govplan::unit> &&
                       !std::is_same_v<member, govplan::quantity>) {
             add_columns(row, value ? &(value->*m.pointer) : static_cast<const member*>(nullptr), key + ".");
-        } else if constexpr (is_optional<member>::value) {
+        } else if constexpr (is_optional<member>) {
             using inner = typename member::value_type;
             if constexpr (described_v<inner> && !std::is_same_v<inner, govplan::quantity>) {
                 const auto* present = value && (value->*m.pointer) ? &*(value->*m.pointer) : nullptr;
