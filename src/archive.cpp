@@ -173,15 +173,17 @@ plan load_payload(std::string_view payload, archive_kind kind, const archive_lim
     memory_buffer buffer(payload);
     std::istream in(&buffer);
     plan p;
-    load_budget budget(payload.size(), limits.max_collection_size);
+    const load_budget budget{payload.size(), limits.max_collection_size};
     switch (kind) {
     case archive_kind::text: {
         boost::archive::text_iarchive ar(in);
+        set_load_budget(ar, budget);
         ar >> boost::serialization::make_nvp("plan", p);
         break;
     }
     case archive_kind::binary: {
         boost::archive::binary_iarchive ar(in);
+        set_load_budget(ar, budget);
         ar >> boost::serialization::make_nvp("plan", p);
         break;
     }
@@ -193,6 +195,7 @@ plan load_payload(std::string_view payload, archive_kind kind, const archive_lim
             // is longer (an out-of-bounds read on hostile input, caught by
             // AddressSanitizer). The structure is still parsed strictly.
             boost::archive::xml_iarchive ar(in, boost::archive::no_xml_tag_checking);
+            set_load_budget(ar, budget);
             ar >> boost::serialization::make_nvp("plan", p);
             throw xml_done{};
         } catch (const xml_done&) {

@@ -101,5 +101,11 @@ bool valid_utf8(std::string_view text) noexcept
     return true;
 }
 
+void* load_budget_key() noexcept
+{
+    static char key;
+    return &key;
+}
+
 }  // namespace serialization_detail
 GOVPLAN_END_NAMESPACE

@@ -347,7 +347,9 @@ TEST_CASE("archive errors of the serialization templates are govplan exceptions"
     std::istringstream in(out.str());
     boost::archive::text_iarchive ar(in);
     plan back;
-    const govplan::load_budget budget(4);  // no string or list longer than 4
+    CHECK(govplan::load_budget_of(ar).max_length == govplan::load_budget::default_limit);
+    govplan::set_load_budget(ar, {.max_length = 4});  // no string or list longer than 4
+    CHECK(govplan::load_budget_of(ar).max_length == 4);
     try {
         ar >> back;
         FAIL("a string over the load budget loaded");
@@ -355,4 +357,12 @@ TEST_CASE("archive errors of the serialization templates are govplan exceptions"
         CHECK(e.error().code == errc::limit_exceeded);
         CHECK(e.error().message.find("exceeds the load limit of 4") != std::string::npos);
     }
+    // The budget is the archive's: another archive read meanwhile on this
+    // thread keeps the default and loads the same plan.
+    std::istringstream again(out.str());
+    boost::archive::text_iarchive other(again);
+    plan whole;
+    other >> whole;
+    CHECK(whole == p);
+    CHECK(govplan::load_budget_of(ar).max_length == 4);
 }

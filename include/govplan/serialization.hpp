@@ -12,8 +12,8 @@
 // type). Loading data written by a *newer* class version fails with
 // govplan::archive_error (Boost 1.81 would otherwise load it silently).
 // Strings and collections are stored with their size first, and a size larger
-// than the current load budget (see load_budget) is refused before anything
-// is allocated. std::optional is stored as a flag and the value (Boost 1.81
+// than the archive's load budget (see set_load_budget) is refused before
+// anything is allocated. std::optional is stored as a flag and the value (Boost 1.81
 // has no std::optional support); dates as the number yyyymmdd, 0 for
 // not-a-date-time; enumerations as their integer value, checked on load.
 //
@@ -71,45 +71,44 @@ private:
     errc code_;
 };
 
-/// The largest string length or collection count a load may accept on this
-/// thread (defaults to 256 MiB; the loaders of <govplan/archive.hpp> set it to
-/// the payload size for the duration of a load), and the most elements one
-/// collection may hold (defaults to 1,048,576, as a JSON array; the loaders
-/// set it from archive_limits::max_collection_size). Both are checked when a
-/// count is read, before anything is allocated for it.
-class load_budget {
-public:
+/// The limits of one load through these templates: the largest string length
+/// or collection count it accepts, and the most elements one collection may
+/// hold. Both are checked when a count is read, before anything is allocated
+/// for it. A budget belongs to one archive (set_load_budget); an archive
+/// without one loads with these defaults (256 MiB, 1,048,576 elements, as a
+/// JSON array). The loaders of <govplan/archive.hpp> set the payload's size
+/// and archive_limits::max_collection_size.
+struct load_budget {
     static constexpr std::uint64_t default_limit = 256u << 20;
     static constexpr std::uint64_t default_collection_limit = 1u << 20;
-    explicit load_budget(std::uint64_t limit, std::uint64_t collection_limit = default_collection_limit)
-        : previous_(current_limit()), previous_collection_(current_collection_limit())
-    {
-        current_limit() = limit;
-        current_collection_limit() = collection_limit;
-    }
-    ~load_budget()
-    {
-        current_limit() = previous_;
-        current_collection_limit() = previous_collection_;
-    }
-    load_budget(const load_budget&) = delete;
-    load_budget& operator=(const load_budget&) = delete;
-
-    static std::uint64_t& current_limit() noexcept
-    {
-        thread_local std::uint64_t limit = default_limit;
-        return limit;
-    }
-    static std::uint64_t& current_collection_limit() noexcept
-    {
-        thread_local std::uint64_t limit = default_collection_limit;
-        return limit;
-    }
-
-private:
-    std::uint64_t previous_;
-    std::uint64_t previous_collection_;
+    std::uint64_t max_length = default_limit;                  ///< longest string, largest count
+    std::uint64_t max_collection = default_collection_limit;   ///< most elements in one collection
 };
+
+namespace serialization_detail {
+/// The key a budget is kept under among an archive's helpers: one address
+/// for the whole program, defined in the library.
+[[nodiscard]] void* load_budget_key() noexcept;
+}  // namespace serialization_detail
+
+/// Attaches `budget` to the input archive `ar`: what `ar` loads through these
+/// templates from then on is checked against it.
+///
+///     boost::archive::text_iarchive ar(in);
+///     govplan::set_load_budget(ar, {.max_length = bytes.size(), .max_collection = 10'000});
+///     ar >> plan;
+template <class Archive>
+void set_load_budget(Archive& ar, const load_budget& budget)
+{
+    ar.template get_helper<load_budget>(serialization_detail::load_budget_key()) = budget;
+}
+
+/// The budget attached to `ar`, or the default one.
+template <class Archive>
+[[nodiscard]] const load_budget& load_budget_of(Archive& ar)
+{
+    return ar.template get_helper<load_budget>(serialization_detail::load_budget_key());
+}
 
 namespace serialization_detail {
 
@@ -121,12 +120,13 @@ inline constexpr bool is_xml = std::is_same_v<Archive, boost::archive::xml_iarch
 /// every string, so that whatever an archive loads can be written as JSON).
 [[nodiscard]] bool valid_utf8(std::string_view text) noexcept;
 
-inline void check_size(std::uint64_t n, const char* what)
+template <class Archive>
+void check_size(Archive& ar, std::uint64_t n, const char* what)
 {
-    if (n > load_budget::current_limit()) {
-        throw archive_error(errc::limit_exceeded, std::string(what) + " of " + std::to_string(n) +
-                                                      " exceeds the load limit of " +
-                                                      std::to_string(load_budget::current_limit()));
+    const std::uint64_t limit = load_budget_of(ar).max_length;
+    if (n > limit) {
+        throw archive_error(errc::limit_exceeded,
+                            std::string(what) + " of " + std::to_string(n) + " exceeds the load limit of " + std::to_string(limit));
     }
 }
 
@@ -172,7 +172,7 @@ void io(Archive& ar, const char* name, std::string& s)
         std::uint64_t n = s.size();
         ar & boost::serialization::make_nvp(name, n);
         if constexpr (Archive::is_loading::value) {
-            check_size(n, "a string length");
+            check_size(ar, n, "a string length");
             s.assign(static_cast<std::size_t>(n), '\0');
         }
         if (n != 0) {
@@ -291,11 +291,10 @@ void io(Archive& ar, const char* name, std::vector<T>& items)
     std::uint64_t count = items.size();
     ar & boost::serialization::make_nvp(name, count);
     if constexpr (Archive::is_loading::value) {
-        check_size(count, "a collection count");
-        if (count > load_budget::current_collection_limit()) {
+        check_size(ar, count, "a collection count");
+        if (const std::uint64_t limit = load_budget_of(ar).max_collection; count > limit) {
             throw archive_error(errc::limit_exceeded, "a collection of " + std::to_string(count) +
-                                                          " elements exceeds the limit of " +
-                                                          std::to_string(load_budget::current_collection_limit()));
+                                                          " elements exceeds the limit of " + std::to_string(limit));
         }
         items.clear();
         // No reserve(): a false count runs out of data, not of memory.
