@@ -8,6 +8,7 @@
 #pragma once
 
 #include <govplan/config.hpp>
+#include <govplan/fwd.hpp>
 
 #include <cstdint>
 #include <functional>
@@ -102,8 +103,6 @@ private:
     govplan::error error_;
 };
 
-template <class T, class E = govplan::error>
-class result;
 
 namespace result_detail {
 template <class R>
