@@ -1,9 +1,14 @@
 #include <govplan/document.hpp>
 
 #include "file_io.hpp"
+#include "printable.hpp"
+#include "writable.hpp"
+
+#include <fnmatch.h>
 
 #include <algorithm>
 #include <fstream>
+#include <stdexcept>
 #include <string>
 
 GOVPLAN_BEGIN_NAMESPACE
@@ -74,27 +79,116 @@ result<std::string> read_regular_file(const std::filesystem::path& file, std::si
     return detail::read_file(file, max_bytes);
 }
 
+result<plan> plan_from_bytes(std::string_view bytes, const load_options& options)
+{
+    switch (document_kind_of(bytes)) {
+    case document_kind::plan_archive: return plan_from_archive(bytes, options.archive);
+    case document_kind::observations_json:
+        return error(errc::type_mismatch, "an observations file, not a plan (load it with load_observations)");
+    default: return plan_from_json(bytes, options.json);
+    }
+}
+
 result<plan> load_plan(const std::filesystem::path& file, const load_options& options)
 {
     auto bytes = detail::read_file(file, std::max(options.json.limits.max_bytes, options.archive.max_bytes));
     if (!bytes) return bytes.error();
-    auto located = [&](result<plan> r) {
-        if (!r && r.error().source.empty()) {
-            error e = r.error();
-            e.source = file.string();
-            return result<plan>(std::move(e));
-        }
-        return r;
-    };
-    switch (document_kind_of(std::string_view(*bytes))) {
-    case document_kind::plan_archive: return located(plan_from_archive(*bytes, options.archive));
-    case document_kind::observations_json: {
-        error e(errc::type_mismatch, "an observations file, not a plan (load it with load_observations)");
+    auto loaded = plan_from_bytes(*bytes, options);
+    if (!loaded && loaded.error().source.empty()) {
+        error e = loaded.error();
         e.source = file.string();
         return e;
     }
-    default: return located(plan_from_json(*bytes, options.json));
+    return loaded;
+}
+
+std::optional<plan_format> plan_format_for(const std::filesystem::path& file)
+{
+    const std::string ext = file.extension().string();
+    if (ext == ".json") return plan_format::json;
+    if (ext == ".txt") return plan_format::text;
+    if (ext == ".xml") return plan_format::xml;
+    if (ext == ".bin" || ext == ".govplan") return plan_format::binary;
+    return std::nullopt;
+}
+
+namespace {
+archive_kind archive_kind_of(plan_format format)
+{
+    switch (format) {
+    case plan_format::text: return archive_kind::text;
+    case plan_format::xml: return archive_kind::xml;
+    case plan_format::binary: return archive_kind::binary;
+    case plan_format::json: break;
     }
+    throw std::invalid_argument("govplan: plan_format " + std::to_string(static_cast<int>(format)) +
+                                " is not an archive kind");
+}
+
+bool is_plan_format(plan_format format) noexcept
+{
+    return format == plan_format::json || format == plan_format::text || format == plan_format::xml ||
+           format == plan_format::binary;
+}
+}  // namespace
+
+result<std::string> plan_to_bytes(const plan& p, plan_format format)
+{
+    if (!is_plan_format(format)) throw std::invalid_argument("govplan::plan_to_bytes: not a plan_format");
+    if (format != plan_format::json) return plan_to_archive(p, archive_kind_of(format));
+    if (auto writable = detail::check_writable(p); !writable) return writable.error();
+    return plan_to_json(p);
+}
+
+result<void> save_plan(const plan& p, const std::filesystem::path& file, plan_format format)
+{
+    if (!is_plan_format(format)) throw std::invalid_argument("govplan::save_plan: not a plan_format");
+    if (format == plan_format::json) return save_json(p, file);
+    return save_archive(p, file, archive_kind_of(format));
+}
+
+result<void> save_plan(const plan& p, const std::filesystem::path& file)
+{
+    const auto format = plan_format_for(file);
+    if (!format) {
+        error e(errc::invalid_value, "cannot tell the format from the name \"" + detail::quoted_excerpt(file.filename().string()) +
+                                         "\": name it .json, .txt, .xml, .bin or .govplan, or give the format");
+        e.source = file.string();
+        return e;
+    }
+    return save_plan(p, file, *format);
+}
+
+result<plan_files> find_plan_files(const std::filesystem::path& folder, std::string_view name_pattern)
+{
+    namespace fs = std::filesystem;
+    const std::string pattern(name_pattern);
+    plan_files out;
+    std::error_code ec;
+    fs::recursive_directory_iterator walk(folder, fs::directory_options::skip_permission_denied, ec);
+    for (; !ec && walk != fs::recursive_directory_iterator(); walk.increment(ec)) {
+        const auto& entry = *walk;
+        std::error_code entry_error;
+        if (!entry.is_regular_file(entry_error)) continue;
+        const auto name = entry.path().filename().string();
+        const auto ext = entry.path().extension().string();
+        if (pattern.empty() ? (ext != ".json" && ext != ".govplan") : ::fnmatch(pattern.c_str(), name.c_str(), 0) != 0)
+            continue;
+        // a folder holds observations and other JSON beside its plans; a file
+        // that is not JSON at all (empty, garbled) is listed, so that loading
+        // it reports its error
+        const auto kind = document_kind_of_file(entry.path());
+        const bool not_a_plan = kind && (*kind == document_kind::observations_json || *kind == document_kind::other_json);
+        (not_a_plan ? out.skipped : out.plans).push_back(entry.path());
+    }
+    if (ec) {
+        error e(errc::io_error, "cannot list the folder: " + ec.message());
+        e.source = folder.string();
+        return e;
+    }
+    std::sort(out.plans.begin(), out.plans.end());
+    std::sort(out.skipped.begin(), out.skipped.end());
+    return out;
 }
 
 GOVPLAN_END_NAMESPACE

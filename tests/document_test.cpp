@@ -3,9 +3,13 @@
 
 #include <doctest/doctest.h>
 
+#include "support.hpp"
 #include "temp_dir.hpp"
 
 #include <filesystem>
+#include <fstream>
+#include <stdexcept>
+#include <vector>
 #include <string>
 
 using namespace govplan;
@@ -94,4 +98,83 @@ TEST_CASE("document kind of a plan whose keys are sorted: the whole file says")
     CHECK(document_kind_of(text) == document_kind::other_json);  // the head alone does not say
     CHECK(document_kind_of_file(file).value() == document_kind::plan_json);
     CHECK(load_plan(file).has_value());
+}
+
+TEST_CASE("save_plan writes the format the name asks for, and load_plan reads it back")
+{
+    govplan::testing::temp_dir dir;
+    const plan p = govplan::testing::make_clean_plan();
+    CHECK(plan_format_for("a/plan.json") == plan_format::json);
+    CHECK(plan_format_for("plan.txt") == plan_format::text);
+    CHECK(plan_format_for("plan.xml") == plan_format::xml);
+    CHECK(plan_format_for("plan.bin") == plan_format::binary);
+    CHECK(plan_format_for("plan.govplan") == plan_format::binary);
+    CHECK_FALSE(plan_format_for("plan.yaml").has_value());
+    CHECK_FALSE(plan_format_for("plan").has_value());
+
+    for (const char* name : {"p.json", "p.txt", "p.xml", "p.govplan"}) {
+        CAPTURE(name);
+        const auto file = dir.path() / name;
+        REQUIRE(save_plan(p, file).has_value());
+        const auto kind = document_kind_of_file(file).value();
+        CHECK(kind == (std::string_view(name) == "p.json" ? document_kind::plan_json : document_kind::plan_archive));
+        CHECK(load_plan(file).value() == p);
+        // what save_plan wrote is what plan_to_bytes gives, and reads back from bytes
+        const auto bytes = plan_to_bytes(p, *plan_format_for(file));
+        REQUIRE(bytes.has_value());
+        CHECK(read_regular_file(file, 1u << 24).value() == *bytes);
+        CHECK(plan_from_bytes(*bytes).value() == p);
+    }
+    // the archive's own kind is in its envelope
+    CHECK(archive_kind_of(plan_to_bytes(p, plan_format::xml).value()).value() == archive_kind::xml);
+
+    const auto unnamed = save_plan(p, dir.path() / "plan.yaml");
+    REQUIRE_FALSE(unnamed.has_value());
+    CHECK(unnamed.error().code == errc::invalid_value);
+    CHECK(unnamed.error().message.find("plan.yaml") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(dir.path() / "plan.yaml"));
+    // an explicit format wins over the name
+    REQUIRE(save_plan(p, dir.path() / "plan.yaml", plan_format::text).has_value());
+    CHECK(load_plan(dir.path() / "plan.yaml").value() == p);
+    CHECK_THROWS_AS((void)save_plan(p, dir.path() / "x.json", static_cast<plan_format>(9)), std::invalid_argument);
+}
+
+TEST_CASE("plan_from_bytes names an observations file and reports JSON errors")
+{
+    const auto obs = plan_from_bytes(R"({"format": "govplan-observations", "format_version": 1})");
+    REQUIRE_FALSE(obs.has_value());
+    CHECK(obs.error().code == errc::type_mismatch);
+    const auto broken = plan_from_bytes("{");
+    REQUIRE_FALSE(broken.has_value());
+    CHECK(broken.error().code == errc::syntax_error);
+}
+
+TEST_CASE("find_plan_files lists a folder's plans and sets other JSON aside")
+{
+    govplan::testing::temp_dir dir;
+    const plan p = govplan::testing::make_clean_plan();
+    std::filesystem::create_directories(dir.path() / "sub");
+    REQUIRE(save_plan(p, dir.path() / "b.json").has_value());
+    REQUIRE(save_plan(p, dir.path() / "sub" / "a.govplan").has_value());
+    std::ofstream(dir.path() / "obs.json") << R"({"format": "govplan-observations", "plan_id": "x"})";
+    std::ofstream(dir.path() / "schema.json") << R"({"$schema": "x"})";
+    std::ofstream(dir.path() / "garbled.json") << "not json";
+    std::ofstream(dir.path() / "notes.txt") << "text";
+
+    const auto found = find_plan_files(dir.path());
+    REQUIRE(found.has_value());
+    const std::vector<std::filesystem::path> plans{dir.path() / "b.json", dir.path() / "garbled.json",
+                                                   dir.path() / "sub" / "a.govplan"};
+    CHECK(found->plans == plans);
+    const std::vector<std::filesystem::path> skipped{dir.path() / "obs.json", dir.path() / "schema.json"};
+    CHECK(found->skipped == skipped);
+
+    const auto only_b = find_plan_files(dir.path(), "b.*");
+    REQUIRE(only_b.has_value());
+    CHECK(only_b->plans == std::vector<std::filesystem::path>{dir.path() / "b.json"});
+
+    const auto missing = find_plan_files(dir.path() / "none");
+    REQUIRE_FALSE(missing.has_value());
+    CHECK(missing.error().code == errc::io_error);
+    CHECK(missing.error().source == (dir.path() / "none").string());
 }

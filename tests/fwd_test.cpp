@@ -75,6 +75,8 @@ TEST_CASE("fwd.hpp: every type it declares is defined by the library")
     static_assert(boost::describe::has_describe_enumerators<govplan::archive_kind>::value, "archive_kind");
     static_assert(complete<govplan::archive_limits>, "archive_limits");
     static_assert(boost::describe::has_describe_enumerators<govplan::document_kind>::value, "document_kind");
+    static_assert(boost::describe::has_describe_enumerators<govplan::plan_format>::value, "plan_format");
+    static_assert(complete<govplan::plan_files>, "plan_files");
     static_assert(complete<govplan::load_options>, "load_options");
     static_assert(boost::describe::has_describe_enumerators<govplan::group_by>::value, "group_by");
     static_assert(complete<govplan::aggregation_options>, "aggregation_options");

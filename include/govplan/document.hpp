@@ -3,6 +3,8 @@
 //   govplan::document_kind_of(first_bytes)   // plan_json, observations_json, plan_archive…
 //   govplan::document_kind_of_file("x.json")  // the same, from a file's first bytes
 //   govplan::load_plan("plan.govplan")        // JSON or any archive kind, recognised by content
+//   govplan::save_plan(p, "plan.xml")           // the format the name asks for
+//   govplan::find_plan_files("plans/")         // the plans of a folder, other JSON set aside
 //
 // Recognition reads content, never the file name: an archive by its envelope's
 // signature, a JSON document by its "format" member ("govplan" for a plan,
@@ -20,7 +22,10 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 GOVPLAN_BEGIN_NAMESPACE
 
@@ -65,5 +70,42 @@ struct load_options {
 /// as JSON and fails with the JSON reader's located error (a syntax error, an
 /// unknown key, a missing header).
 [[nodiscard]] result<plan> load_plan(const std::filesystem::path& file, const load_options& options = {});
+
+/// The same from bytes already read (standard input, a network message): an
+/// archive by its signature, anything else as JSON.
+[[nodiscard]] result<plan> plan_from_bytes(std::string_view bytes, const load_options& options = {});
+
+/// The formats a plan is saved in: JSON or one of the archive kinds.
+enum class plan_format { json, text, xml, binary };
+BOOST_DESCRIBE_ENUM(plan_format, json, text, xml, binary)
+
+/// The format a file name asks for: .json, .txt (text archive), .xml, and
+/// .bin or .govplan (binary archive); nullopt for any other name.
+[[nodiscard]] std::optional<plan_format> plan_format_for(const std::filesystem::path& file);
+
+/// The bytes save_plan() writes: the JSON document, or the archive in its envelope.
+[[nodiscard]] result<std::string> plan_to_bytes(const plan& p, plan_format format);
+
+/// Saves `p` in `format`, replacing `file` atomically (see save_json and
+/// save_archive: only a regular file is replaced, and nothing is written that
+/// the readers would refuse).
+[[nodiscard]] result<void> save_plan(const plan& p, const std::filesystem::path& file, plan_format format);
+/// Saves `p` in the format `file`'s name asks for (plan_format_for); a name
+/// that asks for none fails with errc::invalid_value naming it.
+[[nodiscard]] result<void> save_plan(const plan& p, const std::filesystem::path& file);
+
+/// The plan files under a folder, and the files set aside.
+struct plan_files {
+    std::vector<std::filesystem::path> plans;    ///< sorted; what is not recognised is kept, so that loading reports it
+    std::vector<std::filesystem::path> skipped;  ///< observations and other JSON documents, sorted
+};
+
+/// Searches `folder` and its subfolders for files named `*.json` or
+/// `*.govplan` (or matching `name_pattern`, a shell pattern such as
+/// "*-2025.json") and reads each one's head: observations and other JSON
+/// documents are skipped, everything else is listed as a plan (a file that
+/// is not JSON at all is listed so that loading it names its error). Fails
+/// with errc::io_error when the folder cannot be listed.
+[[nodiscard]] result<plan_files> find_plan_files(const std::filesystem::path& folder, std::string_view name_pattern = {});
 
 GOVPLAN_END_NAMESPACE

@@ -74,6 +74,8 @@ struct observation_file;
 enum class archive_kind;
 struct archive_limits;
 enum class document_kind;
+enum class plan_format;
+struct plan_files;
 struct load_options;
 
 // aggregation.hpp, progress.hpp, comparison.hpp, filter.hpp, report.hpp

@@ -47,7 +47,6 @@
 #include <string>
 #include <string_view>
 #include <unordered_set>
-#include <fnmatch.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 #include <utility>
@@ -98,24 +97,11 @@ std::string read_stdin()
     return std::move(buffer).str();
 }
 
+/// The plan in `file` ("-": standard input), recognised by content; a
+/// failure is a message naming the file.
 govplan::plan load_plan(const std::string& file)
 {
-    if (file == "-") {
-        const std::string bytes = read_stdin();
-        const auto kind = govplan::document_kind_of(bytes);
-        if (kind == govplan::document_kind::observations_json)
-            throw cli_failure{"-: an observations file, not a plan"};
-        auto loaded = kind == govplan::document_kind::plan_archive ? govplan::plan_from_archive(bytes)
-                                                                   : govplan::plan_from_json(bytes);
-        if (!loaded) {
-            govplan::error e = loaded.error();
-            e.source = "-";
-            throw cli_failure{e.to_string()};
-        }
-        return std::move(loaded).value();
-    }
-    // JSON or any archive kind, recognised by content (govplan/document.hpp)
-    auto loaded = govplan::load_plan(file);
+    auto loaded = file == "-" ? govplan::plan_from_bytes(read_stdin()) : govplan::load_plan(file);
     if (!loaded) {
         govplan::error e = loaded.error();
         if (e.source.empty()) e.source = file;
@@ -125,47 +111,25 @@ govplan::plan load_plan(const std::string& file)
 }
 
 /// The plan files named by `args`: files as given, folders searched
-/// recursively for names matching `glob` (default *.json and *.govplan), of
-/// which the files that are not plans (by content) are skipped with a note.
+/// recursively (govplan::find_plan_files), with a note naming the files of a
+/// folder that are not plans.
 std::vector<std::string> plan_files(const std::vector<std::string>& args, const std::string& glob = "")
 {
     std::vector<std::string> files;
     for (const auto& a : args) {
         std::error_code ec;
-        if (fs::is_directory(a, ec)) {
-            std::vector<std::string> found;
-            std::vector<std::string> not_plans;
-            fs::recursive_directory_iterator walk(a, fs::directory_options::skip_permission_denied, ec);
-            for (; !ec && walk != fs::recursive_directory_iterator(); walk.increment(ec)) {
-                const auto& entry = *walk;
-                std::error_code entry_error;
-                if (!entry.is_regular_file(entry_error)) continue;
-                const auto name = entry.path().filename().string();
-                const auto ext = entry.path().extension().string();
-                if (glob.empty() ? (ext != ".json" && ext != ".govplan") : ::fnmatch(glob.c_str(), name.c_str(), 0) != 0)
-                    continue;
-                // a folder holds observations and other JSON beside its plans: read what each file is
-                const auto kind = govplan::document_kind_of_file(entry.path());
-                // observations and other JSON are skipped; a file that is not JSON at all
-                // (empty, garbled) is read, so that its error is reported
-                if (kind && (*kind == govplan::document_kind::observations_json ||
-                             *kind == govplan::document_kind::other_json))
-                    not_plans.push_back(entry.path().filename().string());
-                else
-                    found.push_back(entry.path().string());
-            }
-            if (ec) throw cli_failure{a + ": cannot list: " + ec.message()};
-            std::sort(found.begin(), found.end());
-            std::sort(not_plans.begin(), not_plans.end());
-            files.insert(files.end(), found.begin(), found.end());
-            if (!not_plans.empty()) {
-                std::string names;
-                for (const auto& n : not_plans) names += (names.empty() ? "" : ", ") + n;
-                note("{}: skipped {} file{} that {} not plans: {}", a, not_plans.size(),
-                           not_plans.size() == 1 ? "" : "s", not_plans.size() == 1 ? "is" : "are", names);
-            }
-        } else {
+        if (!fs::is_directory(a, ec)) {
             files.push_back(a);
+            continue;
+        }
+        const auto found = govplan::find_plan_files(a, glob);
+        if (!found) throw cli_failure{found.error().to_string()};
+        for (const auto& f : found->plans) files.push_back(f.string());
+        if (!found->skipped.empty()) {
+            std::string names;
+            for (const auto& n : found->skipped) names += (names.empty() ? "" : ", ") + n.filename().string();
+            const std::size_t n = found->skipped.size();
+            note("{}: skipped {} file{} that {} not plans: {}", a, n, n == 1 ? "" : "s", n == 1 ? "is" : "are", names);
         }
     }
     return files;
@@ -768,38 +732,27 @@ int run_convert(const po::variables_map& vm)
 {
     const auto in = vm["input"].as<std::string>();
     const auto out = vm["output"].as<std::string>();
-    std::string to = vm.count("to") ? vm["to"].as<std::string>() : "";
-    if (to.empty() && out == "-") to = "json";
-    if (to.empty()) {
-        const auto ext = fs::path(out).extension().string();
-        if (ext == ".json") to = "json";
-        else if (ext == ".xml") to = "xml";
-        else if (ext == ".txt") to = "text";
-        else if (ext == ".bin" || ext == ".govplan") to = "binary";
-        else throw po::error("cannot tell the output format from \"" + out + "\": use --to json|text|xml|binary");
+    std::optional<govplan::plan_format> format;
+    if (vm.count("to")) {
+        format = govplan::from_code<govplan::plan_format>(vm["to"].as<std::string>());
+        if (!format) throw po::error("--to must be json, text, xml or binary (not \"" + vm["to"].as<std::string>() + "\")");
+    } else if (out == "-") {
+        format = govplan::plan_format::json;
+    } else {
+        format = govplan::plan_format_for(out);
+        if (!format) throw po::error("cannot tell the output format from \"" + out + "\": use --to json|text|xml|binary");
     }
     const auto p = load_plan(in);
-    if (out == "-") {
-        // standard output: the document itself, nothing replaced
-        std::string bytes;
-        if (to == "json") {
-            bytes = govplan::plan_to_json(p) + "\n";
-        } else if (auto kind = govplan::from_code<govplan::archive_kind>(to)) {
-            auto archive = govplan::plan_to_archive(p, *kind);
-            if (!archive) throw cli_failure{archive.error().to_string()};
-            bytes = std::move(archive).value();
-        } else {
-            throw po::error("--to must be json, text, xml or binary (not \"" + to + "\")");
-        }
-        if (std::fwrite(bytes.data(), 1, bytes.size(), stdout) != bytes.size() || std::fflush(stdout) != 0)
-            throw cli_failure{"-: cannot write standard output"};
+    if (out != "-") {
+        if (auto saved = govplan::save_plan(p, out, *format); !saved) throw cli_failure{saved.error().to_string()};
         return 0;
     }
-    govplan::result<void> saved;
-    if (to == "json") saved = govplan::save_json(p, out);
-    else if (auto kind = govplan::from_code<govplan::archive_kind>(to)) saved = govplan::save_archive(p, out, *kind);
-    else throw po::error("--to must be json, text, xml or binary (not \"" + to + "\")");
-    if (!saved) throw cli_failure{saved.error().to_string()};
+    // standard output: the document itself, nothing replaced
+    auto bytes = govplan::plan_to_bytes(p, *format);
+    if (!bytes) throw cli_failure{bytes.error().to_string()};
+    if (*format == govplan::plan_format::json) *bytes += '\n';
+    if (std::fwrite(bytes->data(), 1, bytes->size(), stdout) != bytes->size() || std::fflush(stdout) != 0)
+        throw cli_failure{"-: cannot write standard output"};
     return 0;
 }
 
