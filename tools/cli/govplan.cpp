@@ -97,6 +97,24 @@ std::string read_stdin()
     return std::move(buffer).str();
 }
 
+/// `fields` as one JSON object text, followed by a member per table holding
+/// the table as govplan::render() writes it in JSON (spliced in as text, not
+/// parsed again).
+std::string with_tables(const json::object& fields,
+                        std::initializer_list<std::pair<std::string_view, const govplan::table*>> tables)
+{
+    std::string out = json::serialize(fields);
+    out.pop_back();  // the closing brace
+    for (const auto& [name, t] : tables) {
+        if (out.size() > 1) out += ',';
+        out += json::serialize(json::string(name));
+        out += ':';
+        out += govplan::render(*t, govplan::report_format::json);
+    }
+    out += '}';
+    return out;
+}
+
 /// The plan in `file` ("-": standard input), recognised by content; a
 /// failure is a message naming the file.
 govplan::plan load_plan(const std::string& file)
@@ -309,10 +327,8 @@ int run_summary(const po::variables_map& vm)
                           {"targets", govplan::target_count(p)},
                           {"projects", govplan::project_count(p)},
                           {"errors", govplan::error_count(diagnostics)},
-                          {"warnings", govplan::warning_count(diagnostics)},
-                          {"focus_areas", json::parse(govplan::render(areas, govplan::report_format::json))},
-                          {"target_list", json::parse(govplan::render(targets, govplan::report_format::json))}};
-        fmt::print("{}\n", json::serialize(out));
+                          {"warnings", govplan::warning_count(diagnostics)}};
+        fmt::print("{}\n", with_tables(out, {{"focus_areas", &areas}, {"target_list", &targets}}));
         return 0;
     }
     const bool md = format == "markdown";
@@ -819,10 +835,10 @@ int run_progress(const po::variables_map& vm)
         std::erase_if(progress, [](const auto& tp) { return tp.status == govplan::progress_status::no_data; });
     }
     if (rf == govplan::report_format::json) {
-        json::object out{{"as_of", govplan::to_iso_string(*as_of)},
-                         {"targets", json::parse(govplan::render(govplan::to_table(tracked, progress), rf))},
-                         {"rollups", json::parse(govplan::render(govplan::to_table(rollups), rf))}};
-        fmt::print("{}\n", json::serialize(out));
+        const json::object out{{"as_of", govplan::to_iso_string(*as_of)}};
+        const auto targets = govplan::to_table(tracked, progress);
+        const auto totals = govplan::to_table(rollups);
+        fmt::print("{}\n", with_tables(out, {{"targets", &targets}, {"rollups", &totals}}));
         return 0;
     }
     fmt::print("{}", govplan::render(govplan::to_table(tracked, progress), rf));
