@@ -301,20 +301,16 @@ public:
         stack.push_key(s);
         return true;
     }
-    bool on_string_part(json::string_view s, std::size_t n, json::error_code& ec)
+    bool on_string_part(json::string_view s, std::size_t n, json::error_code& ec) { return string_piece(s, n, false, ec); }
+    bool on_string(json::string_view s, std::size_t n, json::error_code& ec) { return string_piece(s, n, true, ec); }
+    /// A piece of a string value (`n` bytes so far); the first piece counts the element.
+    bool string_piece(json::string_view s, std::size_t n, bool last, json::error_code& ec)
     {
         if (n > limits_.max_string_bytes) return stop(ec);
         if (!in_string_ && !element(ec)) return false;
-        in_string_ = true;
-        stack.push_chars(s);
-        return true;
-    }
-    bool on_string(json::string_view s, std::size_t n, json::error_code& ec)
-    {
-        if (n > limits_.max_string_bytes) return stop(ec);
-        if (!in_string_ && !element(ec)) return false;
-        in_string_ = false;
-        stack.push_string(s);
+        in_string_ = !last;
+        if (last) stack.push_string(s);
+        else stack.push_chars(s);
         return true;
     }
     bool on_number_part(json::string_view, json::error_code&) { return true; }

@@ -30,6 +30,8 @@ unit_registry build_standard()
         r.add(make_unit(std::string("万") + word, dimension::count, word, 10'000));
     }
     r.add(make_unit("亿人次", dimension::count, "人次", 100'000'000));
+    // The registrations below share one shape on purpose: they are the
+    // table of standard units, one line a unit, read as data.
     // Money, per currency.
     r.add(make_unit("元", dimension::money, "元"));
     r.add(make_unit("万元", dimension::money, "元", 10'000));

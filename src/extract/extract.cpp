@@ -931,20 +931,28 @@ void extractor::content(const cp_text& t, std::vector<found>& nums, std::size_t 
     }
 }
 
-void extractor::sentence(const cp_text& t, std::vector<found>& nums, range sent, sink s)
+/// The non-empty pieces of `r` between the marks `is_mark` accepts, marks
+/// inside quotes (“…”, 《…》) not counting.
+template <class Mark>
+std::vector<range> split_outside_quotes(const cp_text& t, range r, Mark is_mark)
 {
-    // clauses at , ; : outside quotes
-    std::vector<range> clauses;
+    std::vector<range> pieces;
     quote_state quotes;
-    std::size_t b = sent.b;
-    for (std::size_t i = sent.b; i <= sent.e; ++i) {
-        const char32_t c = i < sent.e ? t.cp[i] : U'\0';
-        if (i < sent.e) quotes.step(t, i);
-        if (i == sent.e || (is_clause_mark(c) && !quotes.inside())) {
-            if (i > b) clauses.push_back({b, i});
+    std::size_t b = r.b;
+    for (std::size_t i = r.b; i <= r.e; ++i) {
+        if (i < r.e) quotes.step(t, i);
+        if (i == r.e || (is_mark(t.cp[i]) && !quotes.inside())) {
+            if (i > b) pieces.push_back({b, i});
             b = i + 1;
         }
     }
+    return pieces;
+}
+
+void extractor::sentence(const cp_text& t, std::vector<found>& nums, range sent, sink s)
+{
+    // clauses at , ; : outside quotes
+    const std::vector<range> clauses = split_outside_quotes(t, sent, is_clause_mark);
     std::optional<date> sentence_deadline;
     std::vector<std::size_t> sentence_targets;
     sentence_action_ = nullptr;
@@ -1152,19 +1160,7 @@ void extractor::clause(const cp_text& t, std::vector<found>& nums, range cl, sin
                        std::vector<std::size_t>& sentence_targets)
 {
     // items at 、 outside quotes
-    std::vector<range> items;
-    {
-        quote_state quotes;
-        std::size_t b = cl.b;
-        for (std::size_t i = cl.b; i <= cl.e; ++i) {
-            const char32_t c = i < cl.e ? t.cp[i] : U'\0';
-            if (i < cl.e) quotes.step(t, i);
-            if (i == cl.e || (c == U'、' && !quotes.inside())) {
-                if (i > b) items.push_back({b, i});
-                b = i + 1;
-            }
-        }
-    }
+    const std::vector<range> items = split_outside_quotes(t, cl, [](char32_t c) { return c == U'、'; });
     const bool part_of = t.at(cl.b, U"其中");
     if (!items.empty()) {
         const range opening = strip_fillers(t, items.front());

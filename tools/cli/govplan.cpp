@@ -1029,6 +1029,9 @@ po::options_description with_format(const char* default_format, const char* choi
     return o;
 }
 
+// The table of commands: one entry a command (name, summary, usage, example,
+// options, positionals, handler). It is long because it is data, and its
+// entries share one shape on purpose.
 const std::vector<command>& commands()
 {
     static const std::vector<command> all = {
