@@ -52,30 +52,24 @@ public:
     bool on_document_begin(json::error_code&) { return true; }
     bool on_document_end(json::error_code&) { return true; }
 
-    bool on_object_begin(json::error_code& ec)
+    bool on_object_begin(json::error_code& ec) { return container_begin(true, ec); }
+    bool on_object_end(std::size_t n, json::error_code&) { return container_end(true, n); }
+    bool on_array_begin(json::error_code& ec) { return container_begin(false, ec); }
+    bool on_array_end(std::size_t n, json::error_code&) { return container_end(false, n); }
+    bool container_begin(bool object, json::error_code& ec)
     {
         if (!begin_value(ec, token::container)) return false;
         frames_.emplace_back();
-        frames_.back().object = true;
+        frames_.back().object = object;
         return true;
     }
-    bool on_object_end(std::size_t n, json::error_code&)
+    bool container_end(bool object, std::size_t n)
     {
         frames_.pop_back();
-        if (!locate_) stack.push_object(n);
-        end_value();
-        return true;
-    }
-    bool on_array_begin(json::error_code& ec)
-    {
-        if (!begin_value(ec, token::container)) return false;
-        frames_.emplace_back();
-        return true;
-    }
-    bool on_array_end(std::size_t n, json::error_code&)
-    {
-        frames_.pop_back();
-        if (!locate_) stack.push_array(n);
+        if (!locate_) {
+            if (object) stack.push_object(n);
+            else stack.push_array(n);
+        }
         end_value();
         return true;
     }
