@@ -192,6 +192,9 @@ private:
     enum class part { title, review, plan, closing };
 
     void paragraph(std::size_t begin, std::size_t end, bool continuation);
+    bool title_line(const cp_text& t, std::vector<found>& nums, const heading_mark& h);
+    bool major_heading(const cp_text& t, std::vector<found>& nums, const heading_mark& h);
+    void focus_area_heading(const cp_text& t, std::vector<found>& nums, const heading_mark& h);
     void content(const cp_text& t, std::vector<found>& nums, std::size_t from, sink s);
     void sentence(const cp_text& t, std::vector<found>& nums, range sent, sink s);
     void clause(const cp_text& t, std::vector<found>& nums, range cl, sink s, std::optional<date> deadline,
@@ -757,6 +760,103 @@ sink extractor::measure_sink(const cp_text& t, std::vector<found>& nums, const h
     return {&back.targets, &back.projects, area.ordinal};
 }
 
+/// A line of the report's title part: the title and the lines under it
+/// (its date, a subtitle). False when the line is the first of the body,
+/// which moves on to the review or the plan.
+bool extractor::title_line(const cp_text& t, std::vector<found>& nums, const heading_mark& h)
+{
+    const range whole{0, t.size()};
+    const bool title = find_word(t, {0, std::min<std::size_t>(t.size(), 80)}, U"工作报告") != std::string::npos;
+    if (title && h.kind == heading_mark::none) {
+        // the title up to 工作报告; the date after it is the report's
+        const auto at = find_word(t, {0, std::min<std::size_t>(t.size(), 80)}, U"工作报告");
+        out_.draft.title = bytes(t, {0, at + 4});
+        report_date_ = date_in(t);
+        for (auto& f : nums) {
+            if (t[f.n.end] == U'年' || t[f.n.end] == U'月' || t[f.n.end] == U'日') f.set_aside(set_aside_reason::dated);
+        }
+        skip(t, nums, set_aside_reason::outside_plan, "the report's title");
+        record(t, nums);
+        return true;
+    }
+    // the lines under the title: its date, a subtitle (——在…会议上)
+    const bool dated_line = t.size() <= 40 && h.kind != heading_mark::major &&
+                            find_word(t, whole, U"月") != std::string::npos &&
+                            find_word(t, whole, U"日") != std::string::npos;
+    if (!out_.draft.title.empty() && (dated_line || t.at(0, U"--") || t.at(0, U"-"))) {
+        if (dated_line && !report_date_) report_date_ = date_in(t);
+        for (auto& f : nums) f.set_aside(set_aside_reason::dated);
+        skip(t, nums, set_aside_reason::outside_plan, "the report's title");
+        record(t, nums);
+        return true;
+    }
+    part_ = has_plan_heading_ ? part::review : part::plan;
+    return false;
+}
+
+/// A major heading (一、…): the review's, the plan's, or a focus area's in
+/// the plan part. True when the line is taken.
+bool extractor::major_heading(const cp_text& t, std::vector<found>& nums, const heading_mark& h)
+{
+    for (auto& f : nums) {
+        if (f.n.begin < h.text) f.set_aside(set_aside_reason::numbering);
+    }
+    const range rest{h.text, t.size()};
+    if (is_review_heading(t, rest)) {
+        part_ = part::review;
+    } else if (is_plan_heading(t, rest)) {
+        part_ = part::plan;
+        area_.reset();
+        for (auto& f : nums) f.set_aside(set_aside_reason::dated);
+        if (skipped_) {
+            out_.skipped.push_back(*skipped_);
+            skipped_.reset();
+        }
+        record(t, nums);
+        return true;
+    } else if (part_ == part::plan || part_ == part::closing) {
+        part_ = part::plan;
+        std::size_t e = h.text;
+        while (e < t.size() && !is_sentence_end(t.cp[e]) && !is_clause_mark(t.cp[e])) ++e;
+        new_area(bytes(t, {h.text, e}), "", bytes(t, {std::min(e + 1, t.size()), t.size()}));
+        area_lead_open_ = true;
+        content(t, nums, std::min(e + 1, t.size()), area_sink());
+        area_projects(t);
+        record(t, nums);
+        return true;
+    }
+    return false;
+}
+
+/// A focus area's heading line: (一)聚焦扩大内需,提升经济增长质效。lead…
+void extractor::focus_area_heading(const cp_text& t, std::vector<found>& nums, const heading_mark& h)
+{
+    for (auto& f : nums) {
+        if (f.n.begin < h.text) f.set_aside(set_aside_reason::numbering);
+    }
+    const std::size_t start = h.text;
+    std::size_t first = start;  // end of the first clause
+    while (first < t.size() && !is_sentence_end(t.cp[first]) && !is_clause_mark(t.cp[first])) ++first;
+    std::size_t second = first;
+    std::string title = bytes(t, {start, first});
+    std::string aim;
+    if (first < t.size() && is_clause_mark(t.cp[first])) {
+        second = first + 1;
+        while (second < t.size() && !is_sentence_end(t.cp[second]) && !is_clause_mark(t.cp[second])) ++second;
+        if (second < t.size() && is_sentence_end(t.cp[second]) && second - first <= 20) {
+            aim = bytes(t, {first + 1, second});
+        } else {
+            second = first;
+        }
+    }
+    const std::size_t lead_from = std::min(second + 1, t.size());
+    new_area(title.empty() ? untitled : title, aim, bytes(t, {lead_from, t.size()}));
+    area_lead_open_ = true;
+    content(t, nums, lead_from, area_sink());
+    area_projects(t);
+    record(t, nums);
+}
+
 void extractor::paragraph(std::size_t begin, std::size_t end, bool continuation)
 {
     const cp_text t = decode(text_, begin, end);
@@ -770,63 +870,9 @@ void extractor::paragraph(std::size_t begin, std::size_t end, bool continuation)
     set_aside_by_context(t, nums);
     const range whole{0, t.size()};
 
-    if (part_ == part::title) {
-        const bool title = find_word(t, {0, std::min<std::size_t>(t.size(), 80)}, U"工作报告") != std::string::npos;
-        if (title && h.kind == heading_mark::none) {
-            // the title up to 工作报告; the date after it is the report's
-            const auto at = find_word(t, {0, std::min<std::size_t>(t.size(), 80)}, U"工作报告");
-            out_.draft.title = bytes(t, {0, at + 4});
-            report_date_ = date_in(t);
-            for (auto& f : nums) {
-                if (t[f.n.end] == U'年' || t[f.n.end] == U'月' || t[f.n.end] == U'日') f.set_aside(set_aside_reason::dated);
-            }
-            skip(t, nums, set_aside_reason::outside_plan, "the report's title");
-            record(t, nums);
-            return;
-        }
-        // the lines under the title: its date, a subtitle (——在…会议上)
-        const bool dated_line = t.size() <= 40 && h.kind != heading_mark::major &&
-                                find_word(t, whole, U"月") != std::string::npos &&
-                                find_word(t, whole, U"日") != std::string::npos;
-        if (!out_.draft.title.empty() && (dated_line || t.at(0, U"--") || t.at(0, U"-"))) {
-            if (dated_line && !report_date_) report_date_ = date_in(t);
-            for (auto& f : nums) f.set_aside(set_aside_reason::dated);
-            skip(t, nums, set_aside_reason::outside_plan, "the report's title");
-            record(t, nums);
-            return;
-        }
-        part_ = has_plan_heading_ ? part::review : part::plan;
-    }
+    if (part_ == part::title && title_line(t, nums, h)) return;
 
-    if (h.kind == heading_mark::major) {
-        for (auto& f : nums) {
-            if (f.n.begin < h.text) f.set_aside(set_aside_reason::numbering);
-        }
-        const range rest{h.text, t.size()};
-        if (is_review_heading(t, rest)) {
-            part_ = part::review;
-        } else if (is_plan_heading(t, rest)) {
-            part_ = part::plan;
-            area_.reset();
-            for (auto& f : nums) f.set_aside(set_aside_reason::dated);
-            if (skipped_) {
-                out_.skipped.push_back(*skipped_);
-                skipped_.reset();
-            }
-            record(t, nums);
-            return;
-        } else if (part_ == part::plan || part_ == part::closing) {
-            part_ = part::plan;
-            std::size_t e = h.text;
-            while (e < t.size() && !is_sentence_end(t.cp[e]) && !is_clause_mark(t.cp[e])) ++e;
-            new_area(bytes(t, {h.text, e}), "", bytes(t, {std::min(e + 1, t.size()), t.size()}));
-            area_lead_open_ = true;
-            content(t, nums, std::min(e + 1, t.size()), area_sink());
-            area_projects(t);
-            record(t, nums);
-            return;
-        }
-    }
+    if (h.kind == heading_mark::major && major_heading(t, nums, h)) return;
 
     if (part_ == part::review) {
         skip(t, nums, set_aside_reason::review, "the review of the past year");
@@ -849,31 +895,7 @@ void extractor::paragraph(std::size_t begin, std::size_t end, bool continuation)
     }
 
     if (h.kind == heading_mark::minor || (h.kind == heading_mark::none && t.at(0, U"聚焦") && area_)) {
-        // (一)聚焦扩大内需,提升经济增长质效。lead…
-        for (auto& f : nums) {
-            if (f.n.begin < h.text) f.set_aside(set_aside_reason::numbering);
-        }
-        const std::size_t start = h.text;
-        std::size_t first = start;  // end of the first clause
-        while (first < t.size() && !is_sentence_end(t.cp[first]) && !is_clause_mark(t.cp[first])) ++first;
-        std::size_t second = first;
-        std::string title = bytes(t, {start, first});
-        std::string aim;
-        if (first < t.size() && is_clause_mark(t.cp[first])) {
-            second = first + 1;
-            while (second < t.size() && !is_sentence_end(t.cp[second]) && !is_clause_mark(t.cp[second])) ++second;
-            if (second < t.size() && is_sentence_end(t.cp[second]) && second - first <= 20) {
-                aim = bytes(t, {first + 1, second});
-            } else {
-                second = first;
-            }
-        }
-        const std::size_t lead_from = std::min(second + 1, t.size());
-        new_area(title.empty() ? untitled : title, aim, bytes(t, {lead_from, t.size()}));
-        area_lead_open_ = true;
-        content(t, nums, lead_from, area_sink());
-        area_projects(t);
-        record(t, nums);
+        focus_area_heading(t, nums, h);
         return;
     }
 
