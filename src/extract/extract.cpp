@@ -171,6 +171,9 @@ struct heading_mark {
     std::size_t text = 0;
 };
 
+struct clause_reading;
+struct item_reading;
+
 class extractor {
 public:
     extractor(std::string_view text, const extract_options& options, int year)
@@ -199,6 +202,19 @@ private:
     void sentence(const cp_text& t, std::vector<found>& nums, range sent, sink s);
     void clause(const cp_text& t, std::vector<found>& nums, range cl, sink s, std::optional<date> deadline,
                 std::vector<std::size_t>& sentence_targets);
+    [[nodiscard]] std::string subject_name(const cp_text& t, const std::vector<range>& subjects, const range& subject,
+                                           const std::string& fallback) const;
+    bool locate_value(clause_reading& c, item_reading& ir);
+    bool read_before(clause_reading& c, item_reading& ir);
+    void read_after(clause_reading& c, item_reading& ir);
+    void read_subjects(clause_reading& c, item_reading& ir);
+    std::optional<target> read_target(clause_reading& c, item_reading& ir, decimal& value);
+    std::optional<std::string> describe_target(clause_reading& c, item_reading& ir, target& tg, const decimal& value);
+    std::vector<target> one_per_subject(clause_reading& c, item_reading& ir, target tg, const std::string& metric_text);
+    bool several_values(clause_reading& c, item_reading& ir, std::size_t& k, std::vector<target>& made,
+                        const std::string& metric_text);
+    void member_projects(clause_reading& c, item_reading& ir, target& first);
+    void site_project(clause_reading& c, item_reading& ir, const target& first);
     bool qualitative(const cp_text& t, std::vector<found>& nums, range cl, std::vector<range> subjects, sink s,
                      std::optional<date> deadline, std::vector<std::size_t>& sentence_targets);
     void named_items(const cp_text& t, std::vector<found>& nums, range cl, const std::vector<range>& items, sink s);
@@ -1023,6 +1039,43 @@ struct verb_reading {
     bool doubling = false;  // 翻
 };
 
+/// One clause being read: what its items share.
+struct clause_reading {
+    const cp_text& t;
+    std::vector<found>& nums;
+    range cl;
+    sink s;
+    std::optional<date> deadline;
+    std::vector<std::size_t>& sentence_targets;  ///< the sentence's targets so far (indexes into s.targets)
+    std::vector<range> items;                    ///< the clause cut at 、 outside quotes
+    bool part_of = false;                        ///< the clause starts with 其中
+    std::vector<range> pending = {};             ///< items without a number yet: subjects or examples
+    std::size_t clause_targets = 0;
+    std::optional<target_scope> carried_scope = {};
+};
+
+/// What one item of a clause says around its number, read step by step.
+struct item_reading {
+    range item;
+    std::vector<found*> vals;            ///< its undecided numerals, in text order
+    found* v = nullptr;                  ///< the value
+    found* high = nullptr;               ///< the other end of a range
+    found* scope_num = nullptr;          ///< the count of a scope: 25个楼盘…
+    verb_reading vr;
+    std::size_t verb_begin = 0;
+    range metric;                        ///< the words before the verb
+    std::optional<comparator> adverb;    ///< 至少 before the verb
+    std::optional<comparator> suffix;    ///< 以上 after the number
+    std::size_t after = 0;               ///< where the number and its suffix end
+    range noun;                          ///< the words after the number
+    std::vector<range> members;          ///< the examples listed before 等
+    std::optional<range> qualifier;
+    range listed;                        ///< what the value is of, with a list before it
+    std::vector<range> subjects;         ///< each gets the value (均, 各)
+    /// The metric's words, or the noun's when there are none before the number.
+    [[nodiscard]] range head() const { return metric.empty() && !noun.empty() ? noun : metric; }
+};
+
 // Reads, backwards from `end`, the verb and modifiers before a number; returns where they begin.
 std::size_t read_verb(const cp_text& t, std::size_t begin, std::size_t end, verb_reading& v)
 {
@@ -1178,12 +1231,655 @@ bool counts_items(const cp_text& t, range noun)
     return false;
 }
 
+/// The numerals that begin in `r`, not yet decided, that carry a unit or a
+/// scale (a bare 2 is not a value).
+std::vector<found*> undecided_in(std::vector<found>& nums, range r)
+{
+    std::vector<found*> out;
+    for (auto& f : in_range(nums, r.b, r.e)) {
+        if (!f.decided && f.n.begin >= r.b && f.n.begin < r.e && (f.n.unit != nullptr || f.n.scale_only))
+            out.push_back(&f);
+    }
+    return out;
+}
+
+/// Whether the examples listed before 等 are items (projects) of what is
+/// counted: the scope's noun (25个楼盘), or the counted noun.
+bool members_are_items(const cp_text& t, const item_reading& ir)
+{
+    const found* scope_num = ir.scope_num;
+    const range counted_noun = scope_num ? range{scope_num->n.after, std::min(ir.metric.e, scope_num->n.after + 4)}
+                                         : (ir.noun.empty() ? ir.metric : ir.noun);
+    return counts_items(t, counted_noun) ||
+           (scope_num && (t.at(counted_noun.b, U"项目") || t.at(counted_noun.b, U"楼盘") || t.at(counted_noun.b, U"小区")));
+}
+
+/// Short coordinated modifiers share the last subject's head noun:
+/// 城镇和农村居民人均可支配收入 → 城镇居民人均可支配收入, 农村居民人均可支配收入.
+std::string extractor::subject_name(const cp_text& t, const std::vector<range>& subjects, const range& subject,
+                                    const std::string& fallback) const
+{
+    const range sr = strip_fillers(t, subject);
+    if (sr.empty()) return fallback;
+    const range last_subject = strip_fillers(t, subjects.back());
+    if (subjects.size() >= 2 && sr.b != last_subject.b && sr.size() <= 3 && last_subject.size() > sr.size() + 1 &&
+        strip_fillers(t, subjects.front()).size() <= 3)
+        return bytes(t, sr) + bytes(t, {last_subject.b + strip_fillers(t, subjects.front()).size(), last_subject.e});
+    return bytes(t, sr);
+}
+
+/// Which numerals of the item are its value, the other end of a range and the
+/// count of a scope; false when none is a value.
+bool extractor::locate_value(clause_reading& c, item_reading& ir)
+{
+    const cp_text& t = c.t;
+    std::vector<found>& nums = c.nums;
+    const range item = ir.item;
+    std::vector<found*>& vals = ir.vals;
+    found*& v = ir.v;
+    found*& high = ir.high;
+    found*& scope_num = ir.scope_num;
+    v = vals[0];
+    // a range: 5.5%-6%, 三至五个, 680万至700万人次
+    // vals is in text order: the other end of vals[k]'s range is vals[k + 1]
+    auto second_after = [&](std::size_t at) -> found* {
+        const found* a = vals[at];
+        const std::size_t p = a->n.scale_only || a->n.unit ? a->n.after : a->n.end;
+        const char32_t sep = t[p];
+        if (sep != U'-' && sep != U'~' && sep != U'至' && sep != U'到') return nullptr;
+        if (at + 1 >= vals.size()) return nullptr;
+        return vals[at + 1]->n.begin == p + 1 ? vals[at + 1] : nullptr;
+    };
+    // an amount inside a noun before the value (税收千万元企业2家): a threshold
+    std::size_t vi = 0;
+    while (vi + 1 < vals.size() && v->n.unit && v->n.unit->dimension != dimension::count &&
+           v->n.unit->dimension != dimension::percent && is_han(t[v->n.after]) &&
+           has_han(t, {v->n.after, vals[vi + 1]->n.begin}) && !second_after(vi)) {
+        v->set_aside(set_aside_reason::threshold);
+        v = vals[++vi];
+    }
+    // a scope: 25个楼盘…50万平方米, 19家…企业营收增长10%
+    if (vi + 1 < vals.size() && !second_after(vi) && v->n.unit && v->n.unit->dimension == dimension::count &&
+        has_han(t, {v->n.after, vals[vi + 1]->n.begin}) && vals[vi + 1]->n.begin - v->n.after <= window) {
+        scope_num = v;
+        v = vals[++vi];
+    }
+    high = second_after(vi);
+    if (!high && v->n.unit == nullptr && !v->n.scale_only) return false;
+    if (!high && v->n.begin >= item.b + 2) {
+        const char32_t sep = t.cp[v->n.begin - 1];
+        if (sep == U'-' || sep == U'~' || sep == U'至' || sep == U'到') {
+            for (auto& f : in_range(nums, item.b, v->n.begin)) {
+                if (!f.decided && f.n.unit == nullptr && !f.n.scale_only && f.n.after == v->n.begin - 1 &&
+                    f.n.begin >= item.b) {
+                    high = v;
+                    v = &f;
+                    break;
+                }
+            }
+        }
+    }
+    return true;
+}
+
+/// The words before the number: the verb and its modifiers, the metric.
+/// False when the number is a detail of the project just named.
+bool extractor::read_before(clause_reading& c, item_reading& ir)
+{
+    const cp_text& t = c.t;
+    const range item = ir.item;
+    found*& v = ir.v;
+    found*& high = ir.high;
+    found*& scope_num = ir.scope_num;
+    verb_reading& vr = ir.vr;
+    std::size_t& verb_begin = ir.verb_begin;
+    range& metric = ir.metric;
+    std::optional<comparator>& adverb = ir.adverb;
+    // the words before the number
+    const std::size_t left_begin = scope_num ? scope_num->n.after : item.b;
+    verb_begin = read_verb(t, left_begin, v->n.begin, vr);
+    metric = strip_fillers(t, {left_begin, verb_begin});
+    if (metric.size() > window) metric.b = metric.e - window;
+    // 建设X项目，总投资20亿元: the investment of the project just named
+    if (named_in_sentence_ && !named_in_sentence_->empty() && v->n.unit &&
+        v->n.unit->dimension == dimension::money && !high && !scope_num) {
+        const bool total = t.at(metric.b, U"总投资") || t.at(metric.b, U"计划总投资");
+        const bool this_year = t.at(metric.b, U"年度计划投资") || t.at(metric.b, U"年度投资") ||
+                               t.at(metric.b, U"当年计划投资");
+        if ((total || this_year) && metric.size() <= 6) {
+            project& p = named_in_sentence_->back();
+            (total ? p.total_investment : p.investment_this_year) = quantity{v->n.value, *v->n.unit};
+            v->used(numeral_use::project_detail, p.id);
+            return false;
+        }
+    }
+    // 至少 before the verb: 至少举办…100场
+    for (std::size_t i = verb_begin > left_begin + window ? verb_begin - window : left_begin; i < verb_begin; ++i) {
+        if (t.at(i, U"至少") || t.at(i, U"不少于")) adverb = comparator::at_least;
+        if (t.at(i, U"累计")) vr.cumulative = true;
+        if (t.at(i, U"年均")) vr.yearly_average = true;
+    }
+    if (adverb && (t.at(metric.b, U"至少") || t.at(metric.b, U"不少于")))
+        metric = strip_fillers(t, {metric.b + (t.at(metric.b, U"至少") ? 2u : 3u), metric.e});
+    if (!vr.verb && v->n.unit && (v->n.unit->dimension == dimension::percent)) {
+        for (const auto& w : verb_words) {
+            if (w.change && t.at(metric.b, w.word) && w.word.size() < metric.size()) {
+                vr.verb = &w;
+                metric.b += w.word.size();
+                break;
+            }
+        }
+    }
+    return true;
+}
+
+/// The words after the number: a comparator suffix (以上), the noun.
+void extractor::read_after(clause_reading& c, item_reading& ir)
+{
+    const cp_text& t = c.t;
+    const range item = ir.item;
+    found*& v = ir.v;
+    found*& high = ir.high;
+    std::optional<comparator>& suffix = ir.suffix;
+    std::size_t& after = ir.after;
+    range& noun = ir.noun;
+    // the words after the number
+    const found* last = high ? high : v;
+    after = last->n.after;
+    for (const auto& w : suffix_words) {
+        if (t.at(after, w.word)) {
+            suffix = w.comparator;
+            after += w.word.size();
+            break;
+        }
+    }
+    noun = strip_fillers(t, {after, item.e});
+    if (noun.size() > window) noun.e = noun.b + window;
+}
+
+/// The examples listed before 等, and the subjects that each get the value.
+void extractor::read_subjects(clause_reading& c, item_reading& ir)
+{
+    const cp_text& t = c.t;
+    std::vector<range>& pending = c.pending;
+    const range item = ir.item;
+    found*& scope_num = ir.scope_num;
+    verb_reading& vr = ir.vr;
+    range& metric = ir.metric;
+    std::vector<range>& members = ir.members;
+    range& listed = ir.listed;
+    std::vector<range>& subjects = ir.subjects;
+    // 等: the items listed before it are examples
+    listed = metric;
+    const std::size_t list_end = scope_num ? scope_num->n.begin : metric.e;
+    if (const auto deng = find_word(t, {pending.empty() ? item.b : pending.front().b, list_end}, U"等");
+        deng != std::string::npos && deng >= item.b) {
+        members = pending;
+        members.push_back({item.b, deng});
+        if (!scope_num) metric.b = std::max(metric.b, deng + 1);
+        pending.clear();
+    } else if (!vr.each && !pending.empty() && !scope_num) {
+        // A、B…X: the list qualifies one target
+        listed = {pending.front().b, metric.e};
+    }
+
+    // each subject of a 均/各 list gets the value
+    auto split_and = [&](range r) {
+        std::vector<range> parts;
+        std::size_t b = r.b;
+        for (std::size_t i = r.b; i < r.e; ++i) {
+            if ((t.cp[i] == U'和' || t.cp[i] == U'与' || t.cp[i] == U'及') && i > b) {
+                parts.push_back({b, i});
+                b = i + 1;
+            }
+        }
+        parts.push_back({b, r.e});
+        return parts;
+    };
+    if ((vr.each || vr.respectively) && !scope_num) {
+        subjects = pending;
+        for (const auto& piece : split_and(metric)) subjects.push_back(piece);
+        pending.clear();
+        if (subjects.size() == 1) subjects.assign(1, listed);
+    } else {
+        subjects.push_back(listed);
+        pending.clear();
+    }
+}
+
+/// The target the item states: kind, unit, value, comparator, commitment;
+/// `value` is the number as read (the low end of a range). nullopt when the
+/// number cannot be a target's.
+std::optional<target> extractor::read_target(clause_reading& c, item_reading& ir, decimal& value)
+{
+    const cp_text& t = c.t;
+    const range cl = c.cl;
+    const std::optional<date>& deadline = c.deadline;
+    found*& v = ir.v;
+    found*& high = ir.high;
+    found*& scope_num = ir.scope_num;
+    verb_reading& vr = ir.vr;
+    std::size_t& verb_begin = ir.verb_begin;
+    range& metric = ir.metric;
+    std::optional<comparator>& adverb = ir.adverb;
+    std::optional<comparator>& suffix = ir.suffix;
+    range& listed = ir.listed;
+    // kind, unit, value
+    const unit* u = v->n.unit ? v->n.unit : (high ? high->n.unit : nullptr);
+    value = v->n.value;
+    std::optional<decimal> high_value = high ? std::optional<decimal>(high->n.value) : std::nullopt;
+    if (v->n.scale_only && !high) {
+        auto scaled = decimal::multiply(value, decimal::from_integer(t[v->n.end] == U'亿' ? 100'000'000 : 10'000));
+        if (!scaled) return std::nullopt;
+        value = *scaled;
+    }
+    target tg;
+    std::optional<trend> tr = vr.verb ? vr.verb->trend : std::nullopt;
+    const bool level_verb = vr.verb && vr.verb->level;
+    const bool change_verb = vr.verb && vr.verb->change;
+    std::string symbol = u ? u->symbol : std::string();
+    const dimension dim = u ? u->dimension : dimension::count;
+    bool ok = true;
+    auto times = [&](decimal x, std::int64_t factor) {
+        auto r = decimal::multiply(x, decimal::from_integer(factor));
+        if (!r) ok = false;
+        return r ? *r : x;
+    };
+    if (u && symbol == "番" && vr.doubling) {
+        // 翻N番: growth of (2^N - 1) × 100 %
+        const auto written = value.to_string();
+        int n = 0;
+        std::from_chars(written.data(), written.data() + written.size(), n);
+        if (n < 1 || n > 10) return std::nullopt;
+        value = decimal::from_integer(((std::int64_t{1} << n) - 1) * 100);
+        tg.kind = target_kind::growth_rate;
+        symbol = "%";
+        tr = trend::increase;
+    } else if (u && symbol == "倍" && change_verb) {
+        value = times(value, 100);
+        if (high_value) high_value = times(*high_value, 100);
+        tg.kind = tr == trend::decrease ? target_kind::reduction_rate : target_kind::growth_rate;
+        symbol = "%";
+    } else if (u && symbol == "成") {
+        value = times(value, 10);
+        if (high_value) high_value = times(*high_value, 10);
+        symbol = "%";
+        tg.kind = change_verb ? (tr == trend::decrease ? target_kind::reduction_rate : target_kind::growth_rate)
+                              : target_kind::share;
+    } else if (dim == dimension::percent) {
+        if (change_verb) tg.kind = tr == trend::decrease ? target_kind::reduction_rate : target_kind::growth_rate;
+        else if (!level_verb && (find_word(t, metric, U"增速") != std::string::npos ||
+                                 find_word(t, metric, U"增幅") != std::string::npos))
+            tg.kind = target_kind::growth_rate;
+        else tg.kind = value > decimal::from_integer(100) ? target_kind::level : target_kind::share;
+    } else if (dim == dimension::percentage_point) {
+        tg.kind = target_kind::pp_change;
+        if (!tr || *tr == trend::stable) tr = trend::increase;
+    } else if (level_verb || dim == dimension::duration || dim == dimension::ratio) {
+        tg.kind = target_kind::level;
+    } else if (dim == dimension::count) {
+        tg.kind = target_kind::count;
+    } else {
+        tg.kind = target_kind::amount;
+    }
+    if (!ok) return std::nullopt;
+    if (tg.kind == target_kind::growth_rate) tr = trend::increase;
+    if (tg.kind == target_kind::reduction_rate) tr = trend::decrease;
+    if (tg.kind == target_kind::amount || tg.kind == target_kind::count || tg.kind == target_kind::share ||
+        (tg.kind == target_kind::level && tr == trend::stable))
+        tr = std::nullopt;
+    // rates: 每万人口…X人, 亩均…X万元
+    std::string per;
+    if (const auto mei = find_word(t, {metric.b, verb_begin}, U"每"); mei != std::string::npos) {
+        std::size_t e = mei + 1;
+        while (e < verb_begin && e < mei + 6 && t.cp[e] != U'人') ++e;
+        if (e < verb_begin && t.cp[e] == U'人') per = to_utf8(std::u32string_view(t.cp).substr(mei + 1, e - mei));
+        if (!per.empty()) tg.kind = target_kind::level;
+    } else if (find_word(t, metric, U"亩均") != std::string::npos) {
+        per = "亩";
+        tg.kind = target_kind::level;
+    }
+    if (!symbol.empty()) {
+        auto found_unit = options_.units.find(per.empty() ? symbol : symbol + "/" + per);
+        if (!found_unit) return std::nullopt;
+        tg.unit = *found_unit;
+    }
+
+    tg.comparator = comparator::exactly;
+    if (vr.verb && vr.verb->comparator) tg.comparator = *vr.verb->comparator;
+    if (adverb && tg.comparator == comparator::exactly) tg.comparator = *adverb;
+    if (suffix) tg.comparator = *suffix;
+    if (vr.approximate) {
+        tg.comparator = comparator::about;
+        tg.hedge = hedge::approximate;
+    }
+    if (v->n.hedge == hedge::over) tg.hedge = hedge::over;
+    if (high_value) {
+        tg.comparator = comparator::range;
+        tg.low = value;
+        tg.high = high_value;
+    } else {
+        tg.value = value;
+    }
+    tg.trend = tr;
+    tg.yearly_average = vr.yearly_average;
+    tg.cumulative = vr.cumulative;
+    tg.basis = vr.basis;
+    if (vr.base_year > 0) tg.baseline = baseline{vr.base_year, std::nullopt, std::nullopt};
+    tg.per_capita = find_word(t, {listed.b, verb_begin}, U"人均") != std::string::npos;
+    tg.commitment = commitment_at(t, cl, v->n.begin);
+    if (tg.commitment == commitment::expected && previous_commitment_ && !vr.verb && !scope_num &&
+        !starts_with_verb(t, strip_fillers(t, {cl.b, v->n.begin})) &&
+        commitment_at(t, cl, cl.e) == commitment::expected)
+        tg.commitment = *previous_commitment_;  // 争创A企业2家，B企业2家: the object goes on
+    tg.deadline = deadline;
+    tg.value_span = span(t, {v->n.begin, (high ? high : v)->n.end});
+    return tg;
+}
+
+/// The target's metric, qualifier, scope, provenance and parent; nullopt when
+/// the number is instead the stretch of the target before (确保增长5%、力争6%).
+std::optional<std::string> extractor::describe_target(clause_reading& c, item_reading& ir, target& tg, const decimal& value)
+{
+    const cp_text& t = c.t;
+    std::vector<found>& nums = c.nums;
+    const range cl = c.cl;
+    const sink& s = c.s;
+    std::vector<std::size_t>& sentence_targets = c.sentence_targets;
+    std::size_t& clause_targets = c.clause_targets;
+    std::optional<target_scope>& carried_scope = c.carried_scope;
+    const bool part_of = c.part_of;
+    const range item = ir.item;
+    found*& v = ir.v;
+    found*& scope_num = ir.scope_num;
+    verb_reading& vr = ir.vr;
+    range& metric = ir.metric;
+    std::size_t& after = ir.after;
+    range& noun = ir.noun;
+    std::vector<range>& members = ir.members;
+    std::optional<range>& qualifier = ir.qualifier;
+    range& listed = ir.listed;
+    // metric and qualifier
+    const range head = ir.head();
+    std::string metric_text = bytes(t, head);
+    if (!noun.empty() && !head.empty() && head.b != noun.b) metric_text += bytes(t, noun);
+    // a threshold inside the metric (千万元以上项目): the qualifier
+    for (auto& f : in_range(nums, metric.b, metric.e)) {
+        if (f.reason == set_aside_reason::threshold && f.n.begin >= metric.b && f.n.begin < metric.e &&
+            (t.at(f.n.after, U"以上") || t.at(f.n.after, U"以下"))) {
+            const std::size_t above = f.n.after + 2;
+            qualifier = range{f.n.begin, std::min(metric.e, above + 8)};
+            std::size_t q_end = above;
+            while (q_end < metric.e && is_han(t.cp[q_end])) ++q_end;
+            qualifier->e = q_end;
+            metric_text = bytes(t, {metric.b, f.n.begin}) + bytes(t, {above, q_end});
+            break;
+        }
+    }
+    if (!qualifier) {
+        // 亿元以上项目: a threshold written without a number
+        for (std::u32string_view w : {U"亿元以上", U"万元以上", U"规模以上"}) {
+            if (w == U"规模以上") continue;
+            const auto at = find_word(t, metric, w);
+            if (at != std::string::npos && at + w.size() < metric.e) {
+                qualifier = range{at, metric.e};
+                metric_text = bytes(t, {metric.b, at}) + bytes(t, {at + w.size(), metric.e});
+                break;
+            }
+        }
+    }
+    // scope
+    if (scope_num) {
+        target_scope sc;
+        sc.count = scope_num->n.value;
+        sc.measure_word = scope_num->n.unit->symbol;
+        range sn{scope_num->n.after, metric.e};
+        // the noun of the set ends at its head (楼盘, 企业…) outside quotes
+        std::size_t cut = std::string::npos;
+        int depth = 0;
+        for (std::size_t i = sn.b; i < sn.e && cut == std::string::npos; ++i) {
+            if (is_open_quote(t.cp[i])) ++depth;
+            if (is_close_quote(t.cp[i]) && depth > 0) --depth;
+            if (depth > 0) continue;
+            for (auto w : scope_heads) {
+                if (t.at(i, w) && i + w.size() < sn.e) {
+                    cut = i + w.size();
+                    break;
+                }
+            }
+        }
+        if (cut != std::string::npos) {
+            sc.noun = bytes(t, {sn.b, cut});
+            range rest = strip_fillers(t, {cut, sn.e});
+            if (!rest.empty()) metric_text = bytes(t, rest);
+        } else {
+            sc.noun = bytes(t, sn);
+        }
+        if (sc.noun.empty()) sc.noun = metric_text;
+        tg.scope = sc;
+        carried_scope = sc;
+    } else if (carried_scope && metric.b == item.b) {
+        tg.scope = carried_scope;
+    }
+    if (!members.empty() && !members_are_items(t, ir)) {
+        qualifier = range{members.front().b, std::min(metric.b, metric.e)};
+    }
+    if (!vr.reference.empty() && !qualifier) qualifier = vr.reference;
+    if (qualifier) tg.qualifier = bytes(t, strip_fillers(t, *qualifier));
+    if (metric_text.empty()) {
+        // 确保增长5%、力争6%: the stretch of the target before
+        if (!sentence_targets.empty() && clause_targets > 0 && tg.commitment == commitment::aspirational) {
+            target& before = (*s.targets)[sentence_targets.back()];
+            if (!before.stretch && before.value && (before.unit.symbol == tg.unit.symbol)) {
+                before.stretch = value;
+                v->used(numeral_use::target_value, before.id);
+                return std::nullopt;
+            }
+        }
+        if (!sentence_targets.empty()) metric_text = (*s.targets)[sentence_targets.back()].metric;
+    }
+    if (metric_text.empty()) metric_text = bytes(t, cl);
+    tg.provenance = prov(t, {members.empty() ? std::min(listed.b, item.b) : members.front().b,
+                             std::max(after, std::min(item.e, noun.e))});
+    if (part_of && !sentence_targets.empty()) tg.parent_id = (*s.targets)[sentence_targets.back()].id;
+    return metric_text;
+}
+
+/// One target per subject of a 均/各 list, grouped; the target itself otherwise.
+std::vector<target> extractor::one_per_subject(clause_reading& c, item_reading& ir, target tg, const std::string& metric_text)
+{
+    const cp_text& t = c.t;
+    const sink& s = c.s;
+    std::vector<range>& subjects = ir.subjects;
+    std::vector<target> made;
+    if (subjects.size() > 1) {
+        const std::string group_id = fmt::format("g{}-{}", s.area, tg.provenance.offset.value_or(0));
+        for (const auto& subject : subjects) {
+            target each = tg;
+            each.metric = subject_name(t, subjects, subject, metric_text);
+            each.group = statement_group{group_id, group_mode::each};
+            made.push_back(std::move(each));
+        }
+    } else {
+        tg.metric = metric_text;
+        made.push_back(std::move(tg));
+    }
+    return made;
+}
+
+/// 分别 with several values (A、B分别增长5.5%和7%): one target per value, added
+/// at once; false when there is one value. `k` moves past the items it reads.
+bool extractor::several_values(clause_reading& c, item_reading& ir, std::size_t& k, std::vector<target>& made, const std::string& metric_text)
+{
+    const cp_text& t = c.t;
+    const sink& s = c.s;
+    std::vector<std::size_t>& sentence_targets = c.sentence_targets;
+    std::size_t& clause_targets = c.clause_targets;
+    const std::vector<range>& items = c.items;
+    std::vector<found*>& vals = ir.vals;
+    found*& v = ir.v;
+    found*& high = ir.high;
+    found*& scope_num = ir.scope_num;
+    verb_reading& vr = ir.vr;
+    std::vector<range>& subjects = ir.subjects;
+    // 分别 with several values: A、B分别增长5.5%和7%
+    if (vr.respectively) {
+        std::vector<found*> values{v};
+        for (auto* f : vals) {
+            if (f != v && f != high && f != scope_num && f->n.begin > v->n.begin) values.push_back(f);
+        }
+        for (std::size_t j = k + 1; j < items.size(); ++j) {  // …45万吨、2万吨
+            auto extra = undecided_in(c.nums, items[j]);
+            if (extra.size() != 1 || extra[0]->n.begin != items[j].b) break;
+            values.push_back(extra[0]);
+            k = j;
+        }
+        if (values.size() > 1) {
+            const target base = made.front();
+            const std::string group_id = fmt::format("g{}-{}", s.area, base.provenance.offset.value_or(0));
+            made.clear();
+            const std::string shared_metric = bytes(t, ir.head());
+            for (std::size_t i = 0; i < values.size(); ++i) {
+                target r = base;
+                r.group.reset();
+                if (subjects.size() == values.size()) {
+                    r.metric = subject_name(t, subjects, subjects[i], shared_metric);
+                } else {
+                    r.metric = shared_metric.empty() ? metric_text : shared_metric;
+                }
+                r.value = values[i]->n.value;
+                r.value_span = span(t, {values[i]->n.begin, values[i]->n.end});
+                r.hedge = values[i]->n.hedge == hedge::over ? hedge::over : base.hedge;
+                r.group = statement_group{group_id, group_mode::respectively};
+                r.id = new_target_id(s);
+                values[i]->used(numeral_use::target_value, r.id);
+                made.push_back(std::move(r));
+            }
+            for (auto& r : made) {
+                sentence_targets.push_back(s.targets->size());
+                s.targets->push_back(std::move(r));
+                ++clause_targets;
+            }
+            return true;
+        }
+    }
+    return false;
+}
+
+/// The members listed before 等 are named projects when the target counts items.
+void extractor::member_projects(clause_reading& c, item_reading& ir, target& first)
+{
+    const cp_text& t = c.t;
+    std::vector<found>& nums = c.nums;
+    const sink& s = c.s;
+    found*& scope_num = ir.scope_num;
+    range& metric = ir.metric;
+    range& noun = ir.noun;
+    std::vector<range>& members = ir.members;
+    // the members before 等 are named projects when the target counts items
+    std::vector<std::string> member_ids;
+    if (!members.empty() && members_are_items(t, ir) && s.projects) {
+        // the action verb at the start of the first member
+        const action_word* act = nullptr;
+        members.front() = strip_fillers(t, members.front());
+        while (!members.front().empty() && (t.at(members.front().b, U"全年") || t.at(members.front().b, U"积极")))
+            members.front().b += 2;
+        for (const auto& a : action_words) {
+            if (t.at(members.front().b, a.word) && (!act || a.word.size() > act->word.size())) act = &a;
+        }
+        std::size_t verb_b = members.front().b;
+        const std::size_t lead = cue_at(t, verb_b);
+        if (!act && lead > 0) {
+            for (const auto& a : action_words) {
+                if (t.at(verb_b + lead, a.word) && (!act || a.word.size() > act->word.size())) act = &a;
+            }
+            if (act) verb_b += lead;
+        }
+        if (act) {
+            members.front().b = verb_b + act->word.size();
+            sentence_action_ = act;
+        } else {
+            act = sentence_action_;  // 组织申报A等…项目30个，B等…项目80个
+        }
+        for (const auto& m : members) {
+            range name = strip_fillers(t, m);
+            if (name.empty() || name.size() > window) continue;
+            project p;
+            p.id = new_project_id(s);
+            // a capacity inside the name: 年产5万吨, 1200吨
+            for (auto& f : in_range(nums, name.b, name.e)) {
+                if (f.n.begin >= name.b && f.n.begin < name.e && f.n.unit &&
+                    (f.reason == set_aside_reason::capacity || f.n.begin == name.b)) {
+                    std::size_t cap_b = f.n.begin;
+                    const auto prefix = match_any_ending(t, cap_b, capacity_words);
+                    cap_b -= prefix;
+                    p.capacity = bytes(t, {cap_b, f.n.after});
+                    p.name = bytes(t, {name.b, cap_b}) + bytes(t, {f.n.after, name.e});
+                    f.decided = false;
+                    f.set_aside(set_aside_reason::capacity);
+                    f.element_id = p.id;
+                }
+            }
+            if (p.name.empty()) p.name = bytes(t, name);
+            p.action = act ? to_utf8(act->word) : std::string();
+            p.stage = act ? act->stage : project_stage::build;
+            p.type = act && act->type != item_type::project ? act->type : item_type::project;
+            const range counted = noun.empty() ? metric : noun;
+            std::string category = bytes(t, counted);
+            if (category.size() > 6 && category.ends_with("项目")) category.resize(category.size() - 6);
+            p.category = category;
+            p.commitment = first.commitment;
+            p.provenance = prov(t, name);
+            if (!scope_num) p.targets.push_back({first.id, link_role::exemplifies});
+            member_ids.push_back(p.id);
+            s.projects->push_back(std::move(p));
+        }
+        if (scope_num && first.scope) first.scope->project_ids = member_ids;
+        else first.project_ids = member_ids;
+        if (act) {
+            // the action is part of what is counted: 加快建设…已获批政策性资金项目
+            if (!first.metric.starts_with(to_utf8(act->word)))
+                first.metric = to_utf8(act->word) + first.metric;
+        }
+    }
+}
+
+/// A park the target happens in: 杉林现代食品产业园入驻企业10家.
+void extractor::site_project(clause_reading& c, item_reading& ir, const target& first)
+{
+    const cp_text& t = c.t;
+    const sink& s = c.s;
+    range& metric = ir.metric;
+    // a park the target happens in: 杉林现代食品产业园入驻企业10家
+    for (std::u32string_view w : {U"入驻", U"进驻"}) {
+        const auto at = find_word(t, metric, w);
+        if (at == std::string::npos || !s.projects || at <= metric.b + 1) continue;
+        const range site{metric.b, at};
+        bool headed = false;
+        for (auto h : item_heads) {
+            if (t.ends_at(site.e, h)) headed = true;
+        }
+        if (!headed) continue;
+        project p;
+        p.id = new_project_id(s);
+        p.name = bytes(t, site);
+        p.action = bytes(t, {at, metric.e});
+        p.stage = project_stage::operate;
+        p.commitment = first.commitment;
+        p.provenance = prov(t, site);
+        p.targets.push_back({first.id, link_role::site_of});
+        s.projects->push_back(std::move(p));
+        break;
+    }
+}
+
 void extractor::clause(const cp_text& t, std::vector<found>& nums, range cl, sink s, std::optional<date> deadline,
                        std::vector<std::size_t>& sentence_targets)
 {
     // items at 、 outside quotes
-    const std::vector<range> items = split_outside_quotes(t, cl, [](char32_t c) { return c == U'、'; });
-    const bool part_of = t.at(cl.b, U"其中");
+    clause_reading c{t, nums, cl, s, deadline, sentence_targets,
+                     split_outside_quotes(t, cl, [](char32_t ch) { return ch == U'、'; }), t.at(cl.b, U"其中")};
+    const std::vector<range>& items = c.items;
     if (!items.empty()) {
         const range opening = strip_fillers(t, items.front());
         const action_word* own = nullptr;
@@ -1192,532 +1888,43 @@ void extractor::clause(const cp_text& t, std::vector<found>& nums, range cl, sin
         }
         if (own) sentence_action_ = own;
     }
-    std::vector<range> pending;
-    std::size_t clause_targets = 0;
-    auto undecided_in = [&](range r) {
-        std::vector<found*> out;
-        for (auto& f : in_range(nums, r.b, r.e)) {
-            if (!f.decided && f.n.begin >= r.b && f.n.begin < r.e && (f.n.unit != nullptr || f.n.scale_only))
-                out.push_back(&f);
-        }
-        return out;
-    };
-    std::optional<target_scope> carried_scope;
-
     for (std::size_t k = 0; k < items.size(); ++k) {
-        const range item = items[k];
-        auto vals = undecided_in(item);
-        if (vals.empty()) {
-            pending.push_back(item);
+        item_reading ir;
+        ir.item = items[k];
+        ir.vals = undecided_in(nums, ir.item);
+        if (ir.vals.empty()) {
+            c.pending.push_back(ir.item);
             continue;
         }
-        found* v = vals[0];
-        found* scope_num = nullptr;
-        found* high = nullptr;
-        // a range: 5.5%-6%, 三至五个, 680万至700万人次
-        // vals is in text order: the other end of vals[k]'s range is vals[k + 1]
-        auto second_after = [&](std::size_t at) -> found* {
-            const found* a = vals[at];
-            const std::size_t p = a->n.scale_only || a->n.unit ? a->n.after : a->n.end;
-            const char32_t c = t[p];
-            if (c != U'-' && c != U'~' && c != U'至' && c != U'到') return nullptr;
-            if (at + 1 >= vals.size()) return nullptr;
-            return vals[at + 1]->n.begin == p + 1 ? vals[at + 1] : nullptr;
-        };
-        // an amount inside a noun before the value (税收千万元企业2家): a threshold
-        std::size_t vi = 0;
-        while (vi + 1 < vals.size() && v->n.unit && v->n.unit->dimension != dimension::count &&
-               v->n.unit->dimension != dimension::percent && is_han(t[v->n.after]) &&
-               has_han(t, {v->n.after, vals[vi + 1]->n.begin}) && !second_after(vi)) {
-            v->set_aside(set_aside_reason::threshold);
-            v = vals[++vi];
-        }
-        // a scope: 25个楼盘…50万平方米, 19家…企业营收增长10%
-        if (vi + 1 < vals.size() && !second_after(vi) && v->n.unit && v->n.unit->dimension == dimension::count &&
-            has_han(t, {v->n.after, vals[vi + 1]->n.begin}) && vals[vi + 1]->n.begin - v->n.after <= window) {
-            scope_num = v;
-            v = vals[++vi];
-        }
-        high = second_after(vi);
-        if (!high && v->n.unit == nullptr && !v->n.scale_only) continue;
-        if (!high && v->n.begin >= item.b + 2) {
-            const char32_t sep = t.cp[v->n.begin - 1];
-            if (sep == U'-' || sep == U'~' || sep == U'至' || sep == U'到') {
-                for (auto& f : in_range(nums, item.b, v->n.begin)) {
-                    if (!f.decided && f.n.unit == nullptr && !f.n.scale_only && f.n.after == v->n.begin - 1 &&
-                        f.n.begin >= item.b) {
-                        high = v;
-                        v = &f;
-                        break;
-                    }
-                }
-            }
-        }
-
-        // the words before the number
-        const std::size_t left_begin = scope_num ? scope_num->n.after : item.b;
-        verb_reading vr;
-        const std::size_t verb_begin = read_verb(t, left_begin, v->n.begin, vr);
-        range metric = strip_fillers(t, {left_begin, verb_begin});
-        if (metric.size() > window) metric.b = metric.e - window;
-        // 建设X项目，总投资20亿元: the investment of the project just named
-        if (named_in_sentence_ && !named_in_sentence_->empty() && v->n.unit &&
-            v->n.unit->dimension == dimension::money && !high && !scope_num) {
-            const bool total = t.at(metric.b, U"总投资") || t.at(metric.b, U"计划总投资");
-            const bool this_year = t.at(metric.b, U"年度计划投资") || t.at(metric.b, U"年度投资") ||
-                                   t.at(metric.b, U"当年计划投资");
-            if ((total || this_year) && metric.size() <= 6) {
-                project& p = named_in_sentence_->back();
-                (total ? p.total_investment : p.investment_this_year) = quantity{v->n.value, *v->n.unit};
-                v->used(numeral_use::project_detail, p.id);
-                continue;
-            }
-        }
-        std::optional<comparator> adverb;  // 至少 before the verb: 至少举办…100场
-        for (std::size_t i = verb_begin > left_begin + window ? verb_begin - window : left_begin; i < verb_begin; ++i) {
-            if (t.at(i, U"至少") || t.at(i, U"不少于")) adverb = comparator::at_least;
-            if (t.at(i, U"累计")) vr.cumulative = true;
-            if (t.at(i, U"年均")) vr.yearly_average = true;
-        }
-        if (adverb && (t.at(metric.b, U"至少") || t.at(metric.b, U"不少于")))
-            metric = strip_fillers(t, {metric.b + (t.at(metric.b, U"至少") ? 2u : 3u), metric.e});
-        if (!vr.verb && v->n.unit && (v->n.unit->dimension == dimension::percent)) {
-            for (const auto& w : verb_words) {
-                if (w.change && t.at(metric.b, w.word) && w.word.size() < metric.size()) {
-                    vr.verb = &w;
-                    metric.b += w.word.size();
-                    break;
-                }
-            }
-        }
-
-        // the words after the number
-        const found* last = high ? high : v;
-        std::size_t after = last->n.after;
-        std::optional<comparator> suffix;
-        for (const auto& w : suffix_words) {
-            if (t.at(after, w.word)) {
-                suffix = w.comparator;
-                after += w.word.size();
-                break;
-            }
-        }
-        range noun = strip_fillers(t, {after, item.e});
-        if (noun.size() > window) noun.e = noun.b + window;
-
-        // 等: the items listed before it are examples
-        std::vector<range> members;
-        std::optional<range> qualifier;
-        range listed = metric;
-        const std::size_t list_end = scope_num ? scope_num->n.begin : metric.e;
-        if (const auto deng = find_word(t, {pending.empty() ? item.b : pending.front().b, list_end}, U"等");
-            deng != std::string::npos && deng >= item.b) {
-            members = pending;
-            members.push_back({item.b, deng});
-            if (!scope_num) metric.b = std::max(metric.b, deng + 1);
-            pending.clear();
-        } else if (!vr.each && !pending.empty() && !scope_num) {
-            // A、B…X: the list qualifies one target
-            listed = {pending.front().b, metric.e};
-        }
-
-        // each subject of a 均/各 list gets the value
-        std::vector<range> subjects;
-        auto split_and = [&](range r) {
-            std::vector<range> parts;
-            std::size_t b = r.b;
-            for (std::size_t i = r.b; i < r.e; ++i) {
-                if ((t.cp[i] == U'和' || t.cp[i] == U'与' || t.cp[i] == U'及') && i > b) {
-                    parts.push_back({b, i});
-                    b = i + 1;
-                }
-            }
-            parts.push_back({b, r.e});
-            return parts;
-        };
-        if ((vr.each || vr.respectively) && !scope_num) {
-            subjects = pending;
-            for (const auto& piece : split_and(metric)) subjects.push_back(piece);
-            pending.clear();
-            if (subjects.size() == 1) subjects.assign(1, listed);
-        } else {
-            subjects.push_back(listed);
-            pending.clear();
-        }
-
-        // Short coordinated modifiers share the last subject's head noun:
-        // 城镇和农村居民人均可支配收入 → 城镇居民人均可支配收入, 农村居民人均可支配收入.
-        auto subject_name = [&](const range& subject, const std::string& fallback) {
-            const range sr = strip_fillers(t, subject);
-            if (sr.empty()) return fallback;
-            const range last_subject = strip_fillers(t, subjects.back());
-            if (subjects.size() >= 2 && sr.b != last_subject.b && sr.size() <= 3 &&
-                last_subject.size() > sr.size() + 1 && strip_fillers(t, subjects.front()).size() <= 3)
-                return bytes(t, sr) + bytes(t, {last_subject.b + strip_fillers(t, subjects.front()).size(), last_subject.e});
-            return bytes(t, sr);
-        };
-
-        // kind, unit, value
-        const unit* u = v->n.unit ? v->n.unit : (high ? high->n.unit : nullptr);
-        decimal value = v->n.value;
-        std::optional<decimal> high_value = high ? std::optional<decimal>(high->n.value) : std::nullopt;
-        if (v->n.scale_only && !high) {
-            auto scaled = decimal::multiply(value, decimal::from_integer(t[v->n.end] == U'亿' ? 100'000'000 : 10'000));
-            if (!scaled) continue;
-            value = *scaled;
-        }
-        target tg;
-        std::optional<trend> tr = vr.verb ? vr.verb->trend : std::nullopt;
-        const bool level_verb = vr.verb && vr.verb->level;
-        const bool change_verb = vr.verb && vr.verb->change;
-        std::string symbol = u ? u->symbol : std::string();
-        const dimension dim = u ? u->dimension : dimension::count;
-        bool ok = true;
-        auto times = [&](decimal x, std::int64_t factor) {
-            auto r = decimal::multiply(x, decimal::from_integer(factor));
-            if (!r) ok = false;
-            return r ? *r : x;
-        };
-        if (u && symbol == "番" && vr.doubling) {
-            // 翻N番: growth of (2^N - 1) × 100 %
-            const auto written = value.to_string();
-            int n = 0;
-            std::from_chars(written.data(), written.data() + written.size(), n);
-            if (n < 1 || n > 10) continue;
-            value = decimal::from_integer(((std::int64_t{1} << n) - 1) * 100);
-            tg.kind = target_kind::growth_rate;
-            symbol = "%";
-            tr = trend::increase;
-        } else if (u && symbol == "倍" && change_verb) {
-            value = times(value, 100);
-            if (high_value) high_value = times(*high_value, 100);
-            tg.kind = tr == trend::decrease ? target_kind::reduction_rate : target_kind::growth_rate;
-            symbol = "%";
-        } else if (u && symbol == "成") {
-            value = times(value, 10);
-            if (high_value) high_value = times(*high_value, 10);
-            symbol = "%";
-            tg.kind = change_verb ? (tr == trend::decrease ? target_kind::reduction_rate : target_kind::growth_rate)
-                                  : target_kind::share;
-        } else if (dim == dimension::percent) {
-            if (change_verb) tg.kind = tr == trend::decrease ? target_kind::reduction_rate : target_kind::growth_rate;
-            else if (!level_verb && (find_word(t, metric, U"增速") != std::string::npos ||
-                                     find_word(t, metric, U"增幅") != std::string::npos))
-                tg.kind = target_kind::growth_rate;
-            else tg.kind = value > decimal::from_integer(100) ? target_kind::level : target_kind::share;
-        } else if (dim == dimension::percentage_point) {
-            tg.kind = target_kind::pp_change;
-            if (!tr || *tr == trend::stable) tr = trend::increase;
-        } else if (level_verb || dim == dimension::duration || dim == dimension::ratio) {
-            tg.kind = target_kind::level;
-        } else if (dim == dimension::count) {
-            tg.kind = target_kind::count;
-        } else {
-            tg.kind = target_kind::amount;
-        }
-        if (!ok) continue;
-        if (tg.kind == target_kind::growth_rate) tr = trend::increase;
-        if (tg.kind == target_kind::reduction_rate) tr = trend::decrease;
-        if (tg.kind == target_kind::amount || tg.kind == target_kind::count || tg.kind == target_kind::share ||
-            (tg.kind == target_kind::level && tr == trend::stable))
-            tr = std::nullopt;
-        // rates: 每万人口…X人, 亩均…X万元
-        std::string per;
-        if (const auto mei = find_word(t, {metric.b, verb_begin}, U"每"); mei != std::string::npos) {
-            std::size_t e = mei + 1;
-            while (e < verb_begin && e < mei + 6 && t.cp[e] != U'人') ++e;
-            if (e < verb_begin && t.cp[e] == U'人') per = to_utf8(std::u32string_view(t.cp).substr(mei + 1, e - mei));
-            if (!per.empty()) tg.kind = target_kind::level;
-        } else if (find_word(t, metric, U"亩均") != std::string::npos) {
-            per = "亩";
-            tg.kind = target_kind::level;
-        }
-        if (!symbol.empty()) {
-            auto found_unit = options_.units.find(per.empty() ? symbol : symbol + "/" + per);
-            if (!found_unit) continue;
-            tg.unit = *found_unit;
-        }
-
-        tg.comparator = comparator::exactly;
-        if (vr.verb && vr.verb->comparator) tg.comparator = *vr.verb->comparator;
-        if (adverb && tg.comparator == comparator::exactly) tg.comparator = *adverb;
-        if (suffix) tg.comparator = *suffix;
-        if (vr.approximate) {
-            tg.comparator = comparator::about;
-            tg.hedge = hedge::approximate;
-        }
-        if (v->n.hedge == hedge::over) tg.hedge = hedge::over;
-        if (high_value) {
-            tg.comparator = comparator::range;
-            tg.low = value;
-            tg.high = high_value;
-        } else {
-            tg.value = value;
-        }
-        tg.trend = tr;
-        tg.yearly_average = vr.yearly_average;
-        tg.cumulative = vr.cumulative;
-        tg.basis = vr.basis;
-        if (vr.base_year > 0) tg.baseline = baseline{vr.base_year, std::nullopt, std::nullopt};
-        tg.per_capita = find_word(t, {listed.b, verb_begin}, U"人均") != std::string::npos;
-        tg.commitment = commitment_at(t, cl, v->n.begin);
-        if (tg.commitment == commitment::expected && previous_commitment_ && !vr.verb && !scope_num &&
-            !starts_with_verb(t, strip_fillers(t, {cl.b, v->n.begin})) &&
-            commitment_at(t, cl, cl.e) == commitment::expected)
-            tg.commitment = *previous_commitment_;  // 争创A企业2家，B企业2家: the object goes on
-        tg.deadline = deadline;
-        tg.value_span = span(t, {v->n.begin, (high ? high : v)->n.end});
-
-        // metric and qualifier
-        range head = metric;
-        if (head.empty() && !noun.empty()) head = noun;
-        std::string metric_text = bytes(t, head);
-        if (!noun.empty() && !head.empty() && head.b != noun.b) metric_text += bytes(t, noun);
-        // a threshold inside the metric (千万元以上项目): the qualifier
-        for (auto& f : in_range(nums, metric.b, metric.e)) {
-            if (f.reason == set_aside_reason::threshold && f.n.begin >= metric.b && f.n.begin < metric.e &&
-                (t.at(f.n.after, U"以上") || t.at(f.n.after, U"以下"))) {
-                const std::size_t above = f.n.after + 2;
-                qualifier = range{f.n.begin, std::min(metric.e, above + 8)};
-                std::size_t q_end = above;
-                while (q_end < metric.e && is_han(t.cp[q_end])) ++q_end;
-                qualifier->e = q_end;
-                metric_text = bytes(t, {metric.b, f.n.begin}) + bytes(t, {above, q_end});
-                break;
-            }
-        }
-        if (!qualifier) {
-            // 亿元以上项目: a threshold written without a number
-            for (std::u32string_view w : {U"亿元以上", U"万元以上", U"规模以上"}) {
-                if (w == U"规模以上") continue;
-                const auto at = find_word(t, metric, w);
-                if (at != std::string::npos && at + w.size() < metric.e) {
-                    qualifier = range{at, metric.e};
-                    metric_text = bytes(t, {metric.b, at}) + bytes(t, {at + w.size(), metric.e});
-                    break;
-                }
-            }
-        }
-        // scope
-        if (scope_num) {
-            target_scope sc;
-            sc.count = scope_num->n.value;
-            sc.measure_word = scope_num->n.unit->symbol;
-            range sn{scope_num->n.after, metric.e};
-            // the noun of the set ends at its head (楼盘, 企业…) outside quotes
-            std::size_t cut = std::string::npos;
-            int depth = 0;
-            for (std::size_t i = sn.b; i < sn.e && cut == std::string::npos; ++i) {
-                if (is_open_quote(t.cp[i])) ++depth;
-                if (is_close_quote(t.cp[i]) && depth > 0) --depth;
-                if (depth > 0) continue;
-                for (auto w : scope_heads) {
-                    if (t.at(i, w) && i + w.size() < sn.e) {
-                        cut = i + w.size();
-                        break;
-                    }
-                }
-            }
-            if (cut != std::string::npos) {
-                sc.noun = bytes(t, {sn.b, cut});
-                range rest = strip_fillers(t, {cut, sn.e});
-                if (!rest.empty()) metric_text = bytes(t, rest);
-            } else {
-                sc.noun = bytes(t, sn);
-            }
-            if (sc.noun.empty()) sc.noun = metric_text;
-            tg.scope = sc;
-            carried_scope = sc;
-        } else if (carried_scope && metric.b == item.b) {
-            tg.scope = carried_scope;
-        }
-        // what the listed members are members of: the scope's noun (25个楼盘), or what is counted
-        const range counted_noun = scope_num ? range{scope_num->n.after, std::min(metric.e, scope_num->n.after + 4)}
-                                             : (noun.empty() ? metric : noun);
-        const bool members_are_items =
-            counts_items(t, counted_noun) || (scope_num && (t.at(counted_noun.b, U"项目") || t.at(counted_noun.b, U"楼盘") ||
-                                                            t.at(counted_noun.b, U"小区")));
-        if (!members.empty() && !members_are_items) {
-            qualifier = range{members.front().b, std::min(metric.b, metric.e)};
-        }
-        if (!vr.reference.empty() && !qualifier) qualifier = vr.reference;
-        if (qualifier) tg.qualifier = bytes(t, strip_fillers(t, *qualifier));
-        if (metric_text.empty()) {
-            // 确保增长5%、力争6%: the stretch of the target before
-            if (!sentence_targets.empty() && clause_targets > 0 && tg.commitment == commitment::aspirational) {
-                target& before = (*s.targets)[sentence_targets.back()];
-                if (!before.stretch && before.value && (before.unit.symbol == tg.unit.symbol)) {
-                    before.stretch = value;
-                    v->used(numeral_use::target_value, before.id);
-                    continue;
-                }
-            }
-            if (!sentence_targets.empty()) metric_text = (*s.targets)[sentence_targets.back()].metric;
-        }
-        if (metric_text.empty()) metric_text = bytes(t, cl);
-        tg.provenance = prov(t, {members.empty() ? std::min(listed.b, item.b) : members.front().b,
-                                 std::max(after, std::min(item.e, noun.e))});
-        if (part_of && !sentence_targets.empty()) tg.parent_id = (*s.targets)[sentence_targets.back()].id;
-
-        // one target per subject
-        std::vector<target> made;
-        if (subjects.size() > 1) {
-            const std::string group_id = fmt::format("g{}-{}", s.area, tg.provenance.offset.value_or(0));
-            for (const auto& subject : subjects) {
-                target each = tg;
-                each.metric = subject_name(subject, metric_text);
-                each.group = statement_group{group_id, group_mode::each};
-                made.push_back(std::move(each));
-            }
-        } else {
-            tg.metric = metric_text;
-            made.push_back(std::move(tg));
-        }
-        // 分别 with several values: A、B分别增长5.5%和7%
-        if (vr.respectively) {
-            std::vector<found*> values{v};
-            for (auto* f : vals) {
-                if (f != v && f != high && f != scope_num && f->n.begin > v->n.begin) values.push_back(f);
-            }
-            for (std::size_t j = k + 1; j < items.size(); ++j) {  // …45万吨、2万吨
-                auto extra = undecided_in(items[j]);
-                if (extra.size() != 1 || extra[0]->n.begin != items[j].b) break;
-                values.push_back(extra[0]);
-                k = j;
-            }
-            if (values.size() > 1) {
-                const target base = made.front();
-                const std::string group_id = fmt::format("g{}-{}", s.area, base.provenance.offset.value_or(0));
-                made.clear();
-                const std::string shared_metric = bytes(t, head);
-                for (std::size_t i = 0; i < values.size(); ++i) {
-                    target r = base;
-                    r.group.reset();
-                    if (subjects.size() == values.size()) {
-                        r.metric = subject_name(subjects[i], shared_metric);
-                    } else {
-                        r.metric = shared_metric.empty() ? metric_text : shared_metric;
-                    }
-                    r.value = values[i]->n.value;
-                    r.value_span = span(t, {values[i]->n.begin, values[i]->n.end});
-                    r.hedge = values[i]->n.hedge == hedge::over ? hedge::over : base.hedge;
-                    r.group = statement_group{group_id, group_mode::respectively};
-                    r.id = new_target_id(s);
-                    values[i]->used(numeral_use::target_value, r.id);
-                    made.push_back(std::move(r));
-                }
-                for (auto& r : made) {
-                    sentence_targets.push_back(s.targets->size());
-                    s.targets->push_back(std::move(r));
-                    ++clause_targets;
-                }
-                continue;
-            }
-        }
+        if (!locate_value(c, ir) || !read_before(c, ir)) continue;
+        read_after(c, ir);
+        read_subjects(c, ir);
+        decimal value;
+        auto tg = read_target(c, ir, value);
+        if (!tg) continue;
+        const auto metric_text = describe_target(c, ir, *tg, value);
+        if (!metric_text) continue;
+        auto made = one_per_subject(c, ir, std::move(*tg), *metric_text);
+        if (several_values(c, ir, k, made, *metric_text)) continue;
         for (auto& r : made) r.id = new_target_id(s);
-        v->used(numeral_use::target_value, made.front().id);
-        if (high) high->used(numeral_use::target_value, made.front().id);
-        if (scope_num) scope_num->used(numeral_use::target_scope, made.front().id);
-
-        // the members before 等 are named projects when the target counts items
-        std::vector<std::string> member_ids;
-        if (!members.empty() && members_are_items && s.projects) {
-            // the action verb at the start of the first member
-            const action_word* act = nullptr;
-            members.front() = strip_fillers(t, members.front());
-            while (!members.front().empty() && (t.at(members.front().b, U"全年") || t.at(members.front().b, U"积极")))
-                members.front().b += 2;
-            for (const auto& a : action_words) {
-                if (t.at(members.front().b, a.word) && (!act || a.word.size() > act->word.size())) act = &a;
-            }
-            std::size_t verb_b = members.front().b;
-            const std::size_t lead = cue_at(t, verb_b);
-            if (!act && lead > 0) {
-                for (const auto& a : action_words) {
-                    if (t.at(verb_b + lead, a.word) && (!act || a.word.size() > act->word.size())) act = &a;
-                }
-                if (act) verb_b += lead;
-            }
-            if (act) {
-                members.front().b = verb_b + act->word.size();
-                sentence_action_ = act;
-            } else {
-                act = sentence_action_;  // 组织申报A等…项目30个，B等…项目80个
-            }
-            for (const auto& m : members) {
-                range name = strip_fillers(t, m);
-                if (name.empty() || name.size() > window) continue;
-                project p;
-                p.id = new_project_id(s);
-                // a capacity inside the name: 年产5万吨, 1200吨
-                for (auto& f : in_range(nums, name.b, name.e)) {
-                    if (f.n.begin >= name.b && f.n.begin < name.e && f.n.unit &&
-                        (f.reason == set_aside_reason::capacity || f.n.begin == name.b)) {
-                        std::size_t cap_b = f.n.begin;
-                        const auto prefix = match_any_ending(t, cap_b, capacity_words);
-                        cap_b -= prefix;
-                        p.capacity = bytes(t, {cap_b, f.n.after});
-                        p.name = bytes(t, {name.b, cap_b}) + bytes(t, {f.n.after, name.e});
-                        f.decided = false;
-                        f.set_aside(set_aside_reason::capacity);
-                        f.element_id = p.id;
-                    }
-                }
-                if (p.name.empty()) p.name = bytes(t, name);
-                p.action = act ? to_utf8(act->word) : std::string();
-                p.stage = act ? act->stage : project_stage::build;
-                p.type = act && act->type != item_type::project ? act->type : item_type::project;
-                const range counted = noun.empty() ? metric : noun;
-                std::string category = bytes(t, counted);
-                if (category.size() > 6 && category.ends_with("项目")) category.resize(category.size() - 6);
-                p.category = category;
-                p.commitment = made.front().commitment;
-                p.provenance = prov(t, name);
-                if (!scope_num) p.targets.push_back({made.front().id, link_role::exemplifies});
-                member_ids.push_back(p.id);
-                s.projects->push_back(std::move(p));
-            }
-            if (scope_num && made.front().scope) made.front().scope->project_ids = member_ids;
-            else made.front().project_ids = member_ids;
-            if (act) {
-                // the action is part of what is counted: 加快建设…已获批政策性资金项目
-                if (!made.front().metric.starts_with(to_utf8(act->word)))
-                    made.front().metric = to_utf8(act->word) + made.front().metric;
-            }
-        }
-        // a park the target happens in: 杉林现代食品产业园入驻企业10家
-        for (std::u32string_view w : {U"入驻", U"进驻"}) {
-            const auto at = find_word(t, metric, w);
-            if (at == std::string::npos || !s.projects || at <= metric.b + 1) continue;
-            const range site{metric.b, at};
-            bool headed = false;
-            for (auto h : item_heads) {
-                if (t.ends_at(site.e, h)) headed = true;
-            }
-            if (!headed) continue;
-            project p;
-            p.id = new_project_id(s);
-            p.name = bytes(t, site);
-            p.action = bytes(t, {at, metric.e});
-            p.stage = project_stage::operate;
-            p.commitment = made.front().commitment;
-            p.provenance = prov(t, site);
-            p.targets.push_back({made.front().id, link_role::site_of});
-            s.projects->push_back(std::move(p));
-            break;
-        }
+        ir.v->used(numeral_use::target_value, made.front().id);
+        if (ir.high) ir.high->used(numeral_use::target_value, made.front().id);
+        if (ir.scope_num) ir.scope_num->used(numeral_use::target_scope, made.front().id);
+        member_projects(c, ir, made.front());
+        site_project(c, ir, made.front());
         for (auto& r : made) {
             sentence_targets.push_back(s.targets->size());
             s.targets->push_back(std::move(r));
-            ++clause_targets;
+            ++c.clause_targets;
         }
     }
     // items left without a number: a qualitative commitment, or named items
-    if (!pending.empty() || clause_targets == 0) {
-        if (!qualitative(t, nums, cl, pending, s, deadline, sentence_targets))
-            named_items(t, nums, cl, clause_targets == 0 ? items : pending, s);
+    if (!c.pending.empty() || c.clause_targets == 0) {
+        if (!qualitative(t, nums, cl, c.pending, s, deadline, sentence_targets))
+            named_items(t, nums, cl, c.clause_targets == 0 ? items : c.pending, s);
     }
 }
+
 
 bool extractor::qualitative(const cp_text& t, std::vector<found>& nums, range cl, std::vector<range> subjects, sink s,
                             std::optional<date> deadline, std::vector<std::size_t>& sentence_targets)
