@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <string_view>
+#include <memory_resource>
 #include <unordered_map>
 #include <string>
 #include <unordered_set>
@@ -564,7 +565,10 @@ std::string element_path(const element_position& at, bool project)
 /// element, so linear in the plan.
 class id_table {
 public:
-    explicit id_table(std::size_t elements) { first_.reserve(elements); }
+    explicit id_table(std::size_t elements) : arena_(std::max<std::size_t>(elements * 64, 256)), first_(&arena_)
+    {
+        first_.reserve(elements);
+    }
 
     /// Records a use; reports it when the id was used before.
     void claim(checker& c, const std::string& id, const element_position& at, bool project)
@@ -588,7 +592,10 @@ private:
         element_position at;
         bool project;
     };
-    std::unordered_map<std::string_view, use> first_;
+    // The table's nodes come from one buffer, released at once: a plan of a
+    // few hundred elements costs a handful of allocations, not one per id.
+    std::pmr::monotonic_buffer_resource arena_;
+    std::pmr::unordered_map<std::string_view, use> first_;
 };
 
 /// How many distinct projects name each target as one of its instances:

@@ -215,9 +215,17 @@ private:
                         const std::string& metric_text);
     void member_projects(clause_reading& c, item_reading& ir, target& first);
     void site_project(clause_reading& c, item_reading& ir, const target& first);
+    std::optional<bool> grade_target(const cp_text& t, std::vector<found>& nums, const std::vector<range>& subjects,
+                                     target tg, sink s, std::vector<std::size_t>& sentence_targets);
+    bool coverage_directions(const cp_text& t, const std::vector<range>& subjects, const target& tg, sink s,
+                             std::vector<std::size_t>& sentence_targets);
+    std::optional<std::size_t> outcome_of(const cp_text& t, std::vector<found>& nums, range last, target& tg,
+                                          std::vector<trend>& trends);
     bool qualitative(const cp_text& t, std::vector<found>& nums, range cl, std::vector<range> subjects, sink s,
                      std::optional<date> deadline, std::vector<std::size_t>& sentence_targets);
     void named_items(const cp_text& t, std::vector<found>& nums, range cl, const std::vector<range>& items, sink s);
+    bool designation_bid(const cp_text& t, range cl, range last, sink s);
+    void name_with_capacity(const cp_text& t, std::vector<found>& nums, range name, project& p, bool inside) const;
     std::vector<found> scan(const cp_text& t) const;
     void set_aside_by_context(const cp_text& t, std::vector<found>& nums) const;
     void record(const cp_text& t, std::vector<found>& nums);
@@ -1806,21 +1814,7 @@ void extractor::member_projects(clause_reading& c, item_reading& ir, target& fir
             if (name.empty() || name.size() > window) continue;
             project p;
             p.id = new_project_id(s);
-            // a capacity inside the name: 年产5万吨, 1200吨
-            for (auto& f : in_range(nums, name.b, name.e)) {
-                if (f.n.begin >= name.b && f.n.begin < name.e && f.n.unit &&
-                    (f.reason == set_aside_reason::capacity || f.n.begin == name.b)) {
-                    std::size_t cap_b = f.n.begin;
-                    const auto prefix = match_any_ending(t, cap_b, capacity_words);
-                    cap_b -= prefix;
-                    p.capacity = bytes(t, {cap_b, f.n.after});
-                    p.name = bytes(t, {name.b, cap_b}) + bytes(t, {f.n.after, name.e});
-                    f.decided = false;
-                    f.set_aside(set_aside_reason::capacity);
-                    f.element_id = p.id;
-                }
-            }
-            if (p.name.empty()) p.name = bytes(t, name);
+            name_with_capacity(t, nums, name, p, false);
             p.action = act ? to_utf8(act->word) : std::string();
             p.stage = act ? act->stage : project_stage::build;
             p.type = act && act->type != item_type::project ? act->type : item_type::project;
@@ -1926,18 +1920,12 @@ void extractor::clause(const cp_text& t, std::vector<found>& nums, range cl, sin
 }
 
 
-bool extractor::qualitative(const cp_text& t, std::vector<found>& nums, range cl, std::vector<range> subjects, sink s,
-                            std::optional<date> deadline, std::vector<std::size_t>& sentence_targets)
+/// A grade (争创AA级信用评级, 创成5A级景区) in a clause of one subject: one
+/// grade target, added. False when the subject states none.
+std::optional<bool> extractor::grade_target(const cp_text& t, std::vector<found>& nums, const std::vector<range>& subjects, target tg,
+                             sink s, std::vector<std::size_t>& sentence_targets)
 {
-    if (subjects.empty()) return false;
-    range last = subjects.back();
-    target tg;
-    tg.commitment = commitment_at(t, cl, last.e);
-    tg.deadline = deadline;
-    std::size_t cut = last.e;
-    std::vector<trend> trends;
-
-    // a grade: 争创AA级信用评级, 创成5A级景区
+    const range last = subjects.back();
     for (std::size_t i = last.b; i < last.e && subjects.size() == 1; ++i) {
         if (!(t.cp[i] == U'A' || (is_ascii_digit(t.cp[i]) && t[i + 1] == U'A'))) continue;
         if (i > last.b && (is_ascii_letter(t.cp[i - 1]) || is_ascii_digit(t.cp[i - 1]))) continue;
@@ -1965,53 +1953,68 @@ bool extractor::qualitative(const cp_text& t, std::vector<found>& nums, range cl
         return true;
     }
 
-    // 扩大A、B和C等覆盖面: a direction for each subject of a measurable noun
-    {
-        static constexpr std::u32string_view heads[] = {U"覆盖面", U"覆盖率", U"参保率", U"占比", U"比重"};
-        static constexpr std::u32string_view ups[] = {U"巩固扩大", U"扩大", U"提高", U"提升", U"增加"};
-        static constexpr std::u32string_view downs[] = {U"降低", U"减少", U"压减", U"缩小"};
-        const auto head = match_any_ending(t, last.e, heads);
-        range opening = strip_fillers(t, subjects.front());
-        while (!opening.empty() && (t.at(opening.b, U"巩固") && !t.at(opening.b, U"巩固扩大"))) opening.b += 2;
-        const auto up = match_any(t, opening.b, ups);
-        const auto down = match_any(t, opening.b, downs);
-        if (head > 0 && (up > 0 || down > 0) && head < last.size()) {
-            std::vector<range> parts = subjects;
-            parts.front() = {opening.b + std::max(up, down), parts.front().e};
-            parts.back().e = last.e - head;
-            if (const auto deng = find_word(t, parts.back(), U"等"); deng != std::string::npos) parts.back().e = deng;
-            // 大病保险和普惠商业保险: joined by 和
-            std::vector<range> names;
-            for (const auto& r : parts) {
-                std::size_t b = r.b;
-                for (std::size_t i = r.b; i <= r.e; ++i) {
-                    if (i == r.e || t.cp[i] == U'和' || t.cp[i] == U'及' || t.cp[i] == U'与') {
-                        if (i > b) names.push_back(strip_fillers(t, {b, i}));
-                        b = i + 1;
-                    }
+    return std::nullopt;
+}
+
+/// 扩大A、B和C等覆盖面: a direction for each subject of a measurable noun,
+/// added. False when the clause is not of that shape.
+bool extractor::coverage_directions(const cp_text& t, const std::vector<range>& subjects, const target& tg, sink s,
+                                    std::vector<std::size_t>& sentence_targets)
+{
+    const range last = subjects.back();
+    static constexpr std::u32string_view heads[] = {U"覆盖面", U"覆盖率", U"参保率", U"占比", U"比重"};
+    static constexpr std::u32string_view ups[] = {U"巩固扩大", U"扩大", U"提高", U"提升", U"增加"};
+    static constexpr std::u32string_view downs[] = {U"降低", U"减少", U"压减", U"缩小"};
+    const auto head = match_any_ending(t, last.e, heads);
+    range opening = strip_fillers(t, subjects.front());
+    while (!opening.empty() && (t.at(opening.b, U"巩固") && !t.at(opening.b, U"巩固扩大"))) opening.b += 2;
+    const auto up = match_any(t, opening.b, ups);
+    const auto down = match_any(t, opening.b, downs);
+    if (head > 0 && (up > 0 || down > 0) && head < last.size()) {
+        std::vector<range> parts = subjects;
+        parts.front() = {opening.b + std::max(up, down), parts.front().e};
+        parts.back().e = last.e - head;
+        if (const auto deng = find_word(t, parts.back(), U"等"); deng != std::string::npos) parts.back().e = deng;
+        // 大病保险和普惠商业保险: joined by 和
+        std::vector<range> names;
+        for (const auto& r : parts) {
+            std::size_t b = r.b;
+            for (std::size_t i = r.b; i <= r.e; ++i) {
+                if (i == r.e || t.cp[i] == U'和' || t.cp[i] == U'及' || t.cp[i] == U'与') {
+                    if (i > b) names.push_back(strip_fillers(t, {b, i}));
+                    b = i + 1;
                 }
-            }
-            std::erase_if(names, [](const range& r) { return r.empty() || r.size() > window; });
-            if (!names.empty()) {
-                const std::string head_text = bytes(t, {last.e - head, last.e});
-                const std::string group_id = fmt::format("g{}-{}", s.area, t.offset[subjects.front().b]);
-                for (const auto& r : names) {
-                    target each = tg;
-                    each.kind = target_kind::direction;
-                    each.comparator = comparator::direction;
-                    each.trend = up > 0 ? trend::increase : trend::decrease;
-                    each.id = new_target_id(s);
-                    each.metric = bytes(t, r) + head_text;
-                    if (names.size() > 1) each.group = statement_group{group_id, group_mode::each};
-                    each.provenance = prov(t, {subjects.front().b, last.e});
-                    sentence_targets.push_back(s.targets->size());
-                    s.targets->push_back(std::move(each));
-                }
-                return true;
             }
         }
+        std::erase_if(names, [](const range& r) { return r.empty() || r.size() > window; });
+        if (!names.empty()) {
+            const std::string head_text = bytes(t, {last.e - head, last.e});
+            const std::string group_id = fmt::format("g{}-{}", s.area, t.offset[subjects.front().b]);
+            for (const auto& r : names) {
+                target each = tg;
+                each.kind = target_kind::direction;
+                each.comparator = comparator::direction;
+                each.trend = up > 0 ? trend::increase : trend::decrease;
+                each.id = new_target_id(s);
+                each.metric = bytes(t, r) + head_text;
+                if (names.size() > 1) each.group = statement_group{group_id, group_mode::each};
+                each.provenance = prov(t, {subjects.front().b, last.e});
+                sentence_targets.push_back(s.targets->size());
+                s.targets->push_back(std::move(each));
+            }
+            return true;
+        }
     }
+    return false;
+}
 
+/// The outcome a clause ends with (全覆盖, 清零, 持续稳定, 合理区间, 正增长, a
+/// trend list, 明显降低): the target's kind, comparator and value, and where
+/// the subjects end; nullopt when it ends with none.
+std::optional<std::size_t> extractor::outcome_of(const cp_text& t, std::vector<found>& nums, range last, target& tg,
+                                                 std::vector<trend>& trends)
+{
+    std::size_t cut = last.e;
     if (t.ends_at(last.e, U"全覆盖") || t.ends_at(last.e, U"全面达标") || t.ends_at(last.e, U"全部达标")) {
         tg.kind = target_kind::attainment;
         tg.comparator = comparator::exactly;
@@ -2056,9 +2059,9 @@ bool extractor::qualitative(const cp_text& t, std::vector<found>& nums, range cl
         // a trend list in quotes: “两降一升”
         std::size_t open = last.e - 1;
         while (open > last.b && !is_open_quote(t.cp[open - 1])) --open;
-        if (open == last.b) return false;
+        if (open == last.b) return std::nullopt;
         const std::size_t q = open;  // first code point inside the quotes
-        if (!trend_list(t, q, last.e - 1, trends)) return false;
+        if (!trend_list(t, q, last.e - 1, trends)) return std::nullopt;
 
         tg.kind = target_kind::direction;
         tg.comparator = comparator::direction;
@@ -2079,16 +2082,32 @@ bool extractor::qualitative(const cp_text& t, std::vector<found>& nums, range cl
         static constexpr std::u32string_view adverbs[] = {U"明显", U"显著", U"稳步", U"大幅", U"持续", U"逐步", U"有所", U"进一步", U"不断"};
         static constexpr std::u32string_view verbs[] = {U"降低", U"下降", U"减少", U"提高", U"提升", U"增长", U"增加", U"上升"};
         const auto v = match_any_ending(t, last.e, verbs);
-        if (v == 0) return false;
+        if (v == 0) return std::nullopt;
         const auto a = match_any_ending(t, last.e - v, adverbs);
-        if (a == 0 || last.size() <= v + a + 1) return false;
+        if (a == 0 || last.size() <= v + a + 1) return std::nullopt;
         const bool down = t.ends_at(last.e, U"降低") || t.ends_at(last.e, U"下降") || t.ends_at(last.e, U"减少");
         tg.kind = target_kind::direction;
         tg.comparator = comparator::direction;
         tg.trend = down ? trend::decrease : trend::increase;
         cut = last.e - v - a;
     }
-    subjects.back().e = cut;
+    return cut;
+}
+
+bool extractor::qualitative(const cp_text& t, std::vector<found>& nums, range cl, std::vector<range> subjects, sink s,
+                            std::optional<date> deadline, std::vector<std::size_t>& sentence_targets)
+{
+    if (subjects.empty()) return false;
+    range last = subjects.back();
+    target tg;
+    tg.commitment = commitment_at(t, cl, last.e);
+    tg.deadline = deadline;
+    std::vector<trend> trends;
+    if (const auto graded = grade_target(t, nums, subjects, tg, s, sentence_targets)) return *graded;
+    if (coverage_directions(t, subjects, tg, s, sentence_targets)) return true;
+    const auto cut = outcome_of(t, nums, last, tg, trends);
+    if (!cut) return false;
+    subjects.back().e = *cut;
     // 确保A“两降一升”，B全面达标，C持续稳定: an outcome clause with no verb and no cue of its
     // own goes on with the commitment of the clause before, as a numeral's object does
     if (tg.commitment == commitment::expected && previous_commitment_ &&
@@ -2130,6 +2149,62 @@ bool extractor::qualitative(const cp_text& t, std::vector<found>& nums, range cl
     return true;
 }
 
+/// The project's name and capacity from `name`: a quantity at the head of the
+/// name, or one set aside as a capacity (年产5万吨, 1200吨人用益生菌), is the
+/// capacity and leaves the name; with `inside`, only one that ends before the
+/// name does.
+void extractor::name_with_capacity(const cp_text& t, std::vector<found>& nums, range name, project& p, bool inside) const
+{
+    for (auto& f : in_range(nums, name.b, name.e)) {
+        if (f.n.begin >= name.b && f.n.begin < name.e && f.n.unit && (!inside || f.n.after < name.e) &&
+            (f.n.begin == name.b || f.reason == set_aside_reason::capacity)) {
+            const std::size_t cap_b = f.n.begin - match_any_ending(t, f.n.begin, capacity_words);
+            p.capacity = bytes(t, {cap_b, f.n.after});
+            p.name = bytes(t, {name.b, cap_b}) + bytes(t, {f.n.after, name.e});
+            f.decided = false;
+            f.set_aside(set_aside_reason::capacity);
+            f.element_id = p.id;
+        }
+    }
+    if (p.name.empty()) p.name = bytes(t, name);
+}
+
+/// 支持A、B争创国家级示范区: a bid for a designation in the last item; the
+/// designation is the project. True when the item holds one.
+bool extractor::designation_bid(const cp_text& t, range cl, range last, sink s)
+{
+    const action_word* act = nullptr;
+    range first = last;
+    for (std::size_t p = last.b; p < last.e && p < last.b + 10 && !act; ++p) {
+        const action_word* best = nullptr;
+        for (const auto& a : action_words) {
+            if (a.word[0] == t.cp[p] && t.at(p, a.word) && (!best || a.word.size() > best->word.size())) best = &a;
+        }
+        if (best && best->type == item_type::designation_bid) {
+            act = best;
+            first = {p + best->word.size(), last.e};
+        }
+    }
+    if (!act) return false;
+    const range name = strip_fillers(t, first);
+    bool headed = false;
+    for (auto h : item_heads) {
+        if (t.ends_at(name.e, h)) headed = true;
+    }
+    if (headed && name.size() >= 2 && name.size() <= 30) {
+        project p;
+        p.id = new_project_id(s);
+        p.name = bytes(t, name);
+        p.action = to_utf8(act->word);
+        p.stage = act->stage;
+        p.type = act->type;
+        p.commitment = commitment_at(t, cl, name.b);
+        p.provenance = prov(t, name);
+        s.projects->push_back(std::move(p));
+    }
+    return true;
+}
+
 void extractor::named_items(const cp_text& t, std::vector<found>& nums, range cl, const std::vector<range>& items,
                             sink s)
 {
@@ -2160,34 +2235,7 @@ void extractor::named_items(const cp_text& t, std::vector<found>& nums, range cl
             at = p;
         }
     }
-    if (!act && items.size() > 1) {
-        for (std::size_t p = items.back().b; p < items.back().e && p < items.back().b + 10 && !act; ++p) {
-            if (const action_word* a = action_at(p); a && a->type == item_type::designation_bid) {
-                act = a;
-                first = {p + a->word.size(), items.back().e};
-                at = p;
-            }
-        }
-        if (act) {
-            const range name = strip_fillers(t, first);
-            bool headed = false;
-            for (auto h : item_heads) {
-                if (t.ends_at(name.e, h)) headed = true;
-            }
-            if (headed && name.size() >= 2 && name.size() <= 30) {
-                project p;
-                p.id = new_project_id(s);
-                p.name = bytes(t, name);
-                p.action = to_utf8(act->word);
-                p.stage = act->stage;
-                p.type = act->type;
-                p.commitment = commitment_at(t, cl, name.b);
-                p.provenance = prov(t, name);
-                s.projects->push_back(std::move(p));
-            }
-            return;
-        }
-    }
+    if (!act && items.size() > 1 && designation_bid(t, cl, items.back(), s)) return;
     // 加快新妇幼保健院建设: the name between 加快 and 建设
     bool name_then_build = false;
     static constexpr action_word build{U"加快建设", project_stage::build, item_type::project};
@@ -2250,21 +2298,7 @@ void extractor::named_items(const cp_text& t, std::vector<found>& nums, range cl
         p.type = act ? act->type : item_type::project;
         p.commitment = commitment_at(t, cl, r.b);
         p.provenance = prov(t, r);
-        range name = r;
-        for (auto& f : in_range(nums, r.b, r.e)) {
-            // a capacity at the head of the name: 1200吨人用益生菌, 年产5万吨…
-            if (f.n.begin >= r.b && f.n.begin < r.e && f.n.unit && f.n.after < r.e &&
-                (f.n.begin == r.b || f.reason == set_aside_reason::capacity)) {
-                std::size_t cap_b = f.n.begin - match_any_ending(t, f.n.begin, capacity_words);
-                p.capacity = bytes(t, {cap_b, f.n.after});
-                p.name = bytes(t, {r.b, cap_b}) + bytes(t, {f.n.after, r.e});
-                f.decided = false;
-                f.set_aside(set_aside_reason::capacity);
-                f.element_id = p.id;
-                name = {f.n.after, r.e};
-            }
-        }
-        if (p.name.empty()) p.name = bytes(t, name);
+        name_with_capacity(t, nums, r, p, true);
         s.projects->push_back(std::move(p));
     }
     // one project named: a 总投资 that follows in the sentence is its investment
