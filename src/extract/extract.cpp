@@ -209,6 +209,8 @@ private:
     void read_after(clause_reading& c, item_reading& ir);
     void read_subjects(clause_reading& c, item_reading& ir);
     std::optional<target> read_target(clause_reading& c, item_reading& ir, decimal& value);
+    void state_terms(clause_reading& c, const item_reading& ir, target& tg, const decimal& value,
+                     const std::optional<decimal>& high_value, std::optional<trend> tr);
     std::optional<std::string> describe_target(clause_reading& c, item_reading& ir, target& tg, const decimal& value);
     std::vector<target> one_per_subject(clause_reading& c, item_reading& ir, target tg, const std::string& metric_text);
     bool several_values(clause_reading& c, item_reading& ir, std::size_t& k, std::vector<target>& made,
@@ -1458,20 +1460,62 @@ void extractor::read_subjects(clause_reading& c, item_reading& ir)
 /// The target the item states: kind, unit, value, comparator, commitment;
 /// `value` is the number as read (the low end of a range). nullopt when the
 /// number cannot be a target's.
-std::optional<target> extractor::read_target(clause_reading& c, item_reading& ir, decimal& value)
+/// The comparator, hedge, value or range, trend and the other terms of the
+/// target, and its commitment (kept from the clause before when the item
+/// goes on with its object: 争创A企业2家，B企业2家).
+void extractor::state_terms(clause_reading& c, const item_reading& ir, target& tg, const decimal& value,
+                            const std::optional<decimal>& high_value, std::optional<trend> tr)
 {
     const cp_text& t = c.t;
     const range cl = c.cl;
     const std::optional<date>& deadline = c.deadline;
+    found* const v = ir.v;
+    found* const high = ir.high;
+    found* const scope_num = ir.scope_num;
+    const verb_reading& vr = ir.vr;
+    const std::size_t verb_begin = ir.verb_begin;
+    const std::optional<comparator>& adverb = ir.adverb;
+    const std::optional<comparator>& suffix = ir.suffix;
+    const range listed = ir.listed;
+    tg.comparator = comparator::exactly;
+    if (vr.verb && vr.verb->comparator) tg.comparator = *vr.verb->comparator;
+    if (adverb && tg.comparator == comparator::exactly) tg.comparator = *adverb;
+    if (suffix) tg.comparator = *suffix;
+    if (vr.approximate) {
+        tg.comparator = comparator::about;
+        tg.hedge = hedge::approximate;
+    }
+    if (v->n.hedge == hedge::over) tg.hedge = hedge::over;
+    if (high_value) {
+        tg.comparator = comparator::range;
+        tg.low = value;
+        tg.high = high_value;
+    } else {
+        tg.value = value;
+    }
+    tg.trend = tr;
+    tg.yearly_average = vr.yearly_average;
+    tg.cumulative = vr.cumulative;
+    tg.basis = vr.basis;
+    if (vr.base_year > 0) tg.baseline = baseline{vr.base_year, std::nullopt, std::nullopt};
+    tg.per_capita = find_word(t, {listed.b, verb_begin}, U"人均") != std::string::npos;
+    tg.commitment = commitment_at(t, cl, v->n.begin);
+    if (tg.commitment == commitment::expected && previous_commitment_ && !vr.verb && !scope_num &&
+        !starts_with_verb(t, strip_fillers(t, {cl.b, v->n.begin})) &&
+        commitment_at(t, cl, cl.e) == commitment::expected)
+        tg.commitment = *previous_commitment_;  // 争创A企业2家，B企业2家: the object goes on
+    tg.deadline = deadline;
+    tg.value_span = span(t, {v->n.begin, (high ? high : v)->n.end});
+}
+
+std::optional<target> extractor::read_target(clause_reading& c, item_reading& ir, decimal& value)
+{
+    const cp_text& t = c.t;
     found*& v = ir.v;
     found*& high = ir.high;
-    found*& scope_num = ir.scope_num;
     verb_reading& vr = ir.vr;
     std::size_t& verb_begin = ir.verb_begin;
     range& metric = ir.metric;
-    std::optional<comparator>& adverb = ir.adverb;
-    std::optional<comparator>& suffix = ir.suffix;
-    range& listed = ir.listed;
     // kind, unit, value
     const unit* u = v->n.unit ? v->n.unit : (high ? high->n.unit : nullptr);
     value = v->n.value;
@@ -1553,35 +1597,7 @@ std::optional<target> extractor::read_target(clause_reading& c, item_reading& ir
         tg.unit = *found_unit;
     }
 
-    tg.comparator = comparator::exactly;
-    if (vr.verb && vr.verb->comparator) tg.comparator = *vr.verb->comparator;
-    if (adverb && tg.comparator == comparator::exactly) tg.comparator = *adverb;
-    if (suffix) tg.comparator = *suffix;
-    if (vr.approximate) {
-        tg.comparator = comparator::about;
-        tg.hedge = hedge::approximate;
-    }
-    if (v->n.hedge == hedge::over) tg.hedge = hedge::over;
-    if (high_value) {
-        tg.comparator = comparator::range;
-        tg.low = value;
-        tg.high = high_value;
-    } else {
-        tg.value = value;
-    }
-    tg.trend = tr;
-    tg.yearly_average = vr.yearly_average;
-    tg.cumulative = vr.cumulative;
-    tg.basis = vr.basis;
-    if (vr.base_year > 0) tg.baseline = baseline{vr.base_year, std::nullopt, std::nullopt};
-    tg.per_capita = find_word(t, {listed.b, verb_begin}, U"人均") != std::string::npos;
-    tg.commitment = commitment_at(t, cl, v->n.begin);
-    if (tg.commitment == commitment::expected && previous_commitment_ && !vr.verb && !scope_num &&
-        !starts_with_verb(t, strip_fillers(t, {cl.b, v->n.begin})) &&
-        commitment_at(t, cl, cl.e) == commitment::expected)
-        tg.commitment = *previous_commitment_;  // 争创A企业2家，B企业2家: the object goes on
-    tg.deadline = deadline;
-    tg.value_span = span(t, {v->n.begin, (high ? high : v)->n.end});
+    state_terms(c, ir, tg, value, high_value, tr);
     return tg;
 }
 
