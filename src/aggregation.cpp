@@ -251,6 +251,7 @@ result<std::vector<target_group>> aggregate(const std::vector<const plan*>& plan
 {
     std::vector<group_state> groups;
     std::unordered_map<std::string, std::size_t> index;
+    index.reserve(64);  // groups are few (focus areas, kinds, units): no rehash on the way
     std::vector<std::string> scratch;
     for (const plan* p : plans) {
         if (p == nullptr) throw std::invalid_argument("govplan::aggregate_targets: null plan");

@@ -139,13 +139,13 @@ std::string label_for(progress_status s, bool before_deadline, bool at_or_above_
 /// What the rule of a basis decides about an observed value.
 struct verdict {
     verdict() = default;
-    verdict(progress_status s, bool above = false, std::string why = {})  // NOLINT: implicit, {status} reads well
-        : status(s), above_pace(above), note(std::move(why))
+    verdict(progress_status s, bool above = false, const char* why = nullptr)  // NOLINT: implicit, {status} reads well
+        : status(s), above_pace(above), note(why)
     {
     }
     progress_status status = progress_status::no_data;
     bool above_pace = false;           ///< at or above the expected pace (快于预期)
-    std::string note;
+    const char* note = nullptr;        ///< why, when the status needs a word
     std::optional<decimal> expected;   ///< the value expected by the as-of date, when there is one
 };
 
@@ -157,7 +157,7 @@ struct moment {
     bool before_deadline;
 };
 
-verdict no_data(std::string why) { return {progress_status::no_data, false, std::move(why)}; }
+verdict no_data(const char* why) { return {progress_status::no_data, false, why}; }
 
 /// A value built up over the period (an amount, a count, a rise): met once
 /// the target holds, else compared with the pro rata share by the as-of date.
@@ -240,32 +240,33 @@ verdict judge_qualitative(const decimal& v, bool before_deadline)
     return {before_deadline ? progress_status::at_risk : progress_status::behind, false, "not met"};
 }
 
-/// An observation as the number a target is judged on.
-struct reading {
-    quantity observed;  ///< in the target's unit (a pp change read from levels: the change)
-    decimal value;      ///< the number judged: negated for a decrease, so that more is better
-};
-
-/// The observed quantity in the target's unit; a pp change observed as the
-/// level it changes (in %) becomes the change from the baseline level.
-result<reading> read_observation(const target& t, const quantity& q, progress_basis basis)
+/// The observed quantity `q` in the target's unit, written to `observed`, and
+/// the number judged, written to `value` (negated for a decrease, so that
+/// more is better); a pp change observed as the level it changes (in %)
+/// becomes the change from the baseline level. Says why when it cannot be.
+std::optional<std::string> read_observation(const target& t, const quantity& q, progress_basis basis,
+                                            std::optional<quantity>& observed, decimal& value)
 {
-    if (t.unit.empty() || basis == progress_basis::qualitative) return reading{q, q.value};  // met (1) or not (0)
-    const bool level_of_pp_change = t.kind == target_kind::pp_change && q.unit.dimension == dimension::percent;
-    reading out{q, q.value};
-    if (level_of_pp_change) {
+    if (t.unit.empty() || basis == progress_basis::qualitative) {  // met (1) or not (0)
+        observed = q;
+        value = q.value;
+        return std::nullopt;
+    }
+    if (t.kind == target_kind::pp_change && q.unit.dimension == dimension::percent) {
         if (!t.baseline || !t.baseline->value || t.baseline->value->unit.dimension != dimension::percent)
-            return error(errc::invalid_value, "a pp change observed as a level needs a baseline level in %");
+            return "a pp change observed as a level needs a baseline level in %";
         auto change = decimal::subtract(q.value, t.baseline->value->value);
-        if (!change) return error(change.error(), "the change from the baseline level needs more than 18 digits");
-        out = {quantity{*change, t.unit}, *change};
+        if (!change) return "the change from the baseline level needs more than 18 digits";
+        value = *change;
+        observed = quantity{value, t.unit};
     } else {
         auto converted = convert(q, t.unit);
-        if (!converted) return conversion_error(converted.error(), q, t.unit);
-        out = {*converted, converted->value};
+        if (!converted) return conversion_error(converted.error(), q, t.unit).message;
+        value = converted->value;
+        observed = std::move(*converted);
     }
-    if (t.kind == target_kind::pp_change && t.trend == trend::decrease) out.value = -out.value;
-    return out;
+    if (t.kind == target_kind::pp_change && t.trend == trend::decrease) value = -value;
+    return std::nullopt;
 }
 
 }  // namespace
@@ -302,16 +303,14 @@ target_progress evaluate_progress(const target& t, const date_period& period, da
         return out;
     }
     const observation& latest = *seen.back();
-    auto reading = read_observation(t, latest.value, out.basis);
-    if (!reading) {
+    decimal v;
+    if (const auto problem = read_observation(t, latest.value, out.basis, out.observed, v)) {
         out.status = progress_status::no_data;
         out.label = label_for(out.status, before_deadline, false);
-        out.note = "observation on " + to_iso_string(latest.date) + ": " + reading.error().message;
+        out.note = "observation on " + to_iso_string(latest.date) + ": " + *problem;
         return out;
     }
-    out.observed = reading->observed;
     out.observed_on = latest.date;
-    const decimal v = reading->value;
     if (auto stated = floor_value(t);
         stated && out.basis != progress_basis::direction && out.basis != progress_basis::qualitative) {
         out.attainment = ratio(v, *stated);
@@ -328,7 +327,7 @@ target_progress evaluate_progress(const target& t, const date_period& period, da
     }
     out.status = judged.status;
     out.expected = judged.expected;
-    if (!judged.note.empty()) out.note = judged.note;
+    if (judged.note != nullptr) out.note = judged.note;
     out.label = label_for(out.status, before_deadline, judged.above_pace);
     return out;
 }
@@ -336,6 +335,7 @@ target_progress evaluate_progress(const target& t, const date_period& period, da
 std::vector<target_progress> evaluate_progress(const plan& p, date as_of, const progress_thresholds& thresholds)
 {
     std::vector<target_progress> out;
+    out.reserve(target_count(p));
     for (auto [t, at] : each_target(p)) {
         out.push_back(evaluate_progress(t, p.period, as_of, thresholds));
         out.back().position = at;

@@ -103,15 +103,13 @@ public:
 
     reference operator*() const
     {
-        auto& area = plan_->focus_areas[area_];
         std::optional<std::size_t> measure;
         if (list_ > 0) measure = list_ - 1;
-        return {elements(area)[index_], {area_, measure, index_}};
+        return {list_begin_[index_], {area_, measure, index_}};
     }
     element_iterator& operator++()
     {
-        ++index_;
-        settle();
+        if (++index_ >= list_size_) settle();  // the next list only when this one is done
         return *this;
     }
     void operator++(int) { ++*this; }
@@ -132,11 +130,19 @@ private:
             return list_ == 0 ? area.targets : area.measures[list_ - 1].targets;
         }
     }
+    /// Moves to the first element at or after (area_, list_, index_).
     void settle()
     {
         while (area_ < plan_->focus_areas.size()) {
             auto& area = plan_->focus_areas[area_];
-            if (list_ <= area.measures.size() && index_ < elements(area).size()) return;
+            if (list_ <= area.measures.size()) {
+                auto& list = elements(area);
+                if (index_ < list.size()) {
+                    list_begin_ = list.data();
+                    list_size_ = list.size();
+                    return;
+                }
+            }
             index_ = 0;
             if (list_ < area.measures.size()) {
                 ++list_;
@@ -151,6 +157,8 @@ private:
     std::size_t area_ = 0;
     std::size_t list_ = first_list;
     std::size_t index_ = 0;
+    Element* list_begin_ = nullptr;  ///< the current list's elements
+    std::size_t list_size_ = 0;
 };
 
 template <class Plan, class Element, bool Projects>
