@@ -1,5 +1,7 @@
 #include <govplan/filter.hpp>
 
+#include "links.hpp"
+
 #include <string_view>
 #include <unordered_set>
 
@@ -64,18 +66,27 @@ plan select(const plan& p, const std::function<bool(const target&, const element
         if (keep_project(pr, at)) out.focus_areas[at.focus_area].measures[*at.measure].projects.push_back(pr);
     }
     // references to what was left out go, so that the selection validates as a plan
-    std::unordered_set<std::string_view> targets, projects;
-    for (auto [t, at] : each_target(std::as_const(out))) targets.insert(t.id);
-    for (auto [pr, at] : each_project(std::as_const(out))) projects.insert(pr.id);
-    const auto gone = [&](const std::string& id) { return !projects.contains(id); };
-    for (auto [t, at] : each_target(out)) {
-        std::erase_if(t.project_ids, gone);
-        if (t.scope) std::erase_if(t.scope->project_ids, gone);
-        if (!t.parent_id.empty() && !targets.contains(t.parent_id)) t.parent_id.clear();
-    }
-    for (auto [pr, at] : each_project(out))
-        std::erase_if(pr.targets, [&](const target_link& l) { return !targets.contains(l.target_id); });
+    detail::drop_dangling_links(out);
     return out;
 }
 
 GOVPLAN_END_NAMESPACE
+
+namespace govplan::detail {
+
+void drop_dangling_links(plan& p)
+{
+    std::unordered_set<std::string_view> targets, projects;  // views of ids, which stay put
+    for (auto [t, at] : each_target(std::as_const(p))) targets.insert(t.id);
+    for (auto [pr, at] : each_project(std::as_const(p))) projects.insert(pr.id);
+    const auto gone = [&](const std::string& id) { return !projects.contains(id); };
+    for (auto [t, at] : each_target(p)) {
+        std::erase_if(t.project_ids, gone);
+        if (t.scope) std::erase_if(t.scope->project_ids, gone);
+        if (!t.parent_id.empty() && !targets.contains(t.parent_id)) t.parent_id.clear();
+    }
+    for (auto [pr, at] : each_project(p))
+        std::erase_if(pr.targets, [&](const target_link& l) { return !targets.contains(l.target_id); });
+}
+
+}  // namespace govplan::detail

@@ -5,6 +5,7 @@
 #include "numerals.hpp"
 #include "text.hpp"
 #include "words.hpp"
+#include "../links.hpp"
 
 #include <govplan/extract.hpp>
 #include <govplan/validation.hpp>
@@ -212,6 +213,7 @@ private:
     void state_terms(clause_reading& c, const item_reading& ir, target& tg, const decimal& value,
                      const std::optional<decimal>& high_value, std::optional<trend> tr);
     std::optional<std::string> describe_target(clause_reading& c, item_reading& ir, target& tg, const decimal& value);
+    void threshold_qualifier(const cp_text& t, std::vector<found>& nums, item_reading& ir, std::string& metric_text) const;
     std::vector<target> one_per_subject(clause_reading& c, item_reading& ir, target tg, const std::string& metric_text);
     bool several_values(clause_reading& c, item_reading& ir, std::size_t& k, std::vector<target>& made,
                         const std::string& metric_text);
@@ -1603,31 +1605,13 @@ std::optional<target> extractor::read_target(clause_reading& c, item_reading& ir
 
 /// The target's metric, qualifier, scope, provenance and parent; nullopt when
 /// the number is instead the stretch of the target before (确保增长5%、力争6%).
-std::optional<std::string> extractor::describe_target(clause_reading& c, item_reading& ir, target& tg, const decimal& value)
+/// A threshold in the metric (千万元以上项目, 亿元以上项目) is the target's
+/// qualifier, and leaves the metric's text.
+void extractor::threshold_qualifier(const cp_text& t, std::vector<found>& nums, item_reading& ir,
+                                    std::string& metric_text) const
 {
-    const cp_text& t = c.t;
-    std::vector<found>& nums = c.nums;
-    const range cl = c.cl;
-    const sink& s = c.s;
-    std::vector<std::size_t>& sentence_targets = c.sentence_targets;
-    std::size_t& clause_targets = c.clause_targets;
-    std::optional<target_scope>& carried_scope = c.carried_scope;
-    const bool part_of = c.part_of;
-    const range item = ir.item;
-    found*& v = ir.v;
-    found*& scope_num = ir.scope_num;
-    verb_reading& vr = ir.vr;
-    range& metric = ir.metric;
-    std::size_t& after = ir.after;
-    range& noun = ir.noun;
-    std::vector<range>& members = ir.members;
+    const range metric = ir.metric;
     std::optional<range>& qualifier = ir.qualifier;
-    range& listed = ir.listed;
-    // metric and qualifier
-    const range head = ir.head();
-    std::string metric_text = bytes(t, head);
-    if (!noun.empty() && !head.empty() && head.b != noun.b) metric_text += bytes(t, noun);
-    // a threshold inside the metric (千万元以上项目): the qualifier
     for (auto& f : in_range(nums, metric.b, metric.e)) {
         if (f.reason == set_aside_reason::threshold && f.n.begin >= metric.b && f.n.begin < metric.e &&
             (t.at(f.n.after, U"以上") || t.at(f.n.after, U"以下"))) {
@@ -1652,6 +1636,33 @@ std::optional<std::string> extractor::describe_target(clause_reading& c, item_re
             }
         }
     }
+}
+
+std::optional<std::string> extractor::describe_target(clause_reading& c, item_reading& ir, target& tg, const decimal& value)
+{
+    const cp_text& t = c.t;
+    std::vector<found>& nums = c.nums;
+    const range cl = c.cl;
+    const sink& s = c.s;
+    std::vector<std::size_t>& sentence_targets = c.sentence_targets;
+    std::size_t& clause_targets = c.clause_targets;
+    std::optional<target_scope>& carried_scope = c.carried_scope;
+    const bool part_of = c.part_of;
+    const range item = ir.item;
+    found*& v = ir.v;
+    found*& scope_num = ir.scope_num;
+    verb_reading& vr = ir.vr;
+    range& metric = ir.metric;
+    std::size_t& after = ir.after;
+    range& noun = ir.noun;
+    std::vector<range>& members = ir.members;
+    std::optional<range>& qualifier = ir.qualifier;
+    range& listed = ir.listed;
+    // metric and qualifier
+    const range head = ir.head();
+    std::string metric_text = bytes(t, head);
+    if (!noun.empty() && !head.empty() && head.b != noun.b) metric_text += bytes(t, noun);
+    threshold_qualifier(t, nums, ir, metric_text);
     // scope
     if (scope_num) {
         target_scope sc;
@@ -2380,6 +2391,38 @@ extraction extractor::run()
     return std::move(out_);
 }
 
+/// The ids of the targets and projects the error diagnostics point at, each
+/// with its first error ("code: message").
+std::unordered_map<std::string, std::string> elements_in_error(const plan& draft, const std::vector<diagnostic>& diagnostics)
+{
+    std::unordered_map<std::string, std::string> bad;
+    for (const auto& d : diagnostics) {
+        if (d.severity != severity::error) continue;
+        // focus_areas[i](.measures[j])?.(targets|projects)[k]
+        std::size_t fa = 0, me = 0, k = 0;
+        bool in_measure = false, is_project = false;
+        const char* s = d.path.c_str();
+        if (std::sscanf(s, "focus_areas[%zu].measures[%zu].targets[%zu]", &fa, &me, &k) == 3) {
+            in_measure = true;
+        } else if (std::sscanf(s, "focus_areas[%zu].measures[%zu].projects[%zu]", &fa, &me, &k) == 3) {
+            in_measure = is_project = true;
+        } else if (std::sscanf(s, "focus_areas[%zu].targets[%zu]", &fa, &k) != 2) {
+            continue;
+        }
+        if (fa >= draft.focus_areas.size()) continue;
+        const auto& area = draft.focus_areas[fa];
+        if (in_measure && me >= area.measures.size()) continue;
+        if (is_project) {
+            const auto& v = area.measures[me].projects;
+            if (k < v.size()) bad.emplace(v[k].id, d.code + ": " + d.message);
+        } else {
+            const auto& v = in_measure ? area.measures[me].targets : area.targets;
+            if (k < v.size()) bad.emplace(v[k].id, d.code + ": " + d.message);
+        }
+    }
+    return bad;
+}
+
 // Leaves out what would not validate; its numerals become unclear, with a note.
 void keep_valid(extraction& x, const unit_registry& units)
 {
@@ -2402,34 +2445,8 @@ void keep_valid(extraction& x, const unit_registry& units)
         validation_options vo;
         vo.units = &units;
         const auto diagnostics = validate(x.draft, vo);
-        std::unordered_map<std::string, std::string> bad;  // element id → message
-        std::size_t errors = 0;
-        for (const auto& d : diagnostics) {
-            if (d.severity != severity::error) continue;
-            ++errors;
-            // focus_areas[i](.measures[j])?.(targets|projects)[k]
-            std::size_t fa = 0, me = 0, k = 0;
-            bool in_measure = false, is_project = false;
-            const char* s = d.path.c_str();
-            if (std::sscanf(s, "focus_areas[%zu].measures[%zu].targets[%zu]", &fa, &me, &k) == 3) {
-                in_measure = true;
-            } else if (std::sscanf(s, "focus_areas[%zu].measures[%zu].projects[%zu]", &fa, &me, &k) == 3) {
-                in_measure = is_project = true;
-            } else if (std::sscanf(s, "focus_areas[%zu].targets[%zu]", &fa, &k) == 2) {
-            } else {
-                continue;
-            }
-            if (fa >= x.draft.focus_areas.size()) continue;
-            auto& area = x.draft.focus_areas[fa];
-            if (in_measure && me >= area.measures.size()) continue;
-            if (is_project) {
-                auto& v = area.measures[me].projects;
-                if (k < v.size()) bad.emplace(v[k].id, d.code + ": " + d.message);
-            } else {
-                auto& v = in_measure ? area.measures[me].targets : area.targets;
-                if (k < v.size()) bad.emplace(v[k].id, d.code + ": " + d.message);
-            }
-        }
+        const std::size_t errors = error_count(diagnostics);
+        const auto bad = elements_in_error(x.draft, diagnostics);
         if (errors == 0) return;
         if (bad.empty()) {
             for (const auto& d : diagnostics) {
@@ -2448,25 +2465,7 @@ void keep_valid(extraction& x, const unit_registry& units)
                 drop(m.projects);
             }
         }
-        // links to what is gone
-        std::unordered_set<std::string> targets, projects;
-        for (auto [tg, at] : each_target(x.draft)) targets.insert(tg.id);
-        for (auto [pr, at] : each_project(x.draft)) projects.insert(pr.id);
-        auto fix = [&](std::vector<target>& v) {
-            for (auto& tg : v) {
-                std::erase_if(tg.project_ids, [&](const std::string& id) { return !projects.contains(id); });
-                if (tg.scope) std::erase_if(tg.scope->project_ids, [&](const std::string& id) { return !projects.contains(id); });
-                if (!tg.parent_id.empty() && !targets.contains(tg.parent_id)) tg.parent_id.clear();
-            }
-        };
-        for (auto& area : x.draft.focus_areas) {
-            fix(area.targets);
-            for (auto& m : area.measures) {
-                fix(m.targets);
-                for (auto& pr : m.projects)
-                    std::erase_if(pr.targets, [&](const target_link& l) { return !targets.contains(l.target_id); });
-            }
-        }
+        detail::drop_dangling_links(x.draft);  // links to what is gone
         for (const auto& [id, why] : bad) x.notes.push_back({{0, 0}, id, "left out, it would not validate: " + why});
         for (auto& r : x.numerals) {
             if (auto it = bad.find(r.element_id); it != bad.end()) {
