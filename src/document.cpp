@@ -7,6 +7,7 @@
 #include <fnmatch.h>
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <stdexcept>
 #include <string>
@@ -104,7 +105,8 @@ result<plan> load_plan(const std::filesystem::path& file, const load_options& op
 
 std::optional<plan_format> plan_format_for(const std::filesystem::path& file)
 {
-    const std::string ext = file.extension().string();
+    std::string ext = file.extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (ext == ".json") return plan_format::json;
     if (ext == ".txt") return plan_format::text;
     if (ext == ".xml") return plan_format::xml;
@@ -137,7 +139,15 @@ result<std::string> plan_to_bytes(const plan& p, plan_format format)
     if (!is_plan_format(format)) throw std::invalid_argument("govplan::plan_to_bytes: not a plan_format");
     if (format != plan_format::json) return plan_to_archive(p, archive_kind_of(format));
     if (auto writable = detail::check_writable(p); !writable) return writable.error();
-    return plan_to_json(p);
+    std::string text;
+    try {
+        text = plan_to_json(p);
+    } catch (const std::bad_alloc&) {
+        return error(errc::limit_exceeded, "out of memory while writing the plan as JSON");
+    }
+    if (auto fits = detail::check_writable_size(text.size(), json_limits{}.max_bytes, "the JSON document"); !fits)
+        return fits.error();
+    return text;
 }
 
 result<void> save_plan(const plan& p, const std::filesystem::path& file, plan_format format)
@@ -171,15 +181,21 @@ result<plan_files> find_plan_files(const std::filesystem::path& folder, std::str
         std::error_code entry_error;
         if (!entry.is_regular_file(entry_error)) continue;
         const auto name = entry.path().filename().string();
-        const auto ext = entry.path().extension().string();
-        if (pattern.empty() ? (ext != ".json" && ext != ".govplan") : ::fnmatch(pattern.c_str(), name.c_str(), 0) != 0)
-            continue;
-        // a folder holds observations and other JSON beside its plans; a file
-        // that is not JSON at all (empty, garbled) is listed, so that loading
-        // it reports its error
+        const auto format = plan_format_for(entry.path());
+        if (pattern.empty() ? !format : ::fnmatch(pattern.c_str(), name.c_str(), 0) != 0) continue;
+        // a folder holds observations, other JSON and report texts beside its
+        // plans; a file that is no document at all (empty, garbled) is listed
+        // when its name says plan (.json, .govplan, or it matches the
+        // pattern), so that loading it reports its error
         const auto kind = document_kind_of_file(entry.path());
-        const bool not_a_plan = kind && (*kind == document_kind::observations_json || *kind == document_kind::other_json);
-        (not_a_plan ? out.skipped : out.plans).push_back(entry.path());
+        if (kind && (*kind == document_kind::observations_json || *kind == document_kind::other_json)) {
+            out.skipped.push_back(entry.path());
+            continue;
+        }
+        const bool plan = kind && (*kind == document_kind::plan_json || *kind == document_kind::plan_archive);
+        std::string ext = entry.path().extension().string();
+        for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (plan || !pattern.empty() || ext == ".json" || ext == ".govplan") out.plans.push_back(entry.path());
     }
     if (ec) {
         error e(errc::io_error, "cannot list the folder: " + ec.message());

@@ -247,7 +247,7 @@ verdict judge_qualitative(const decimal& v, bool before_deadline)
 std::optional<std::string> read_observation(const target& t, const quantity& q, progress_basis basis,
                                             std::optional<quantity>& observed, decimal& value)
 {
-    if (t.unit.empty() || basis == progress_basis::qualitative) {  // met (1) or not (0)
+    if (basis == progress_basis::qualitative) {  // met (1) or not (0)
         observed = q;
         value = q.value;
         return std::nullopt;
@@ -259,6 +259,9 @@ std::optional<std::string> read_observation(const target& t, const quantity& q, 
         if (!change) return "the change from the baseline level needs more than 18 digits";
         value = *change;
         observed = quantity{value, t.unit};
+    } else if (t.unit.empty()) {
+        observed = q;
+        value = q.value;
     } else {
         auto converted = convert(q, t.unit);
         if (!converted) return conversion_error(converted.error(), q, t.unit).message;
@@ -322,7 +325,13 @@ target_progress evaluate_progress(const target& t, const date_period& period, da
     case progress_basis::accrual: judged = judge_accrual(t, v, when, th); break;
     case progress_basis::ceiling: judged = judge_ceiling(t, v, when, th); break;
     case progress_basis::level: judged = judge_level(t, v, before_deadline, th); break;
-    case progress_basis::direction: judged = judge_direction(t, v, out.observed->unit, seen, before_deadline); break;
+    case progress_basis::direction: {
+        // the unit the observation was read in: a pp change observed as a level keeps its %
+        const bool level_of_pp_change =
+            t.kind == target_kind::pp_change && latest.value.unit.dimension == dimension::percent;
+        judged = judge_direction(t, v, level_of_pp_change ? latest.value.unit : out.observed->unit, seen, before_deadline);
+        break;
+    }
     case progress_basis::qualitative: judged = judge_qualitative(v, before_deadline); break;
     }
     out.status = judged.status;

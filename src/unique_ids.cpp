@@ -8,11 +8,22 @@ std::optional<repeated_id> first_repeated_id(const plan& p)
 {
     std::unordered_set<std::string_view> seen;
     seen.reserve(target_count(p) + project_count(p));
-    // all targets, then all projects: the second use in that order is named
-    for (auto [t, at] : each_target(p))
-        if (!t.id.empty() && !seen.insert(t.id).second) return repeated_id{t.id, at, false};
-    for (auto [pr, at] : each_project(p))
-        if (!pr.id.empty() && !seen.insert(pr.id).second) return repeated_id{pr.id, at, true};
+    // In document order (a focus area's own targets, then each measure's
+    // targets and projects), as validate() reports: each_target and
+    // each_project would put every project after every target.
+    auto seen_before = [&](const std::string& id) { return !id.empty() && !seen.insert(id).second; };
+    for (std::size_t f = 0; f < p.focus_areas.size(); ++f) {
+        const auto& area = p.focus_areas[f];
+        for (std::size_t t = 0; t < area.targets.size(); ++t)
+            if (seen_before(area.targets[t].id)) return repeated_id{area.targets[t].id, {f, std::nullopt, t}, false};
+        for (std::size_t m = 0; m < area.measures.size(); ++m) {
+            const auto& measure = area.measures[m];
+            for (std::size_t t = 0; t < measure.targets.size(); ++t)
+                if (seen_before(measure.targets[t].id)) return repeated_id{measure.targets[t].id, {f, m, t}, false};
+            for (std::size_t j = 0; j < measure.projects.size(); ++j)
+                if (seen_before(measure.projects[j].id)) return repeated_id{measure.projects[j].id, {f, m, j}, true};
+        }
+    }
     return std::nullopt;
 }
 

@@ -98,7 +98,6 @@ public:
     }
 
     // ---- dates -----------------------------------------------------------
-    /// A target's deadline may lie after the period: a horizon (到2027年).
     /// The rules a deadline is checked by: a measure's or a target's.
     struct deadline_rules {
         rule_ref invalid, outside_period;
@@ -106,6 +105,7 @@ public:
     static constexpr deadline_rules measure_deadline{"measure.deadline.invalid", "measure.deadline.outside_period"};
     static constexpr deadline_rules target_deadline{"target.deadline.invalid", "target.deadline.outside_period"};
 
+    /// A target's deadline may lie after the period: a horizon (到2027年).
     void check_deadline(const std::optional<date>& deadline, const deadline_rules& rules, const lazy_path& owner,
                         bool horizon_allowed = false)
     {

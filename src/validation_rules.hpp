@@ -7,8 +7,8 @@
 #include <cstddef>
 #include <string_view>
 
-GOVPLAN_BEGIN_NAMESPACE
-namespace validation_detail {
+// Outside the ABI namespace: the table is the library's own, not exported.
+namespace govplan::validation_detail {
 
 using enum severity;
 
@@ -110,5 +110,4 @@ private:
     }
 };
 
-}  // namespace validation_detail
-GOVPLAN_END_NAMESPACE
+}  // namespace govplan::validation_detail

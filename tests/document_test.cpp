@@ -109,6 +109,7 @@ TEST_CASE("save_plan writes the format the name asks for, and load_plan reads it
     CHECK(plan_format_for("plan.xml") == plan_format::xml);
     CHECK(plan_format_for("plan.bin") == plan_format::binary);
     CHECK(plan_format_for("plan.govplan") == plan_format::binary);
+    CHECK(plan_format_for("PLAN.Json") == plan_format::json);
     CHECK_FALSE(plan_format_for("plan.yaml").has_value());
     CHECK_FALSE(plan_format_for("plan").has_value());
 
@@ -159,12 +160,13 @@ TEST_CASE("find_plan_files lists a folder's plans and sets other JSON aside")
     std::ofstream(dir.path() / "obs.json") << R"({"format": "govplan-observations", "plan_id": "x"})";
     std::ofstream(dir.path() / "schema.json") << R"({"$schema": "x"})";
     std::ofstream(dir.path() / "garbled.json") << "not json";
-    std::ofstream(dir.path() / "notes.txt") << "text";
+    std::ofstream(dir.path() / "notes.txt") << "text";  // a report's text: left out
+    REQUIRE(save_plan(p, dir.path() / "c.XML").has_value());  // an archive, by content, in any case
 
     const auto found = find_plan_files(dir.path());
     REQUIRE(found.has_value());
-    const std::vector<std::filesystem::path> plans{dir.path() / "b.json", dir.path() / "garbled.json",
-                                                   dir.path() / "sub" / "a.govplan"};
+    const std::vector<std::filesystem::path> plans{dir.path() / "b.json", dir.path() / "c.XML",
+                                                   dir.path() / "garbled.json", dir.path() / "sub" / "a.govplan"};
     CHECK(found->plans == plans);
     const std::vector<std::filesystem::path> skipped{dir.path() / "obs.json", dir.path() / "schema.json"};
     CHECK(found->skipped == skipped);

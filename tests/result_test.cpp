@@ -7,6 +7,8 @@
 
 #include <stdexcept>
 #include <string>
+#include <type_traits>
+#include <vector>
 
 using namespace govplan;
 using namespace govplan::literals;
@@ -67,6 +69,14 @@ TEST_CASE("result: a light result becomes a rich one with the code's message")
 
     result<decimal> fine = decimal::add("1"_dec, "2"_dec);
     CHECK(fine.value() == "3"_dec);
+
+    // only implicit conversions of the value: no vector of three zeros from an int
+    static_assert(!std::is_convertible_v<result<int, errc>, result<std::vector<int>>>);
+    static_assert(std::is_convertible_v<result<int, errc>, result<long>>);
+    const result<void, errc> light_failure = errc::truncated;
+    const result<void> rich_failure = light_failure;
+    CHECK(rich_failure.error().code == errc::truncated);
+    CHECK(result<void>(result<void, errc>()).has_value());
 
     result<void> from_code = errc::io_error;
     CHECK(from_code.error().message == make_error_code(errc::io_error).message());

@@ -8,6 +8,7 @@
 
 #include <ranges>
 #include <string>
+#include <utility>
 #include <vector>
 
 using namespace govplan;
@@ -48,6 +49,12 @@ plan sparse_plan()
     p.focus_areas[3].measures[1].targets = {with_id("d")};
     return p;
 }
+
+template <class P>
+constexpr bool walkable = requires(P&& p) {
+    each_target(std::forward<P>(p));
+    each_project(std::forward<P>(p));
+};
 
 }  // namespace
 
@@ -97,6 +104,9 @@ TEST_CASE("walk: the ranges work with std::ranges and agree with the counts")
     const plan p = make_clean_plan();
     static_assert(std::ranges::input_range<decltype(each_target(p))>);
     static_assert(std::ranges::input_range<decltype(each_project(p))>);
+    static_assert(std::ranges::borrowed_range<decltype(each_target(p))>);
+    // a temporary plan would be destroyed before the loop body: it does not compile
+    static_assert(!walkable<plan> && walkable<const plan&> && walkable<plan&>);
     CHECK(static_cast<std::size_t>(std::ranges::distance(each_target(p))) == target_count(p));
     CHECK(static_cast<std::size_t>(std::ranges::distance(each_project(p))) == project_count(p));
     auto in_lead = each_target(p) | std::views::filter([](const auto& e) { return e.position.in_lead(); });

@@ -79,16 +79,21 @@ struct load_options {
 enum class plan_format { json, text, xml, binary };
 BOOST_DESCRIBE_ENUM(plan_format, json, text, xml, binary)
 
-/// The format a file name asks for: .json, .txt (text archive), .xml, and
-/// .bin or .govplan (binary archive); nullopt for any other name.
+/// The format a file name asks for, by its extension in any case: .json,
+/// .txt (text archive), .xml, and .bin or .govplan (binary archive); nullopt
+/// for any other name.
 [[nodiscard]] std::optional<plan_format> plan_format_for(const std::filesystem::path& file);
 
-/// The bytes save_plan() writes: the JSON document, or the archive in its envelope.
+/// The bytes save_plan() writes: the JSON document, or the archive in its
+/// envelope; fails as save_plan() does before it writes (a plan the readers
+/// would refuse, a document over their size limit). Throws
+/// std::invalid_argument for a value that is not a plan_format.
 [[nodiscard]] result<std::string> plan_to_bytes(const plan& p, plan_format format);
 
 /// Saves `p` in `format`, replacing `file` atomically (see save_json and
 /// save_archive: only a regular file is replaced, and nothing is written that
-/// the readers would refuse).
+/// the readers would refuse). Throws std::invalid_argument for a value that
+/// is not a plan_format.
 [[nodiscard]] result<void> save_plan(const plan& p, const std::filesystem::path& file, plan_format format);
 /// Saves `p` in the format `file`'s name asks for (plan_format_for); a name
 /// that asks for none fails with errc::invalid_value naming it.
@@ -100,12 +105,14 @@ struct plan_files {
     std::vector<std::filesystem::path> skipped;  ///< observations and other JSON documents, sorted
 };
 
-/// Searches `folder` and its subfolders for files named `*.json` or
-/// `*.govplan` (or matching `name_pattern`, a shell pattern such as
-/// "*-2025.json") and reads each one's head: observations and other JSON
-/// documents are skipped, everything else is listed as a plan (a file that
-/// is not JSON at all is listed so that loading it names its error). Fails
-/// with errc::io_error when the folder cannot be listed.
+/// Searches `folder` and its subfolders for files with a name plan_format_for()
+/// knows (or matching `name_pattern`, a shell pattern such as "*-2025.json")
+/// and reads each one's head. JSON plans and archives are listed as plans,
+/// observations and other JSON documents as skipped. A file with other
+/// content (a report's text) is left out, unless its name is .json or
+/// .govplan or matches `name_pattern`: then it is listed as a plan, so that
+/// loading it names its error (an empty or garbled plan). Fails with
+/// errc::io_error when the folder cannot be listed.
 [[nodiscard]] result<plan_files> find_plan_files(const std::filesystem::path& folder, std::string_view name_pattern = {});
 
 GOVPLAN_END_NAMESPACE

@@ -138,7 +138,7 @@ public:
         : state_(std::in_place_index<1>, govplan::error(e)) {}
     /// A light result where a rich one is expected.
     template <class U>
-        requires(std::is_same_v<E, govplan::error> && std::is_constructible_v<T, U>)
+        requires(std::is_same_v<E, govplan::error> && std::is_convertible_v<U, T>)
     result(result<U, errc> light)  // NOLINT: implicit by design
         : state_(light ? state_type(std::in_place_index<0>, std::move(light).value())
                        : state_type(std::in_place_index<1>, govplan::error(light.error())))
@@ -249,6 +249,11 @@ public:
     result(E e) : error_(std::move(e)) {}  // NOLINT: implicit by design
     result(errc e) requires std::is_same_v<E, govplan::error>  // NOLINT: implicit by design
         : error_(govplan::error(e)) {}
+    /// A light result where a rich one is expected.
+    result(const result<void, errc>& light) requires std::is_same_v<E, govplan::error>  // NOLINT: implicit by design
+    {
+        if (!light) error_ = govplan::error(light.error());
+    }
 
     [[nodiscard]] bool has_value() const noexcept { return !error_.has_value(); }
     explicit operator bool() const noexcept { return has_value(); }

@@ -56,6 +56,8 @@ struct jurisdiction;
 struct source_reference;
 struct plan;
 struct element_position;
+template <class Element>
+struct located;
 struct provenance;
 struct text_span;
 class plan_index;
@@ -75,8 +77,12 @@ enum class archive_kind;
 struct archive_limits;
 enum class document_kind;
 enum class plan_format;
-struct plan_files;
 struct load_options;
+struct plan_files;
+
+// serialization.hpp (opt-in)
+struct load_budget;
+class archive_error;
 
 // aggregation.hpp, progress.hpp, comparison.hpp, filter.hpp, report.hpp
 enum class group_by;

@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <iterator>
+#include <ranges>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -179,13 +180,18 @@ private:
 ///     for (auto [t, at] : govplan::each_target(p))
 ///         if (at.in_lead()) ...
 ///
-/// On a non-const plan the targets can be changed in place. The plan must
-/// outlive the range and keep its lists' sizes while it is walked.
+/// On a non-const plan the targets can be changed in place: `auto [t, at]`
+/// binds `t` to the plan's target, not to a copy. The plan must outlive the
+/// range and keep its lists' sizes while it is walked; a temporary plan does
+/// not compile.
 [[nodiscard]] inline auto each_target(const plan& p) noexcept { return walk_detail::element_range<const plan, const target, false>(p); }
 [[nodiscard]] inline auto each_target(plan& p) noexcept { return walk_detail::element_range<plan, target, false>(p); }
 /// Every project of `p` with its position, in document order.
 [[nodiscard]] inline auto each_project(const plan& p) noexcept { return walk_detail::element_range<const plan, const project, true>(p); }
 [[nodiscard]] inline auto each_project(plan& p) noexcept { return walk_detail::element_range<plan, project, true>(p); }
+/// A temporary plan would be gone before the loop body runs: walk a named one.
+void each_target(const plan&&) = delete;
+void each_project(const plan&&) = delete;
 
 /// The first target / project with this id in document order, or nullptr.
 /// One walk per call: for many lookups build a plan_index.
@@ -199,3 +205,7 @@ private:
 [[nodiscard]] std::size_t project_count(const plan& p) noexcept;
 
 GOVPLAN_END_NAMESPACE
+
+/// The ranges are views into a plan: an iterator stays valid without its range.
+template <class Plan, class Element, bool Projects>
+inline constexpr bool std::ranges::enable_borrowed_range<govplan::walk_detail::element_range<Plan, Element, Projects>> = true;

@@ -1089,27 +1089,31 @@ struct item_reading {
 };
 
 // Reads, backwards from `end`, the verb and modifiers before a number; returns where they begin.
-std::size_t read_verb(const cp_text& t, std::size_t begin, std::size_t end, verb_reading& v)
+/// A comparison against a named figure before `e` (不低于合同金额的55%): the
+/// comparator and the figure named; returns where they begin (`e` when none).
+std::size_t read_reference(const cp_text& t, std::size_t begin, std::size_t e, verb_reading& v)
 {
-    std::size_t e = end;
-    if (t.ends_at(e, U"的") && e > begin + 1) {
-        // a comparison against a named figure: 不低于合同金额的55%
-        // by where the word ends, longest first: 不低于 before 低于
-        for (std::size_t end_at = e - 2; end_at > begin && end_at + 16 > e; --end_at) {
-            const verb_word* best = nullptr;
-            for (const auto& w : verb_words) {
-                if (w.comparator && !w.approximate && w.word.size() <= end_at - begin && t.ends_at(end_at, w.word) &&
-                    (!best || w.word.size() > best->word.size()))
-                    best = &w;
-            }
-            if (best) {
-                v.verb = best;
-                v.reference = {end_at, e - 1};
-                e = end_at - best->word.size();
-                break;
-            }
+    if (!t.ends_at(e, U"的") || e <= begin + 1) return e;
+    // by where the word ends, longest first: 不低于 before 低于
+    for (std::size_t end_at = e - 2; end_at > begin && end_at + 16 > e; --end_at) {
+        const verb_word* best = nullptr;
+        for (const auto& w : verb_words) {
+            if (w.comparator && !w.approximate && w.word.size() <= end_at - begin && t.ends_at(end_at, w.word) &&
+                (!best || w.word.size() > best->word.size()))
+                best = &w;
+        }
+        if (best) {
+            v.verb = best;
+            v.reference = {end_at, e - 1};
+            return end_at - best->word.size();
         }
     }
+    return e;
+}
+
+std::size_t read_verb(const cp_text& t, std::size_t begin, std::size_t end, verb_reading& v)
+{
+    std::size_t e = read_reference(t, begin, end, v);
     for (int guard = 0; guard < 8 && e > begin; ++guard) {
         if (t.ends_at(e, U"翻")) {
             v.doubling = true;
@@ -1459,9 +1463,20 @@ void extractor::read_subjects(clause_reading& c, item_reading& ir)
     }
 }
 
-/// The target the item states: kind, unit, value, comparator, commitment;
-/// `value` is the number as read (the low end of a range). nullopt when the
-/// number cannot be a target's.
+/// The denominator of a rate named before the verb: 每万人口…X人 gives 万人,
+/// 亩均…X万元 gives 亩; empty for no rate.
+std::string rate_denominator(const cp_text& t, range metric, std::size_t verb_begin)
+{
+    if (const auto mei = find_word(t, {metric.b, verb_begin}, U"每"); mei != std::string::npos) {
+        std::size_t e = mei + 1;
+        while (e < verb_begin && e < mei + 6 && t.cp[e] != U'人') ++e;
+        if (e < verb_begin && t.cp[e] == U'人') return to_utf8(std::u32string_view(t.cp).substr(mei + 1, e - mei));
+        return {};
+    }
+    if (find_word(t, metric, U"亩均") != std::string::npos) return "亩";
+    return {};
+}
+
 /// The comparator, hedge, value or range, trend and the other terms of the
 /// target, and its commitment (kept from the clause before when the item
 /// goes on with its object: 争创A企业2家，B企业2家).
@@ -1510,6 +1525,9 @@ void extractor::state_terms(clause_reading& c, const item_reading& ir, target& t
     tg.value_span = span(t, {v->n.begin, (high ? high : v)->n.end});
 }
 
+/// The target the item states: kind, unit, value, comparator, commitment;
+/// `value` is the number as read (the low end of a range). nullopt when the
+/// number cannot be a target's.
 std::optional<target> extractor::read_target(clause_reading& c, item_reading& ir, decimal& value)
 {
     const cp_text& t = c.t;
@@ -1583,16 +1601,8 @@ std::optional<target> extractor::read_target(clause_reading& c, item_reading& ir
         (tg.kind == target_kind::level && tr == trend::stable))
         tr = std::nullopt;
     // rates: 每万人口…X人, 亩均…X万元
-    std::string per;
-    if (const auto mei = find_word(t, {metric.b, verb_begin}, U"每"); mei != std::string::npos) {
-        std::size_t e = mei + 1;
-        while (e < verb_begin && e < mei + 6 && t.cp[e] != U'人') ++e;
-        if (e < verb_begin && t.cp[e] == U'人') per = to_utf8(std::u32string_view(t.cp).substr(mei + 1, e - mei));
-        if (!per.empty()) tg.kind = target_kind::level;
-    } else if (find_word(t, metric, U"亩均") != std::string::npos) {
-        per = "亩";
-        tg.kind = target_kind::level;
-    }
+    const std::string per = rate_denominator(t, metric, verb_begin);
+    if (!per.empty()) tg.kind = target_kind::level;
     if (!symbol.empty()) {
         auto found_unit = options_.units.find(per.empty() ? symbol : symbol + "/" + per);
         if (!found_unit) return std::nullopt;

@@ -109,7 +109,9 @@ std::string with_tables(const json::object& fields,
         if (out.size() > 1) out += ',';
         out += json::serialize(json::string(name));
         out += ':';
-        out += govplan::render(*t, govplan::report_format::json);
+        std::string rendered = govplan::render(*t, govplan::report_format::json);
+        std::erase(rendered, '\n');  // one line, as json::serialize writes: JSON strings hold no raw newline
+        out += rendered;
     }
     out += '}';
     return out;
