@@ -120,13 +120,12 @@ inline constexpr bool is_xml = std::is_same_v<Archive, boost::archive::xml_iarch
 /// every string, so that whatever an archive loads can be written as JSON).
 [[nodiscard]] bool valid_utf8(std::string_view text) noexcept;
 
-template <class Archive>
-void check_size(Archive& ar, std::uint64_t n, const char* what)
+/// Refuses a length or count over `budget.max_length`.
+inline void check_size(const load_budget& budget, std::uint64_t n, const char* what)
 {
-    const std::uint64_t limit = load_budget_of(ar).max_length;
-    if (n > limit) {
-        throw archive_error(errc::limit_exceeded,
-                            std::string(what) + " of " + std::to_string(n) + " exceeds the load limit of " + std::to_string(limit));
+    if (n > budget.max_length) {
+        throw archive_error(errc::limit_exceeded, std::string(what) + " of " + std::to_string(n) +
+                                                      " exceeds the load limit of " + std::to_string(budget.max_length));
     }
 }
 
@@ -172,7 +171,8 @@ void io(Archive& ar, const char* name, std::string& s)
         std::uint64_t n = s.size();
         ar & boost::serialization::make_nvp(name, n);
         if constexpr (Archive::is_loading::value) {
-            check_size(ar, n, "a string length");
+            // an empty string fits any budget: no need to look it up
+            if (n != 0) check_size(load_budget_of(ar), n, "a string length");
             s.assign(static_cast<std::size_t>(n), '\0');
         }
         if (n != 0) {
@@ -291,10 +291,14 @@ void io(Archive& ar, const char* name, std::vector<T>& items)
     std::uint64_t count = items.size();
     ar & boost::serialization::make_nvp(name, count);
     if constexpr (Archive::is_loading::value) {
-        check_size(ar, count, "a collection count");
-        if (const std::uint64_t limit = load_budget_of(ar).max_collection; count > limit) {
-            throw archive_error(errc::limit_exceeded, "a collection of " + std::to_string(count) +
-                                                          " elements exceeds the limit of " + std::to_string(limit));
+        if (count != 0) {  // an empty list fits any budget: no need to look it up
+            const load_budget& budget = load_budget_of(ar);
+            check_size(budget, count, "a collection count");
+            if (count > budget.max_collection) {
+                throw archive_error(errc::limit_exceeded, "a collection of " + std::to_string(count) +
+                                                              " elements exceeds the limit of " +
+                                                              std::to_string(budget.max_collection));
+            }
         }
         items.clear();
         // No reserve(): a false count runs out of data, not of memory.
