@@ -229,6 +229,8 @@ private:
                      std::optional<date> deadline, std::vector<std::size_t>& sentence_targets);
     void named_items(const cp_text& t, std::vector<found>& nums, range cl, const std::vector<range>& items, sink s);
     bool designation_bid(const cp_text& t, range cl, range last, sink s);
+    void add_named_projects(const cp_text& t, std::vector<found>& nums, range cl, const std::vector<range>& names,
+                            const action_word* act, sink s);
     void name_with_capacity(const cp_text& t, std::vector<found>& nums, range name, project& p, bool inside) const;
     std::vector<found> scan(const cp_text& t) const;
     void set_aside_by_context(const cp_text& t, std::vector<found>& nums) const;
@@ -2206,6 +2208,23 @@ void extractor::name_with_capacity(const cp_text& t, std::vector<found>& nums, r
     if (p.name.empty()) p.name = bytes(t, name);
 }
 
+/// A project for each name, with the action that names it (none: built).
+void extractor::add_named_projects(const cp_text& t, std::vector<found>& nums, range cl, const std::vector<range>& names,
+                                   const action_word* act, sink s)
+{
+    for (const auto& r : names) {
+        project p;
+        p.id = new_project_id(s);
+        p.action = act ? to_utf8(act->word) : std::string();
+        p.stage = act ? act->stage : project_stage::build;
+        p.type = act ? act->type : item_type::project;
+        p.commitment = commitment_at(t, cl, r.b);
+        p.provenance = prov(t, r);
+        name_with_capacity(t, nums, r, p, true);
+        s.projects->push_back(std::move(p));
+    }
+}
+
 /// 支持A、B争创国家级示范区: a bid for a designation in the last item; the
 /// designation is the project. True when the item holds one.
 bool extractor::designation_bid(const cp_text& t, range cl, range last, sink s)
@@ -2327,17 +2346,7 @@ void extractor::named_items(const cp_text& t, std::vector<found>& nums, range cl
         }
         if (headed) names.push_back(r);
     }
-    for (const auto& r : names) {
-        project p;
-        p.id = new_project_id(s);
-        p.action = act ? to_utf8(act->word) : std::string();
-        p.stage = act ? act->stage : project_stage::build;
-        p.type = act ? act->type : item_type::project;
-        p.commitment = commitment_at(t, cl, r.b);
-        p.provenance = prov(t, r);
-        name_with_capacity(t, nums, r, p, true);
-        s.projects->push_back(std::move(p));
-    }
+    add_named_projects(t, nums, cl, names, act, s);
     // one project named: a 总投资 that follows in the sentence is its investment
     named_in_sentence_ = names.size() == 1 ? s.projects : nullptr;
 }

@@ -107,6 +107,51 @@ bool chinese_value(const cp_text& t, std::size_t b, std::size_t e, std::int64_t&
     return checked(total, 1, section + number, out);
 }
 
+/// Arabic digits from `p` (1,200 with a thousands separator only when exactly
+/// three digits follow; 10.6): the value and end of `n`. False when they are
+/// no decimal govplan reads.
+bool read_arabic(const cp_text& t, std::size_t p, numeral& n)
+{
+    std::string digits;
+    while (is_ascii_digit(t[p])) digits += static_cast<char>(t.cp[p++]);
+    while (t[p] == U',' && is_ascii_digit(t[p + 1]) && is_ascii_digit(t[p + 2]) && is_ascii_digit(t[p + 3]) &&
+           !is_ascii_digit(t[p + 4])) {
+        digits.append({static_cast<char>(t.cp[p + 1]), static_cast<char>(t.cp[p + 2]), static_cast<char>(t.cp[p + 3])});
+        p += 4;
+    }
+    if (t[p] == U'.' && is_ascii_digit(t[p + 1])) {
+        digits += '.';
+        ++p;
+        while (is_ascii_digit(t[p])) digits += static_cast<char>(t.cp[p++]);
+    }
+    std::size_t lead = 0;
+    while (lead + 1 < digits.size() && digits[lead] == '0' && digits[lead + 1] != '.') ++lead;
+    auto v = decimal::parse(std::string_view(digits).substr(lead));
+    if (!v) return false;
+    n.value = *v;
+    n.end = p;
+    return true;
+}
+
+/// Chinese numerals from `p` (三千, 二十五): the value and end of `n`. A lone
+/// 万 or 亿 is a unit prefix (每万人), never a number; and the numeral stops
+/// before a 万/亿 that starts a registered unit (三千万元: 三千 + 万元).
+bool read_chinese(const cp_text& t, std::size_t p, const unit_registry& units, numeral& n)
+{
+    std::size_t e = p;
+    while (e < t.size() && is_chinese_digit(t.cp[e])) ++e;
+    std::size_t unit_end = 0;
+    while (e > p + 1 && (t.cp[e - 1] == U'万' || t.cp[e - 1] == U'亿') && read_unit(t, e - 1, units, unit_end) != nullptr)
+        --e;
+    if (e == p + 1 && (t.cp[p] == U'万' || t.cp[p] == U'亿')) return false;
+    std::int64_t v = 0;
+    if (!chinese_value(t, p, e, v)) return false;
+    n.value = decimal::from_integer(v);
+    n.chinese = true;
+    n.end = e;
+    return true;
+}
+
 }  // namespace
 
 std::optional<numeral> read_numeral(const cp_text& t, std::size_t i, const unit_registry& units)
@@ -120,41 +165,9 @@ std::optional<numeral> read_numeral(const cp_text& t, std::size_t i, const unit_
         p += 3;
     }
     if (is_ascii_digit(t[p])) {
-        std::string digits;
-        while (is_ascii_digit(t[p])) digits += static_cast<char>(t.cp[p++]);
-        // 1,200: a thousands separator only when exactly three digits follow.
-        while (t[p] == U',' && is_ascii_digit(t[p + 1]) && is_ascii_digit(t[p + 2]) && is_ascii_digit(t[p + 3]) &&
-               !is_ascii_digit(t[p + 4])) {
-            digits.append({static_cast<char>(t.cp[p + 1]), static_cast<char>(t.cp[p + 2]),
-                           static_cast<char>(t.cp[p + 3])});
-            p += 4;
-        }
-        if (t[p] == U'.' && is_ascii_digit(t[p + 1])) {
-            digits += '.';
-            ++p;
-            while (is_ascii_digit(t[p])) digits += static_cast<char>(t.cp[p++]);
-        }
-        std::size_t lead = 0;
-        while (lead + 1 < digits.size() && digits[lead] == '0' && digits[lead + 1] != '.') ++lead;
-        auto v = decimal::parse(std::string_view(digits).substr(lead));
-        if (!v) return std::nullopt;
-        n.value = *v;
-        n.end = p;
+        if (!read_arabic(t, p, n)) return std::nullopt;
     } else if (is_chinese_digit(t[p])) {
-        std::size_t e = p;
-        while (e < t.size() && is_chinese_digit(t.cp[e])) ++e;
-        // A lone 万 or 亿 is a unit prefix (每万人), never a number; and the
-        // numeral stops before a 万/亿 that starts a registered unit (三千万元: 三千 + 万元).
-        std::size_t unit_end = 0;
-        while (e > p + 1 && (t.cp[e - 1] == U'万' || t.cp[e - 1] == U'亿') &&
-               read_unit(t, e - 1, units, unit_end) != nullptr)
-            --e;
-        if (e == p + 1 && (t.cp[p] == U'万' || t.cp[p] == U'亿')) return std::nullopt;
-        std::int64_t v = 0;
-        if (!chinese_value(t, p, e, v)) return std::nullopt;
-        n.value = decimal::from_integer(v);
-        n.chinese = true;
-        n.end = e;
+        if (!read_chinese(t, p, units, n)) return std::nullopt;
     } else {
         return std::nullopt;
     }
