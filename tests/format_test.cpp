@@ -89,4 +89,31 @@ TEST_CASE("format every govplan enumeration by its code, and no one else's")
     // a described enumeration of another namespace is not govplan's to format
     static_assert(!fmt::is_formattable<elsewhere::colour>::value);
     static_assert(fmt::is_formattable<govplan::link_role>::value);
+    // every enumeration govplan/fwd.hpp declares
+    static_assert(fmt::is_formattable<govplan::errc>::value, "errc");
+    static_assert(fmt::is_formattable<govplan::dimension>::value, "dimension");
+    static_assert(fmt::is_formattable<govplan::target_kind>::value, "target_kind");
+    static_assert(fmt::is_formattable<govplan::comparator>::value, "comparator");
+    static_assert(fmt::is_formattable<govplan::trend>::value, "trend");
+    static_assert(fmt::is_formattable<govplan::hedge>::value, "hedge");
+    static_assert(fmt::is_formattable<govplan::accumulation>::value, "accumulation");
+    static_assert(fmt::is_formattable<govplan::change_basis>::value, "change_basis");
+    static_assert(fmt::is_formattable<govplan::group_mode>::value, "group_mode");
+    static_assert(fmt::is_formattable<govplan::commitment>::value, "commitment");
+    static_assert(fmt::is_formattable<govplan::project_stage>::value, "project_stage");
+    static_assert(fmt::is_formattable<govplan::item_type>::value, "item_type");
+    static_assert(fmt::is_formattable<govplan::link_role>::value, "link_role");
+    static_assert(fmt::is_formattable<govplan::jurisdiction_level>::value, "jurisdiction_level");
+    static_assert(fmt::is_formattable<govplan::severity>::value, "severity");
+    static_assert(fmt::is_formattable<govplan::archive_kind>::value, "archive_kind");
+    static_assert(fmt::is_formattable<govplan::document_kind>::value, "document_kind");
+    static_assert(fmt::is_formattable<govplan::plan_format>::value, "plan_format");
+    static_assert(fmt::is_formattable<govplan::group_by>::value, "group_by");
+    static_assert(fmt::is_formattable<govplan::progress_status>::value, "progress_status");
+    static_assert(fmt::is_formattable<govplan::progress_basis>::value, "progress_basis");
+    static_assert(fmt::is_formattable<govplan::report_format>::value, "report_format");
+    static_assert(fmt::is_formattable<govplan::numeral_use>::value, "numeral_use");
+    static_assert(fmt::is_formattable<govplan::set_aside_reason>::value, "set_aside_reason");
+    CHECK(fmt::format("{}", govplan::plan_format::xml) == "xml");
+    CHECK(fmt::format("{}", govplan::errc::decimal_overflow) == "decimal_overflow");
 }

@@ -10,6 +10,8 @@
 #include <govplan/config.hpp>
 #include <govplan/fwd.hpp>
 
+#include <boost/describe/enum.hpp>
+
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -48,6 +50,10 @@ enum class errc {
     corrupt_archive,       ///< the payload is damaged in a way Boost detected
     invalid_value,         ///< a value outside its allowed domain (negative count…)
 };
+BOOST_DESCRIBE_ENUM(errc, invalid_decimal, decimal_overflow, inexact_conversion, unknown_unit, incompatible_units,
+                    invalid_date, syntax_error, type_mismatch, missing_field, unknown_field, duplicate_key, unknown_code,
+                    duplicate_id, limit_exceeded, io_error, bad_magic, unsupported_version, truncated, checksum_mismatch,
+                    corrupt_archive, invalid_value)
 
 /// The std::error_category of govplan::errc; its name is "govplan".
 const std::error_category& error_category() noexcept;
