@@ -1069,6 +1069,9 @@ struct clause_reading {
 };
 
 /// What one item of a clause says around its number, read step by step.
+/// Each step (locate_value, read_before, …) binds the fields it uses to local
+/// names at its top, so that its body reads as the part of the one clause()
+/// it was cut from; those preambles share a shape on purpose.
 struct item_reading {
     range item;
     std::vector<found*> vals;            ///< its undecided numerals, in text order
