@@ -372,15 +372,14 @@ std::vector<progress_rollup> rollup_progress(const plan& p, const std::vector<ta
         }
     }
     for (auto& r : out) {
-        const auto met = static_cast<std::size_t>(progress_status::met);
         auto share = [](std::size_t n, std::size_t of) {
             return of == 0 ? decimal(0, 4)
                            : decimal::divide(decimal::from_integer(static_cast<std::int64_t>(n)),
                                              decimal::from_integer(static_cast<std::int64_t>(of)), 4)
                                  .value();
         };
-        r.share_met = share(r.by_status[met], r.targets);
-        r.binding_share_met = share(r.binding_by_status[met], r.binding_targets);
+        r.share_met = share(r.count(progress_status::met), r.targets);
+        r.binding_share_met = share(r.binding_count(progress_status::met), r.binding_targets);
     }
     return out;
 }

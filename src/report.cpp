@@ -210,8 +210,9 @@ table to_table(const std::vector<progress_rollup>& rollups)
             {},
             {false, true, true, true, true, true, true, true, true, true}};
     for (const auto& r : rollups) {
-        t.rows.push_back({r.key, n(r.targets), n(r.by_status[0]), n(r.by_status[1]), n(r.by_status[2]),
-                          n(r.by_status[3]), n(r.by_status[4]), n(r.binding_targets), n(r.binding_by_status[0]),
+        using enum progress_status;
+        t.rows.push_back({r.key, n(r.targets), n(r.count(met)), n(r.count(on_track)), n(r.count(at_risk)),
+                          n(r.count(behind)), n(r.count(no_data)), n(r.binding_targets), n(r.binding_count(met)),
                           r.share_met.to_string()});
     }
     return t;

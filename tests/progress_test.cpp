@@ -5,6 +5,8 @@
 
 #include <doctest/doctest.h>
 
+#include <stdexcept>
+
 #include "support.hpp"
 
 using namespace govplan;
@@ -206,6 +208,12 @@ TEST_CASE("progress roll-ups on the bundled plan with illustrative observations"
     CHECK(whole.share_met.to_string() == "0.0100");  // 1 of 100
     CHECK(rollups[0].key == "1");
     CHECK(rollups[0].by_status == std::array<std::size_t, 5>{1, 1, 2, 1, 14});
+    // the same counts by name
+    static_assert(progress_status_count == 5);
+    CHECK(whole.count(progress_status::on_track) == 7);
+    CHECK(whole.count(progress_status::no_data) == 88);
+    CHECK(whole.binding_count(progress_status::on_track) == 2);
+    CHECK_THROWS_AS((void)whole.count(static_cast<progress_status>(7)), std::out_of_range);
 }
 
 TEST_CASE("progress of a plan without calendar dates is no data, never an exception")

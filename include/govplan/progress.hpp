@@ -44,6 +44,8 @@
 #include <govplan/unit.hpp>
 
 #include <boost/describe/enum.hpp>
+#include <boost/describe/enumerators.hpp>
+#include <boost/mp11/algorithm.hpp>
 
 #include <array>
 #include <cstddef>
@@ -99,14 +101,26 @@ struct target_progress {
 
 /// Counts per status for a focus area (key: its ordinal) or the whole plan
 /// (key: "plan"), binding targets also apart.
+/// How many statuses there are: the size of the counts indexed by one.
+inline constexpr std::size_t progress_status_count =
+    boost::mp11::mp_size<boost::describe::describe_enumerators<progress_status>>::value;
+
 struct progress_rollup {
     std::string key;
     std::size_t targets = 0;
-    std::array<std::size_t, 5> by_status{};  ///< indexed by progress_status
+    std::array<std::size_t, progress_status_count> by_status{};  ///< indexed by progress_status: read with count()
     std::size_t binding_targets = 0;
-    std::array<std::size_t, 5> binding_by_status{};
+    std::array<std::size_t, progress_status_count> binding_by_status{};  ///< read with binding_count()
     decimal share_met;          ///< met ÷ targets, 4 decimals (0 when no targets)
     decimal binding_share_met;  ///< met ÷ binding targets, 4 decimals
+
+    /// The targets with status `s`; std::out_of_range for a value that is no progress_status.
+    [[nodiscard]] std::size_t count(progress_status s) const { return by_status.at(static_cast<std::size_t>(s)); }
+    /// The binding targets with status `s`.
+    [[nodiscard]] std::size_t binding_count(progress_status s) const
+    {
+        return binding_by_status.at(static_cast<std::size_t>(s));
+    }
     friend bool operator==(const progress_rollup&, const progress_rollup&) = default;
 };
 
