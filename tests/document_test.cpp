@@ -174,6 +174,10 @@ TEST_CASE("find_plan_files lists a folder's plans and sets other JSON aside")
     const auto only_b = find_plan_files(dir.path(), "b.*");
     REQUIRE(only_b.has_value());
     CHECK(only_b->plans == std::vector<std::filesystem::path>{dir.path() / "b.json"});
+    // a file the pattern names is listed whatever it holds, so that loading it says what is wrong
+    const auto asked_for = find_plan_files(dir.path(), "notes.*");
+    REQUIRE(asked_for.has_value());
+    CHECK(asked_for->plans == std::vector<std::filesystem::path>{dir.path() / "notes.txt"});
 
     const auto missing = find_plan_files(dir.path() / "none");
     REQUIRE_FALSE(missing.has_value());
