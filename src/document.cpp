@@ -103,10 +103,19 @@ result<plan> load_plan(const std::filesystem::path& file, const load_options& op
     return loaded;
 }
 
-std::optional<plan_format> plan_format_for(const std::filesystem::path& file)
+namespace {
+/// ".json" of "Plan.JSON": the extension in ASCII lower case.
+std::string lowercase_extension(const std::filesystem::path& file)
 {
     std::string ext = file.extension().string();
     for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return ext;
+}
+}  // namespace
+
+std::optional<plan_format> plan_format_for(const std::filesystem::path& file)
+{
+    const std::string ext = lowercase_extension(file);
     if (ext == ".json") return plan_format::json;
     if (ext == ".txt") return plan_format::text;
     if (ext == ".xml") return plan_format::xml;
@@ -193,8 +202,7 @@ result<plan_files> find_plan_files(const std::filesystem::path& folder, std::str
             continue;
         }
         const bool plan = kind && (*kind == document_kind::plan_json || *kind == document_kind::plan_archive);
-        std::string ext = entry.path().extension().string();
-        for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        const std::string ext = lowercase_extension(entry.path());
         if (plan || !pattern.empty() || ext == ".json" || ext == ".govplan") out.plans.push_back(entry.path());
     }
     if (ec) {
