@@ -2,7 +2,12 @@
 #include <govplan/format.hpp>
 #include <govplan/report.hpp>
 #include <govplan/plan_index.hpp>
+#include <govplan/validation.hpp>
 
+#include "file_io.hpp"
+#include "html_page.hpp"
+
+#include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
 #include <boost/json/string_view.hpp>
 
@@ -159,6 +164,65 @@ std::string kind_label(target_kind k)
     }
 }
 
+/// `fields` as one JSON object on one line, followed by a member per table
+/// holding the table as render() writes it in JSON (spliced in as text, not
+/// parsed again).
+std::string json_document(const boost::json::object& fields,
+                          std::initializer_list<std::pair<std::string_view, const table*>> tables)
+{
+    std::string out = boost::json::serialize(fields);
+    out.pop_back();  // the closing brace
+    for (const auto& [name, t] : tables) {
+        if (out.size() > 1) out += ',';
+        out += boost::json::serialize(boost::json::string_view(name.data(), name.size()));
+        out += ':';
+        std::string rendered = render_json(*t);
+        std::erase(rendered, '\n');  // one line: JSON strings hold no raw newline
+        out += rendered;
+    }
+    out += "}\n";
+    return out;
+}
+
+std::string summary_json(const plan& p, const std::vector<diagnostic>& diagnostics, const table& areas,
+                         const table& targets)
+{
+    const boost::json::object fields{
+        {"id", p.id},
+        {"title", p.title},
+        {"jurisdiction", p.jurisdiction.full_name()},
+        {"level", to_code(p.jurisdiction.level)},
+        {"issuing_body", p.issuing_body},
+        {"period",
+         boost::json::object{{"first", to_iso_string(p.period.begin())}, {"last", to_iso_string(p.period.last())}}},
+        {"report_date", to_iso_string(p.report_date)},
+        {"session", p.session},
+        {"theme", p.theme},
+        {"targets", target_count(p)},
+        {"projects", project_count(p)},
+        {"errors", error_count(diagnostics)},
+        {"warnings", warning_count(diagnostics)}};
+    return json_document(fields, {{"focus_areas", &areas}, {"target_list", &targets}});
+}
+
+/// The header lines of the text and Markdown summaries.
+std::string summary_header(const plan& p, const std::vector<diagnostic>& diagnostics, bool markdown)
+{
+    std::string out = markdown ? "# " + p.title + "\n\n" : p.title + "\n";
+    auto line = [&](std::string_view name, const std::string& value) {
+        out += markdown ? fmt::format("- **{}**: {}\n", name, value) : fmt::format("  {:<12}  {}\n", name, value);
+    };
+    line("Jurisdiction",
+         fmt::format("{} ({}), issued by {}", p.jurisdiction.full_name(), p.jurisdiction.level, p.issuing_body));
+    line("Period", fmt::format("{} to {}", p.period.begin(), p.period.last()));
+    line("Report date", fmt::format("{}{}", p.report_date, p.session.empty() ? "" : ", " + p.session));
+    if (!p.theme.empty()) line("Theme", p.theme);
+    line("Contents", fmt::format("{} focus areas, {} targets, {} named projects; validation {} errors, {} warnings",
+                                 p.focus_areas.size(), target_count(p), project_count(p), error_count(diagnostics),
+                                 warning_count(diagnostics)));
+    return out;
+}
+
 }  // namespace
 
 std::string render(const table& t, report_format format)
@@ -169,6 +233,7 @@ std::string render(const table& t, report_format format)
     case report_format::markdown: return render_markdown(t);
     case report_format::csv: return render_csv(t);
     case report_format::json: return render_json(t);
+    case report_format::html: return detail::html_table_page(t);
     }
     throw std::invalid_argument("govplan::render: unknown report format");
 }
@@ -312,6 +377,53 @@ table focus_area_table(const plan& p)
     t.rows.push_back({"", "total", n(measures), n(target_count(p)), n(projects), n(binding), n(expected),
                       n(aspirational)});
     return t;
+}
+
+std::string render(const plan& p, report_format format)
+{
+    if (format == report_format::html) return detail::html_page(p, nullptr);
+    const auto diagnostics = validate(p);
+    const auto areas = focus_area_table(p);
+    const auto targets = targets_table(p);
+    switch (format) {
+    case report_format::text:
+        return summary_header(p, diagnostics, false) + "\n" + render_text(areas) + "\nTargets\n" + render_text(targets);
+    case report_format::markdown:
+        return summary_header(p, diagnostics, true) + "\n" + render_markdown(areas) + "\n## Targets\n\n" +
+               render_markdown(targets);
+    case report_format::csv: return render_csv(areas) + "\r\n" + render_csv(targets);
+    case report_format::json: return summary_json(p, diagnostics, areas, targets);
+    case report_format::html: break;
+    }
+    throw std::invalid_argument("govplan::render: unknown report format");
+}
+
+std::string render(const plan& p, const progress_report& progress, report_format format)
+{
+    if (format == report_format::html) return detail::html_page(p, &progress);
+    std::vector<target_progress> with_data;
+    if (!progress.list_no_data) {
+        for (const auto& tp : progress.targets) {
+            if (tp.status != progress_status::no_data) with_data.push_back(tp);
+        }
+    }
+    const auto targets = to_table(p, progress.list_no_data ? progress.targets : with_data);
+    const auto rollups = to_table(rollup_progress(p, progress.targets));
+    switch (format) {
+    case report_format::text: return render_text(targets) + "\n" + render_text(rollups);
+    case report_format::markdown: return render_markdown(targets) + "\n" + render_markdown(rollups);
+    case report_format::csv: return render_csv(targets) + "\r\n" + render_csv(rollups);
+    case report_format::json:
+        return json_document(boost::json::object{{"as_of", to_iso_string(progress.as_of)}},
+                             {{"targets", &targets}, {"rollups", &rollups}});
+    case report_format::html: break;
+    }
+    throw std::invalid_argument("govplan::render: unknown report format");
+}
+
+result<void> save_report(std::string_view document, const std::filesystem::path& file)
+{
+    return detail::write_file_atomically(file, document);
 }
 
 GOVPLAN_END_NAMESPACE

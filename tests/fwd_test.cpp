@@ -96,6 +96,7 @@ TEST_CASE("fwd.hpp: every type it declares is defined by the library")
     static_assert(complete<govplan::element_filter>, "element_filter");
     static_assert(boost::describe::has_describe_enumerators<govplan::report_format>::value, "report_format");
     static_assert(complete<govplan::table>, "table");
+    static_assert(complete<govplan::progress_report>, "progress_report");
     static_assert(boost::describe::has_describe_enumerators<govplan::numeral_use>::value, "numeral_use");
     static_assert(boost::describe::has_describe_enumerators<govplan::set_aside_reason>::value, "set_aside_reason");
     static_assert(complete<govplan::extract_options>, "extract_options");

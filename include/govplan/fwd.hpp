@@ -103,6 +103,7 @@ struct plan_diff;
 struct element_filter;
 enum class report_format;
 struct table;
+struct progress_report;
 
 // extract.hpp
 enum class numeral_use;

@@ -97,26 +97,6 @@ std::string read_stdin()
     return std::move(buffer).str();
 }
 
-/// `fields` as one JSON object text, followed by a member per table holding
-/// the table as govplan::render() writes it in JSON (spliced in as text, not
-/// parsed again).
-std::string with_tables(const json::object& fields,
-                        std::initializer_list<std::pair<std::string_view, const govplan::table*>> tables)
-{
-    std::string out = json::serialize(fields);
-    out.pop_back();  // the closing brace
-    for (const auto& [name, t] : tables) {
-        if (out.size() > 1) out += ',';
-        out += json::serialize(json::string(name));
-        out += ':';
-        std::string rendered = govplan::render(*t, govplan::report_format::json);
-        std::erase(rendered, '\n');  // one line, as json::serialize writes: JSON strings hold no raw newline
-        out += rendered;
-    }
-    out += '}';
-    return out;
-}
-
 /// The plan in `file` ("-": standard input), recognised by content; a
 /// failure is a message naming the file.
 govplan::plan load_plan(const std::string& file)
@@ -311,44 +291,8 @@ int run_validate(const po::variables_map& vm)
 int run_summary(const po::variables_map& vm)
 {
     const auto p = load_plan(vm["file"].as<std::string>());
-    const auto format = vm["format"].as<std::string>();
-    const auto diagnostics = govplan::validate(p);
-    const auto areas = govplan::focus_area_table(p);
-    const auto targets = govplan::targets_table(p);
-    if (format == "json") {
-        json::object out{{"id", p.id},
-                          {"title", p.title},
-                          {"jurisdiction", p.jurisdiction.full_name()},
-                          {"level", govplan::to_code(p.jurisdiction.level)},
-                          {"issuing_body", p.issuing_body},
-                          {"period", json::object{{"first", govplan::to_iso_string(p.period.begin())},
-                                                  {"last", govplan::to_iso_string(p.period.last())}}},
-                          {"report_date", govplan::to_iso_string(p.report_date)},
-                          {"session", p.session},
-                          {"theme", p.theme},
-                          {"targets", govplan::target_count(p)},
-                          {"projects", govplan::project_count(p)},
-                          {"errors", govplan::error_count(diagnostics)},
-                          {"warnings", govplan::warning_count(diagnostics)}};
-        fmt::print("{}\n", with_tables(out, {{"focus_areas", &areas}, {"target_list", &targets}}));
-        return 0;
-    }
-    const bool md = format == "markdown";
-    if (!md && format != "text") throw po::error("--format must be text, markdown or json");
-    fmt::print(fmt::runtime(md ? "# {}\n\n" : "{}\n"), p.title);
-    const char* line = md ? "- **{}**: {}\n" : "  {:<12}  {}\n";
-    fmt::print(fmt::runtime(line), "Jurisdiction",
-               fmt::format("{} ({}), issued by {}", p.jurisdiction.full_name(), p.jurisdiction.level, p.issuing_body));
-    fmt::print(fmt::runtime(line), "Period", fmt::format("{} to {}", p.period.begin(), p.period.last()));
-    fmt::print(fmt::runtime(line), "Report date",
-               fmt::format("{}{}", p.report_date, p.session.empty() ? "" : ", " + p.session));
-    if (!p.theme.empty()) fmt::print(fmt::runtime(line), "Theme", p.theme);
-    fmt::print(fmt::runtime(line), "Contents",
-               fmt::format("{} focus areas, {} targets, {} named projects; validation {} errors, {} warnings",
-                           p.focus_areas.size(), govplan::target_count(p), govplan::project_count(p),
-                           govplan::error_count(diagnostics), govplan::warning_count(diagnostics)));
-    const auto rf = md ? govplan::report_format::markdown : govplan::report_format::text;
-    fmt::print("\n{}\n{}{}", govplan::render(areas, rf), md ? "## Targets\n\n" : "Targets\n", govplan::render(targets, rf));
+    const auto rf = table_format(vm["format"].as<std::string>(), {"text", "markdown", "csv", "json", "html"});
+    fmt::print("{}", govplan::render(p, rf));
     return 0;
 }
 
@@ -803,48 +747,90 @@ std::string observations_beside(const std::string& plan_file, const govplan::pla
                       (tried.empty() ? std::string() : " (tried" + tried.substr(1) + ")")};
 }
 
-int run_progress(const po::variables_map& vm)
+/// The plan of the command's "file" with the observations named by
+/// --observations, if any, and whether they are illustrative, with their note.
+struct tracked_plan {
+    govplan::plan plan;
+    bool illustrative = false;
+    std::string note;
+};
+
+tracked_plan load_tracked(const po::variables_map& vm)
 {
     if (vm["file"].as<std::string>() == "-" && vm.count("observations") && vm["observations"].as<std::string>() == "-")
         throw cli_failure{"the plan and its observations cannot both come from standard input"};
-    const auto p = load_plan(vm["file"].as<std::string>());
+    tracked_plan t{load_plan(vm["file"].as<std::string>()), false, {}};
+    if (!vm.count("observations")) return t;
+    std::string obs = vm["observations"].as<std::string>();
+    if (obs == "auto") obs = observations_beside(vm["file"].as<std::string>(), t.plan);
+    auto file = obs == "-" ? govplan::observations_from_json(read_stdin(), t.plan)
+                           : govplan::load_observations(obs, t.plan);
+    if (!file) {
+        govplan::error e = file.error();
+        if (e.source.empty()) e.source = obs;
+        throw cli_failure{e.to_string()};
+    }
+    t.plan = govplan::with_observations(t.plan, *file).value();
+    t.illustrative = file->illustrative;
+    t.note = file->note;
+    if (file->illustrative) note("these observations are illustrative: {}", file->note);
+    return t;
+}
+
+govplan::date as_of_date(const po::variables_map& vm)
+{
     const auto as_of = govplan::parse_date(vm["as-of"].as<std::string>());
     if (!as_of) throw po::error("--as-of: " + as_of.error().message);
-    govplan::plan tracked = p;
-    if (vm.count("observations")) {
-        std::string obs = vm["observations"].as<std::string>();
-        if (obs == "auto") obs = observations_beside(vm["file"].as<std::string>(), p);
-        auto file = obs == "-" ? govplan::observations_from_json(read_stdin(), p) : govplan::load_observations(obs, p);
-        if (!file) {
-            govplan::error e = file.error();
-            if (e.source.empty()) e.source = obs;
-            throw cli_failure{e.to_string()};
-        }
-        tracked = govplan::with_observations(p, *file).value();
-        if (file->illustrative) note("these observations are illustrative: {}", file->note);
-    }
-    const auto rf = table_format(vm["format"].as<std::string>(), {"text", "markdown", "csv", "json"});
+    return *as_of;
+}
+
+int run_progress(const po::variables_map& vm)
+{
+    auto tracked = load_tracked(vm);
+    const auto as_of = as_of_date(vm);
+    const auto rf = table_format(vm["format"].as<std::string>(), {"text", "markdown", "csv", "json", "html"});
     const auto where = where_from(vm);
     check_columns(where_fields(where), target_columns(), "--where");
-    tracked = select_targets(tracked, filter_from(vm), where);
-    auto progress = govplan::evaluate_progress(tracked, *as_of);
+    const auto selected = select_targets(tracked.plan, filter_from(vm), where);
+    govplan::progress_report report(as_of, govplan::evaluate_progress(selected, as_of));
+    report.illustrative = tracked.illustrative;
+    report.note = tracked.note;
+    report.list_no_data = vm.count("all") > 0 || vm.count("status") > 0;
     if (vm.count("status")) {
         const auto status = code_option<govplan::progress_status>(vm, "status");
-        std::erase_if(progress, [&](const auto& tp) { return tp.status != status; });
+        std::erase_if(report.targets, [&](const auto& tp) { return tp.status != status; });
     }
-    const auto rollups = govplan::rollup_progress(tracked, progress);
-    if (!vm.count("all") && !vm.count("status")) {
-        std::erase_if(progress, [](const auto& tp) { return tp.status == govplan::progress_status::no_data; });
+    fmt::print("{}", govplan::render(selected, report, rf));
+    return 0;
+}
+
+/// Writes `document` to --output (standard output when absent or "-").
+void write_document(const po::variables_map& vm, const std::string& document)
+{
+    const std::string out = vm.count("output") ? vm["output"].as<std::string>() : "-";
+    if (out == "-") {
+        if (std::fwrite(document.data(), 1, document.size(), stdout) != document.size() || std::fflush(stdout) != 0)
+            throw cli_failure{"-: cannot write standard output"};
+        return;
     }
-    if (rf == govplan::report_format::json) {
-        const json::object out{{"as_of", govplan::to_iso_string(*as_of)}};
-        const auto targets = govplan::to_table(tracked, progress);
-        const auto totals = govplan::to_table(rollups);
-        fmt::print("{}\n", with_tables(out, {{"targets", &targets}, {"rollups", &totals}}));
+    if (auto saved = govplan::save_report(document, out); !saved) throw cli_failure{saved.error().to_string()};
+    note("wrote {} ({} bytes)", out, document.size());
+}
+
+int run_report(const po::variables_map& vm)
+{
+    const auto tracked = load_tracked(vm);
+    if (!vm.count("observations")) {
+        if (vm.count("as-of")) throw po::error("--as-of needs --observations (without them the page shows the plan)");
+        write_document(vm, govplan::render(tracked.plan, govplan::report_format::html));
         return 0;
     }
-    fmt::print("{}", govplan::render(govplan::to_table(tracked, progress), rf));
-    fmt::print("\n{}", govplan::render(govplan::to_table(rollups), rf));
+    if (!vm.count("as-of")) throw po::error("--observations needs --as-of DATE");
+    const auto as_of = as_of_date(vm);
+    govplan::progress_report report(as_of, govplan::evaluate_progress(tracked.plan, as_of));
+    report.illustrative = tracked.illustrative;
+    report.note = tracked.note;
+    write_document(vm, govplan::render(tracked.plan, report, govplan::report_format::html));
     return 0;
 }
 
@@ -1047,10 +1033,10 @@ const std::vector<command>& commands()
              return o;
          },
          [] { return positional({{"file", -1}}); }, run_validate},
-        {"summary", "print a plan's target summary", "govplan summary FILE [--format text|markdown|json]",
+        {"summary", "print a plan's target summary", "govplan summary FILE [--format text|markdown|csv|json|html]",
          "govplan summary data/yancheng-2025.json --format markdown",
          [] {
-             auto o = with_format("text", "text, markdown or json");
+             auto o = with_format("text", "text, markdown, csv, json or html (a self-contained page with charts)");
              o.add_options()("file", po::value<std::string>()->required(), "plan file, or - for standard input");
              return o;
          },
@@ -1092,10 +1078,10 @@ const std::vector<command>& commands()
          [] { return positional({{"input", 1}, {"output", 1}}); }, run_convert},
         {"progress", "where each target stands on a date",
          "govplan progress FILE [--observations OBS|auto|-] --as-of DATE [--all] [--status S] [--focus N] "
-         "[--measure TEXT] [--commitment C] [--kind K] [--where FIELD=VALUE]... [--format text|markdown|csv|json]",
+         "[--measure TEXT] [--commitment C] [--kind K] [--where FIELD=VALUE]... [--format text|markdown|csv|json|html]",
          "govplan progress data/yancheng-2025.json --observations data/yancheng-2025-observations.json --as-of 2025-06-30",
          [] {
-             auto o = with_format("text", "text, markdown, csv or json");
+             auto o = with_format("text", "text, markdown, csv, json or html");
              add_filter_options(o, listing::targets, false);
              add_where_option(o);
              o.add_options()("status", po::value<std::string>(), "only met, on_track, at_risk, behind or no_data");
@@ -1107,6 +1093,22 @@ const std::vector<command>& commands()
              return o;
          },
          [] { return positional({{"file", 1}}); }, run_progress},
+        {"report", "write a plan's progress as a self-contained HTML page with charts",
+         "govplan report FILE [--observations OBS|auto|- --as-of DATE] [-o PAGE.html]",
+         "govplan report data/yancheng-2025.json --observations data/yancheng-2025-observations.json --as-of "
+         "2025-06-30 -o report.html",
+         [] {
+             po::options_description o("Options");
+             o.add_options()("help,h", "show this help")(
+                 "observations", po::value<std::string>(),
+                 "observations file, auto (the one of this plan in the plan's folder) or - (standard input); "
+                 "without them the page shows the plan")("as-of", po::value<std::string>(),
+                                                         "the date, YYYY-MM-DD (with --observations)")(
+                 "output,o", po::value<std::string>(), "the page, replaced only on success (default: standard output)")(
+                 "file", po::value<std::string>()->required(), "plan file, or - for standard input");
+             return o;
+         },
+         [] { return positional({{"file", 1}}); }, run_report},
         {"stats", "aggregate the targets of many plans",
          "govplan stats FILE|DIR... [--glob PATTERN] [--by focus|kind|commitment|dimension|unit|category|stage] "
          "[filters] [--format ...]",
