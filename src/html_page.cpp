@@ -67,6 +67,7 @@ svg.bullet { display: block; width: 200px; height: 24px; }
 sup.src a { color: var(--muted); text-decoration: none; font-size: 11px; }
 ol.sources { font-size: 12px; color: var(--muted); padding-left: 28px; }
 ol.sources li:target { background: #fff0b3; color: var(--ink); }
+.key { font-size: 12px; color: var(--muted); margin: 0 0 4px; }
 footer { margin-top: 24px; font-size: 12px; color: var(--muted); }
 @page { size: A4; margin: 14mm; }
 @media print {
@@ -479,6 +480,9 @@ void observed_table(std::string& out, const plan& p, const progress_report& prog
         out += "<p>No target has an observation on or before the date.</p>\n</section>\n";
         return;
     }
+    out += "<p class=\"key\">对比 Chart: the bar is the observed value in its status's fill, the grey band runs to "
+           "the stated value (the solid mark), the dashed mark is the value expected by the date (accrual and "
+           "ceiling targets). Targets without a stated number, or with a negative one, have no chart.</p>\n";
     out += "<table class=\"observed\">\n<thead><tr><th>状态 Status</th><th class=\"num\">#</th><th>指标 Target</th>"
            "<th>要求 Requirement</th><th class=\"num\">观测 Observed</th><th class=\"num\">应达 Expected</th>"
            "<th class=\"num\">完成度 Attainment</th><th>对比 Chart</th></tr></thead>\n<tbody>\n";

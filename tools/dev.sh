@@ -5,13 +5,15 @@
 #   tools/dev.sh summary   # release build, then examples/plan_summary on data/yancheng-2025.json
 #   tools/dev.sh test      # warnings-as-errors build + tests, the same under ASan/UBSan,
 #                          # then every fuzz harness for 15 seconds (tools/fuzz.sh)
+#   tools/dev.sh screenshot  # release build, then the bundled plan's progress page
+#                            # (govplan report) drawn by headless Chromium into docs/report.png
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 command=${1:-}
 case "$command" in
-  summary|test) ;;
-  *) echo "usage: tools/dev.sh summary|test" >&2; exit 2 ;;
+  summary|test|screenshot) ;;
+  *) echo "usage: tools/dev.sh summary|test|screenshot" >&2; exit 2 ;;
 esac
 
 tools/install-deps.sh
@@ -21,6 +23,20 @@ case "$command" in
     cmake --preset release >/dev/null
     cmake --build --preset release >/dev/null
     ./build/release/examples/plan_summary
+    ;;
+  screenshot)
+    cmake --preset release >/dev/null
+    cmake --build --preset release >/dev/null
+    page=$(mktemp -d)
+    trap 'rm -rf "$page"' EXIT
+    ./build/release/tools/cli/govplan report data/yancheng-2025.json \
+      --observations data/yancheng-2025-observations.json --as-of 2025-06-30 -o "$page/report.html" -q
+    # the flags of tests/browser/open_page.cmake: no sandbox, GPU or background connections
+    chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
+      --disable-component-update --disable-sync --disable-default-apps --hide-scrollbars \
+      --user-data-dir="$page/profile" --window-size=1100,1500 --screenshot=docs/report.png \
+      "file://$page/report.html" 2>/dev/null
+    echo "wrote docs/report.png"
     ;;
   test)
     cmake --workflow --preset ci

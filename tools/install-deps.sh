@@ -7,6 +7,7 @@ packages=(
   libboost1.81-dev libboost-serialization1.81-dev libboost-date-time1.81-dev libboost-json1.81-dev
   libboost-program-options1.81-dev libfmt-dev doctest-dev pkgconf
   clang libclang-rt-14-dev libbenchmark-dev
+  chromium fonts-wqy-microhei
 )
 
 missing=()

@@ -819,15 +819,16 @@ void write_document(const po::variables_map& vm, const std::string& document)
 
 int run_report(const po::variables_map& vm)
 {
+    if (vm.count("as-of") && !vm.count("observations"))
+        throw po::error("--as-of needs --observations (without them the page shows the plan)");
+    if (vm.count("observations") && !vm.count("as-of")) throw po::error("--observations needs --as-of DATE");
+    const std::optional<govplan::date> as_of = vm.count("as-of") ? std::optional(as_of_date(vm)) : std::nullopt;
     const auto tracked = load_tracked(vm);
-    if (!vm.count("observations")) {
-        if (vm.count("as-of")) throw po::error("--as-of needs --observations (without them the page shows the plan)");
+    if (!as_of) {
         write_document(vm, govplan::render(tracked.plan, govplan::report_format::html));
         return 0;
     }
-    if (!vm.count("as-of")) throw po::error("--observations needs --as-of DATE");
-    const auto as_of = as_of_date(vm);
-    govplan::progress_report report(as_of, govplan::evaluate_progress(tracked.plan, as_of));
+    govplan::progress_report report(*as_of, govplan::evaluate_progress(tracked.plan, *as_of));
     report.illustrative = tracked.illustrative;
     report.note = tracked.note;
     write_document(vm, govplan::render(tracked.plan, report, govplan::report_format::html));
@@ -1099,7 +1100,7 @@ const std::vector<command>& commands()
          "2025-06-30 -o report.html",
          [] {
              po::options_description o("Options");
-             o.add_options()("help,h", "show this help")(
+             o.add_options()("help,h", "show this help")("quiet,q", "no notes on stderr (errors are still reported)")(
                  "observations", po::value<std::string>(),
                  "observations file, auto (the one of this plan in the plan's folder) or - (standard input); "
                  "without them the page shows the plan")("as-of", po::value<std::string>(),
