@@ -248,6 +248,38 @@ TEST_CASE("html: one status bar per focus area, one row per observed target, beh
     CHECK(occurrences(page, "<svg class=\"bullet\"") == observed - 1);
 }
 
+TEST_CASE("html: a bar's segments tile it exactly, each as wide as its share")
+{
+    const auto& t = bundled_with_observations();
+    const std::string page = render(t.p, bundled_progress(), report_format::html);
+    const auto begin = page.find("<svg class=\"status-bar\" data-scope=\"plan\"");
+    REQUIRE(begin != std::string::npos);
+    const std::string bar = page.substr(begin, page.find("</svg>", begin) - begin);
+    // hundredths of a percent: "12.34%" → 1234
+    auto hundredths = [](const std::string& text) {
+        const auto dot = text.find('.');
+        return std::stoi(text.substr(0, dot)) * 100 + std::stoi(text.substr(dot + 1, 2));
+    };
+    std::vector<std::pair<int, int>> rects;  // x, width
+    for (auto at = bar.find("<rect x=\""); at != std::string::npos; at = bar.find("<rect x=\"", at + 1)) {
+        const auto x = bar.substr(at + 9, bar.find('"', at + 9) - at - 9);
+        const auto w_at = bar.find("width=\"", at) + 7;
+        const auto w = bar.substr(w_at, bar.find('"', w_at) - w_at);
+        rects.emplace_back(hundredths(x), hundredths(w));
+    }
+    // met 1, on track 7, at risk 2, behind 2, no data 88 of 100 targets
+    REQUIRE(rects.size() == 5);
+    const std::vector<int> widths{100, 700, 200, 200, 8800};
+    int end = 0;
+    for (std::size_t i = 0; i < rects.size(); ++i) {
+        CHECK(rects[i].first == end);
+        CHECK(rects[i].second == widths[i]);
+        end = rects[i].first + rects[i].second;
+    }
+    CHECK(end == 10000);
+    CHECK(bar.find("<title>已实现 met: 1 / 100</title>") != std::string::npos);
+}
+
 TEST_CASE("html: numbers exactly as the model holds them, labels in Chinese, the notice")
 {
     const auto& t = bundled_with_observations();
@@ -258,6 +290,12 @@ TEST_CASE("html: numbers exactly as the model holds them, labels in Chinese, the
     for (const char* label : {"提前实现", "快于预期", "滞后预期", "暂无数据", "已实现", "约束性"}) {
         CHECK_MESSAGE(page.find(label) != std::string::npos, label);
     }
+    // the legend of the whole plan: each status with its count, then its targets' review labels counted
+    CHECK(page.find("正常推进 on track</span> <span class=\"count\">7</span> <span class=\"labels\">快于预期 7</span>") !=
+          std::string::npos);
+    CHECK(page.find("已实现 met</span> <span class=\"count\">1</span> <span class=\"labels\">提前实现 1</span>") !=
+          std::string::npos);
+    CHECK(page.find("暂无数据 no data</span> <span class=\"count\">88</span></li>") != std::string::npos);
     CHECK(page.find("<p class=\"notice\" role=\"note\"><strong>示例数据") != std::string::npos);
     CHECK(page.find("ILLUSTRATIVE FIGURES, NOT REAL STATISTICS") != std::string::npos);
     CHECK(page.find("<dt>截至 As of</dt><dd>2025-06-30</dd>") != std::string::npos);
