@@ -2,8 +2,9 @@
 // against the files govplan writes and ships, and both the schema and
 // docs/format.md against the model's own description.
 // The validator below implements the part of JSON Schema 2020-12 the schema
-// uses: type, const, enum, pattern, minLength, minimum, maximum, properties,
-// required, additionalProperties (false), items and local $ref.
+// uses: type (a name or a list of names), const, enum, pattern, minLength,
+// minimum, maximum, properties, required, additionalProperties (false), items,
+// anyOf and local $ref.
 #include <govplan/json.hpp>
 #include <govplan/validation.hpp>
 
@@ -18,6 +19,7 @@
 #include "support.hpp"
 #include "temp_dir.hpp"
 
+#include <functional>
 #include <regex>
 #include <string>
 #include <vector>
@@ -62,7 +64,7 @@ private:
             const std::string_view key(kv.key().data(), kv.key().size());
             static const std::vector<std::string_view> known = {
                 "$schema", "$id", "title", "description", "type", "const", "enum", "pattern", "minLength", "minimum",
-                "maximum", "properties", "required", "additionalProperties", "items", "$ref", "$defs"};
+                "maximum", "properties", "required", "additionalProperties", "items", "$ref", "$defs", "anyOf"};
             if (std::find(known.begin(), known.end(), key) == known.end()) {
                 throw std::logic_error("schema keyword not supported by the test validator: " + std::string(key));
             }
@@ -73,9 +75,28 @@ private:
             visit(root_.at("$defs").at(target.substr(8)), v, at);
             return;
         }
-        if (const auto* type = s.if_contains("type"); type && !has_type(v, std::string_view(type->as_string()))) {
-            fail(at, "expected " + std::string(type->as_string()));
-            return;
+        if (const auto* any = s.if_contains("anyOf")) {
+            const auto before = problems_;
+            bool matched = false;
+            for (const auto& option : any->as_array()) {
+                problems_.clear();
+                visit(option, v, at);
+                matched = matched || problems_.empty();
+            }
+            problems_ = before;
+            if (!matched) fail(at, "matches none of anyOf");
+        }
+        if (const auto* type = s.if_contains("type")) {
+            bool matched = false;
+            if (type->is_string()) {
+                matched = has_type(v, std::string_view(type->as_string()));
+            } else {
+                for (const auto& t : type->as_array()) matched = matched || has_type(v, std::string_view(t.as_string()));
+            }
+            if (!matched) {
+                fail(at, "expected " + json::serialize(*type));
+                return;
+            }
         }
         if (const auto* c = s.if_contains("const"); c && *c != v) fail(at, "expected " + json::serialize(*c));
         if (const auto* e = s.if_contains("enum")) {
@@ -241,4 +262,84 @@ TEST_CASE("schema the documented example is the shipped example file")
     REQUIRE_MESSAGE(loaded.has_value(), loaded.error().to_string());
     CHECK(govplan::plan_to_json(*loaded) == example);
     CHECK(govplan::validate(*loaded).empty());
+}
+
+namespace {
+
+/// Every object of `doc` with its JSON pointer, in document order.
+void objects_of(json::value& doc, const std::string& at, std::vector<std::pair<std::string, json::object*>>& out)
+{
+    if (doc.is_object()) {
+        out.emplace_back(at, &doc.as_object());
+        for (auto& kv : doc.as_object()) objects_of(kv.value(), at + "/" + std::string(kv.key()), out);
+    } else if (doc.is_array()) {
+        auto& arr = doc.as_array();
+        for (std::size_t i = 0; i < arr.size(); ++i) objects_of(arr[i], at + "/" + std::to_string(i), out);
+    }
+}
+
+}  // namespace
+
+/// For every key of every object of `golden`, a copy with that key null and
+/// one with it left out: `schema` accepts each exactly when `load` does.
+/// Returns how many variants there were and how many both accepted.
+std::pair<std::size_t, std::size_t> agree_on_every_key(schema_validator& schema, const json::value& golden,
+                                                       const std::function<bool(const std::string&)>& load)
+{
+    REQUIRE(schema.check(golden).empty());
+    REQUIRE(load(json::serialize(golden)));
+    std::vector<std::pair<std::string, json::object*>> listed;
+    json::value walk = golden;
+    objects_of(walk, "", listed);
+    std::size_t variants = 0, accepted = 0;
+    for (std::size_t i = 0; i < listed.size(); ++i) {
+        std::vector<std::string> keys;
+        for (const auto& kv : *listed[i].second) keys.emplace_back(kv.key());
+        for (const auto& key : keys) {
+            for (const bool as_null : {true, false}) {
+                // the same object in a fresh copy, found again by its place in the walk
+                json::value doc = golden;
+                std::vector<std::pair<std::string, json::object*>> objects;
+                objects_of(doc, "", objects);
+                json::object& o = *objects.at(i).second;
+                if (as_null) o[key] = nullptr;
+                else o.erase(key);
+                const bool schema_accepts = schema.check(doc).empty();
+                const bool loader_accepts = load(json::serialize(doc));
+                const std::string variant = listed[i].first + "/" + key + (as_null ? " null" : " left out") +
+                                            ": schema " + (schema_accepts ? "accepts" : "refuses") + ", loader " +
+                                            (loader_accepts ? "accepts" : "refuses");
+                CHECK_MESSAGE(schema_accepts == loader_accepts, variant);
+                ++variants;
+                if (schema_accepts && loader_accepts) ++accepted;
+            }
+        }
+    }
+    return {variants, accepted};
+}
+
+TEST_CASE("schema and loader agree on every key of a plan left out or null")
+{
+    // The golden file of format 2 sets every member of every type at least once.
+    const auto [variants, accepted] = agree_on_every_key(
+        validator(), json::parse(govplan::testing::read_all(source_dir / "tests" / "data" / "golden-v2.json")),
+        [](const std::string& text) { return govplan::plan_from_json(text).has_value(); });
+    MESSAGE(variants << " variants, " << accepted << " accepted by both");
+    CHECK(variants > 1000);
+    // both refuse format and format_version null or left out, and a unit
+    // definition without its symbol, dimension, base or scale
+    CHECK(variants - accepted == 8);
+}
+
+TEST_CASE("schema and loader agree on every key of an observations file left out or null")
+{
+    const auto plan = govplan::load_json(source_dir / "data" / "yancheng-2025.json").value();
+    schema_validator observations(
+        json::parse(govplan::testing::read_all(source_dir / "schema" / "govplan-observations.schema.json")));
+    const auto [variants, accepted] = agree_on_every_key(
+        observations, json::parse(govplan::testing::read_all(source_dir / "data" / "yancheng-2025-observations.json")),
+        [&](const std::string& text) { return govplan::observations_from_json(text, plan).has_value(); });
+    MESSAGE(variants << " variants, " << accepted << " accepted by both");
+    CHECK(variants > 100);
+    CHECK(accepted < variants);
 }
