@@ -20,6 +20,7 @@
 #include "temp_dir.hpp"
 
 #include <functional>
+#include <map>
 #include <regex>
 #include <string>
 #include <vector>
@@ -105,8 +106,7 @@ private:
         }
         if (v.is_string()) {
             const std::string text(v.as_string());
-            if (const auto* p = s.if_contains("pattern");
-                p && !std::regex_search(text, std::regex(std::string(p->as_string())))) {
+            if (const auto* p = s.if_contains("pattern"); p && !std::regex_search(text, compiled(p->as_string()))) {
                 fail(at, "does not match " + std::string(p->as_string()));
             }
             if (const auto* m = s.if_contains("minLength"); m && text.size() < static_cast<std::size_t>(m->as_int64())) {
@@ -141,8 +141,18 @@ private:
         }
     }
 
+    /// The pattern compiled once (a schema has a few; documents have many strings).
+    const std::regex& compiled(const json::string& pattern)
+    {
+        const std::string key(pattern);
+        auto found = patterns_.find(key);
+        if (found == patterns_.end()) found = patterns_.emplace(key, std::regex(key)).first;
+        return found->second;
+    }
+
     json::value root_;
     std::vector<std::string> problems_;
+    std::map<std::string, std::regex> patterns_;
 };
 
 schema_validator& validator()
