@@ -23,6 +23,8 @@
 #include <array>
 #include <cstdint>
 #include <map>
+#include <stdexcept>
+#include <unordered_map>
 #include <numeric>
 #include <optional>
 #include <string>
@@ -59,10 +61,11 @@ table { border-collapse: collapse; width: 100%; margin: 6px 0 12px; }
 th, td { text-align: left; padding: 3px 6px; border-bottom: 1px solid var(--rule); vertical-align: top; }
 th { border-bottom: 2px solid var(--ink); font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-td.status { white-space: nowrap; }
+td.status { min-width: 8em; }
+td.status small { white-space: nowrap; }
 td.status svg { width: 14px; height: 14px; border: 1px solid var(--ink); vertical-align: -2px; margin-right: 4px; }
 .badge { display: inline-block; border: 1px solid var(--ink); border-radius: 3px; padding: 0 4px; margin-left: 4px;
-  font-size: 12px; }
+  font-size: 12px; white-space: nowrap; }
 svg.bullet { display: block; width: 200px; height: 24px; }
 sup.src a { color: var(--muted); text-decoration: none; font-size: 11px; }
 ol.sources { font-size: 12px; color: var(--muted); padding-left: 28px; }
@@ -94,47 +97,83 @@ constexpr std::string_view page_fills = R"svg(<svg class="fills" aria-hidden="tr
 </defs></svg>
 )svg";
 
+/// The progress of each target, found by its position (ids may repeat in a
+/// plan that does not validate).
+using progress_of_target = std::unordered_map<const target*, const target_progress*>;
+
 // ---- names ------------------------------------------------------------------
 
 template <class Enum>
 constexpr std::size_t enumerator_count = boost::mp11::mp_size<boost::describe::describe_enumerators<Enum>>::value;
 
-/// A value's Chinese name, English name and fill.
+/// A value's code (its enumerator's name), Chinese name, English name and fill.
 struct naming {
+    std::string_view code;
     std::string_view zh;
     std::string_view en;
     std::string_view fill;
 };
 
 constexpr std::array<naming, enumerator_count<progress_status>> status_names{{
-    {"已实现", "met", "url(#fill-met)"},
-    {"正常推进", "on track", "url(#fill-on_track)"},
-    {"存在风险", "at risk", "url(#fill-at_risk)"},
-    {"滞后", "behind", "url(#fill-behind)"},
-    {"暂无数据", "no data", "url(#fill-no_data)"},
+    {"met", "已实现", "met", "url(#fill-met)"},
+    {"on_track", "正常推进", "on track", "url(#fill-on_track)"},
+    {"at_risk", "存在风险", "at risk", "url(#fill-at_risk)"},
+    {"behind", "滞后", "behind", "url(#fill-behind)"},
+    {"no_data", "暂无数据", "no data", "url(#fill-no_data)"},
 }};
 
 constexpr std::array<naming, enumerator_count<commitment>> commitment_names{{
-    {"约束性", "binding", "url(#fill-binding)"},
-    {"预期性", "expected", "url(#fill-expected)"},
-    {"力争", "aspirational", "url(#fill-aspirational)"},
+    {"binding", "约束性", "binding", "url(#fill-binding)"},
+    {"expected", "预期性", "expected", "url(#fill-expected)"},
+    {"aspirational", "力争", "aspirational", "url(#fill-aspirational)"},
 }};
 
 // Stages in the order projects move through, from light to dark; `other`
 // (outside the sequence) grey. The legend lists them in the bar's order.
 constexpr std::array<naming, enumerator_count<project_stage>> stage_names{{
-    {"申报", "apply", "#deebf7"},
-    {"谋划", "plan", "#c6dbef"},
-    {"前期", "prepare", "#9ecae1"},
-    {"开工", "start", "#6baed6"},
-    {"建设", "build", "#4292c6"},
-    {"建成", "complete", "#2171b5"},
-    {"投运", "operate", "#08519c"},
-    {"其他", "other", "#bdbdbd"},
+    {"apply", "申报", "apply", "#deebf7"},
+    {"plan", "谋划", "plan", "#c6dbef"},
+    {"prepare", "前期", "prepare", "#9ecae1"},
+    {"start", "开工", "start", "#6baed6"},
+    {"build", "建设", "build", "#4292c6"},
+    {"complete", "建成", "complete", "#2171b5"},
+    {"operate", "投运", "operate", "#08519c"},
+    {"other", "其他", "other", "#bdbdbd"},
 }};
 
-constexpr std::array<std::string_view, enumerator_count<target_kind>> kind_names{
-    "总量", "数量", "水平", "比重", "增速", "降幅", "百分点变化", "方向", "定性", "达标", "等级", "排名", "相对"};
+constexpr std::array<naming, enumerator_count<target_kind>> kind_names{{
+    {"amount", "总量", "", ""},
+    {"count", "数量", "", ""},
+    {"level", "水平", "", ""},
+    {"share", "比重", "", ""},
+    {"growth_rate", "增速", "", ""},
+    {"reduction_rate", "降幅", "", ""},
+    {"pp_change", "百分点变化", "", ""},
+    {"direction", "方向", "", ""},
+    {"qualitative", "定性", "", ""},
+    {"attainment", "达标", "", ""},
+    {"grade", "等级", "", ""},
+    {"rank", "排名", "", ""},
+    {"relative", "相对", "", ""},
+}};
+
+/// True when `names` holds one entry per enumerator of E, in the order of
+/// their values: the tables above are read by a value's number.
+template <class E, std::size_t N>
+consteval bool in_enumerator_order(const std::array<naming, N>& names)
+{
+    bool ok = N == enumerator_count<E>;
+    std::size_t i = 0;
+    boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>([&](auto d) {
+        ok = ok && i < N && static_cast<std::size_t>(d.value) == i && names[i].code == std::string_view(d.name);
+        ++i;
+    });
+    return ok;
+}
+static_assert(in_enumerator_order<progress_status>(status_names));
+static_assert(in_enumerator_order<commitment>(commitment_names));
+static_assert(in_enumerator_order<project_stage>(stage_names));
+static_assert(in_enumerator_order<target_kind>(kind_names));
 
 template <class Name, std::size_t N>
 const Name& name_of(const std::array<Name, N>& names, auto value)
@@ -158,7 +197,13 @@ void escape_to(std::string& out, std::string_view text)
         }
         const auto c = static_cast<unsigned char>(text[i]);
         const bool c1_control = n == 2 && c == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0;
-        if (c1_control || (n == 1 && ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F))) {
+        // U+202A to U+202E and U+2066 to U+2069: bidirectional controls, which
+        // would reorder the text after them (a requirement, a number)
+        const auto c2 = n == 3 ? static_cast<unsigned char>(text[i + 2]) : 0;
+        const bool bidi_control = n == 3 && c == 0xE2 &&
+                                  ((text[i + 1] == '\x80' && c2 >= 0xAA && c2 <= 0xAE) ||
+                                   (text[i + 1] == '\x81' && c2 >= 0xA6 && c2 <= 0xA9));
+        if (c1_control || bidi_control || (n == 1 && ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F))) {
             out += replacement_character;
         } else if (n > 1) {
             out.append(text.substr(i, n));
@@ -229,7 +274,9 @@ void stacked_bar(std::string& out, std::string_view css_class, std::string_view 
     }
     out += fmt::format("<svg class=\"{}\"{} role=\"img\" aria-label=\"", css_class, attributes);
     escape_to(out, description);
-    out += "\">";
+    out += "\"><title>";
+    escape_to(out, description);
+    out += "</title>";
     std::size_t before = 0;
     for (const auto& p : parts) {
         if (p.count == 0) continue;
@@ -342,10 +389,7 @@ void header(std::string& out, const plan& p, const progress_report* progress)
     fact("主题 Theme", p.theme);
     if (progress != nullptr) fact("截至 As of", to_iso_string(progress->as_of));
     const auto diagnostics = validate(p);
-    fact("内容 Contents",
-         fmt::format("{} focus areas, {} targets, {} named projects; validation {} errors, {} warnings",
-                     p.focus_areas.size(), target_count(p), project_count(p), error_count(diagnostics),
-                     warning_count(diagnostics)));
+    fact("内容 Contents", contents_line(p, diagnostics));
     out += "</dl>\n";
     if (progress != nullptr && progress->illustrative) {
         out += "<p class=\"notice\" role=\"note\"><strong>示例数据 · Illustrative data.</strong> ";
@@ -426,7 +470,8 @@ void status_cell(std::string& out, const target_progress& tp)
                        "fill=\"{}\"/></svg>",
                        name.fill);
     escape_to(out, tp.label);
-    out += fmt::format(" <small>{}</small></td>", name.en);
+    // 滞后预期 is the label of at-risk and of behind targets: the status's own name tells them apart
+    out += fmt::format("<br><small>{}{}</small></td>", tp.label != name.zh ? std::string(name.zh) + " " : "", name.en);
 }
 
 void metric_cell(std::string& out, const target& t, source_notes& sources)
@@ -441,6 +486,25 @@ void metric_cell(std::string& out, const target& t, source_notes& sources)
     if (t.commitment == commitment::binding) out += "<span class=\"badge\">约束性 binding</span>";
     sources.link(out, t.provenance);
     out += "</td>";
+}
+
+/// The target `tp` is the progress of, found by its position. Progress of
+/// another plan is a programming error: std::invalid_argument.
+const target& target_at(const plan& p, const target_progress& tp)
+{
+    const auto& at = tp.position;
+    const target* t = nullptr;
+    if (at.focus_area < p.focus_areas.size()) {
+        const auto& area = p.focus_areas[at.focus_area];
+        const std::vector<target>* list = &area.targets;
+        if (at.measure) list = *at.measure < area.measures.size() ? &area.measures[*at.measure].targets : nullptr;
+        if (list != nullptr && at.index < list->size()) t = &(*list)[at.index];
+    }
+    if (t == nullptr || t->id != tp.target_id) {
+        throw std::invalid_argument("govplan::render: progress of target \"" + tp.target_id +
+                                    "\" is not of this plan (evaluate_progress on the plan rendered)");
+    }
+    return *t;
 }
 
 /// Where behind comes first: behind, at risk, on track, met.
@@ -466,9 +530,7 @@ void observed_table(std::string& out, const plan& p, const progress_report& prog
     };
     std::vector<row> rows;
     for (const auto& tp : progress.targets) {
-        if (tp.status == progress_status::no_data) continue;
-        const target* t = find_target(p, tp.target_id);
-        if (t != nullptr) rows.push_back({&tp, t});
+        if (tp.status != progress_status::no_data) rows.push_back({&tp, &target_at(p, tp)});
     }
     std::stable_sort(rows.begin(), rows.end(), [](const row& a, const row& b) {
         if (urgency(a.tp->status) != urgency(b.tp->status)) return urgency(a.tp->status) < urgency(b.tp->status);
@@ -510,7 +572,7 @@ void observed_table(std::string& out, const plan& p, const progress_report& prog
 /// Every target of a focus area: metric, kind, requirement, commitment and,
 /// with progress, its label.
 void target_list(std::string& out, const std::vector<const target*>& targets,
-                 const std::map<std::string_view, const target_progress*>& status_of, bool with_status,
+                 const progress_of_target& status_of, bool with_status,
                  source_notes& sources)
 {
     out += "<table class=\"targets\">\n<thead><tr><th>指标 Target</th><th>类型 Kind</th><th>要求 Requirement</th>"
@@ -523,12 +585,12 @@ void target_list(std::string& out, const std::vector<const target*>& targets,
         escape_to(out, t.id);
         out += "\">";
         metric_cell(out, t, sources);
-        out += fmt::format("<td>{} <small>{}</small></td><td>", name_of(kind_names, t.kind), to_code(t.kind));
+        out += fmt::format("<td>{} <small>{}</small></td><td>", name_of(kind_names, t.kind).zh, to_code(t.kind));
         escape_to(out, requirement_text(t));
         const auto& c = name_of(commitment_names, t.commitment);
         out += fmt::format("</td><td>{} <small>{}</small></td>", c.zh, c.en);
         if (with_status) {
-            const auto found = status_of.find(t.id);
+            const auto found = status_of.find(&t);
             if (found != status_of.end()) status_cell(out, *found->second);
             else out += "<td>—</td>";
         }
@@ -543,7 +605,9 @@ void project_list(std::string& out, const focus_area& area, source_notes& source
            "<th>类别 Category</th></tr></thead>\n<tbody>\n";
     for (const auto& m : area.measures) {
         for (const auto& pr : m.projects) {
-            out += "<tr><td>";
+            out += "<tr data-project-id=\"";
+            escape_to(out, pr.id);
+            out += "\"><td>";
             escape_to(out, pr.name);
             sources.link(out, pr.provenance);
             const auto& stage = name_of(stage_names, pr.stage);
@@ -572,8 +636,8 @@ void commitments(std::string& out, const std::vector<const target*>& targets, in
     std::string by_kind;
     boost::mp11::mp_for_each<boost::describe::describe_enumerators<target_kind>>([&](auto e) {
         const auto n = kinds.at(static_cast<std::size_t>(e.value));
-        if (n > 0) by_kind += fmt::format("{}{} {} {}", by_kind.empty() ? "" : " · ", kind_names.at(
-            static_cast<std::size_t>(e.value)), e.name, n);
+        if (n > 0) by_kind += fmt::format("{}{} {} {}", by_kind.empty() ? "" : " · ", name_of(kind_names, e.value).zh,
+                                          e.name, n);
     });
     if (!by_kind.empty()) out += "<p class=\"kinds\">" + by_kind + "</p>\n";
 }
@@ -581,7 +645,7 @@ void commitments(std::string& out, const std::vector<const target*>& targets, in
 /// The targets and projects of focus area `a`, whose targets are `targets`.
 void focus_area_section(std::string& out, const focus_area& a, const std::vector<const target*>& targets,
                         const progress_report* progress,
-                        const std::map<std::string_view, const target_progress*>& status_of, source_notes& sources)
+                        const progress_of_target& status_of, source_notes& sources)
 {
     out += fmt::format("<section class=\"area\" id=\"area-{}\">\n<h2>{} · ", a.ordinal, a.ordinal);
     escape_to(out, a.title);
@@ -593,7 +657,7 @@ void focus_area_section(std::string& out, const focus_area& a, const std::vector
     if (progress != nullptr) {
         std::vector<const target_progress*> all, binding;
         for (const target* t : targets) {
-            const auto found = status_of.find(t->id);
+            const auto found = status_of.find(t);
             if (found == status_of.end()) continue;
             all.push_back(found->second);
             if (t->commitment == commitment::binding) binding.push_back(found->second);
@@ -626,19 +690,12 @@ void overview(std::string& out, const progress_report& progress)
     for (const auto& tp : progress.targets) all.push_back(&tp);
     out += fmt::format("<section class=\"overview\">\n<h2>总体 Overall, as of {}</h2>\n",
                        to_iso_string(progress.as_of));
-    stacked_bar(out, "status-bar", " data-scope=\"plan\"", "target status, whole plan",
+    stacked_bar(out, "status-bar", " data-scope=\"plan\"", "target status, every target on this page",
                 status_segments(all));
     out += "</section>\n";
 }
 
 }  // namespace
-
-std::string html_escape(std::string_view text)
-{
-    std::string out;
-    escape_to(out, text);
-    return out;
-}
 
 std::string html_table_page(const table& t)
 {
@@ -671,9 +728,9 @@ std::string html_page(const plan& p, const progress_report* progress)
     std::string out;
     open_page(out, p.title);
     header(out, p, progress);
-    std::map<std::string_view, const target_progress*> status_of;
+    progress_of_target status_of;
     if (progress != nullptr) {
-        for (const auto& tp : progress->targets) status_of.try_emplace(tp.target_id, &tp);
+        for (const auto& tp : progress->targets) status_of.try_emplace(&target_at(p, tp), &tp);
     }
     source_notes sources;
     out += "<main>\n";

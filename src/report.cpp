@@ -1,5 +1,6 @@
 #include <govplan/codes.hpp>
 #include <govplan/format.hpp>
+#include <govplan/json.hpp>
 #include <govplan/report.hpp>
 #include <govplan/plan_index.hpp>
 #include <govplan/validation.hpp>
@@ -217,9 +218,7 @@ std::string summary_header(const plan& p, const std::vector<diagnostic>& diagnos
     line("Period", fmt::format("{} to {}", p.period.begin(), p.period.last()));
     line("Report date", fmt::format("{}{}", p.report_date, p.session.empty() ? "" : ", " + p.session));
     if (!p.theme.empty()) line("Theme", p.theme);
-    line("Contents", fmt::format("{} focus areas, {} targets, {} named projects; validation {} errors, {} warnings",
-                                 p.focus_areas.size(), target_count(p), project_count(p), error_count(diagnostics),
-                                 warning_count(diagnostics)));
+    line("Contents", detail::contents_line(p, diagnostics));
     return out;
 }
 
@@ -379,6 +378,12 @@ table focus_area_table(const plan& p)
     return t;
 }
 
+progress_report::progress_report(date as_of_date, std::vector<target_progress> progress,
+                                 const observation_file& observations)
+    : as_of(as_of_date), targets(std::move(progress)), illustrative(observations.illustrative), note(observations.note)
+{
+}
+
 std::string render(const plan& p, report_format format)
 {
     if (format == report_format::html) return detail::html_page(p, nullptr);
@@ -427,3 +432,14 @@ result<void> save_report(std::string_view document, const std::filesystem::path&
 }
 
 GOVPLAN_END_NAMESPACE
+
+namespace govplan::detail {
+
+std::string contents_line(const plan& p, const std::vector<diagnostic>& diagnostics)
+{
+    return fmt::format("{} focus areas, {} targets, {} named projects; validation {} errors, {} warnings",
+                       p.focus_areas.size(), target_count(p), project_count(p), error_count(diagnostics),
+                       warning_count(diagnostics));
+}
+
+}  // namespace govplan::detail

@@ -10,6 +10,7 @@
 #include <cctype>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,10 +48,7 @@ const tracked& bundled_with_observations()
 progress_report bundled_progress(date as_of = date(2025, 6, 30))
 {
     const auto& t = bundled_with_observations();
-    progress_report r(as_of, evaluate_progress(t.p, as_of));
-    r.illustrative = t.file.illustrative;
-    r.note = t.file.note;
-    return r;
+    return progress_report(as_of, evaluate_progress(t.p, as_of), t.file);
 }
 
 std::size_t occurrences(std::string_view text, std::string_view what)
@@ -305,28 +303,74 @@ TEST_CASE("html: numbers exactly as the model holds them, labels in Chinese, the
     CHECK(render(t.p, real, report_format::html).find("class=\"notice\"") == std::string::npos);
 }
 
+/// The row of the element `attribute`="id" (data-target-id, data-project-id).
+std::string row_of(const std::string& page, const std::string& attribute, const std::string& id)
+{
+    const auto begin = page.find("<tr " + attribute + "=\"" + escaped(id) + "\"");
+    if (begin == std::string::npos) return {};
+    return page.substr(begin, page.find("</tr>", begin) - begin);
+}
+
 TEST_CASE("html: every target and project links to its source clause")
 {
-    const auto& p = bundled();
-    const std::string page = render(p, report_format::html);
-    for (auto [t, at] : each_target(p)) {
-        if (t.provenance.clause.empty()) continue;
-        const auto attribute = "title=\"" + escaped(t.provenance.clause) + "\"";
-        CHECK_MESSAGE(page.find(attribute) != std::string::npos, t.id);
+    const auto& t = bundled_with_observations();
+    for (const std::string& page : {render(bundled(), report_format::html),
+                                    render(t.p, bundled_progress(), report_format::html)}) {
+        std::size_t linked = 0;
+        for (auto [tg, at] : each_target(bundled())) {
+            const auto row = row_of(page, "data-target-id", tg.id);
+            REQUIRE_MESSAGE(!row.empty(), tg.id);
+            if (tg.provenance.clause.empty()) continue;
+            CHECK_MESSAGE(row.find("<sup class=\"src\"><a href=\"#src-") != std::string::npos, tg.id);
+            CHECK_MESSAGE(row.find("title=\"" + escaped(tg.provenance.clause) + "\"") != std::string::npos, tg.id);
+            ++linked;
+        }
+        for (auto [pr, at] : each_project(bundled())) {
+            const auto row = row_of(page, "data-project-id", pr.id);
+            REQUIRE_MESSAGE(!row.empty(), pr.id);
+            if (pr.provenance.clause.empty()) continue;
+            CHECK_MESSAGE(row.find("title=\"" + escaped(pr.provenance.clause) + "\"") != std::string::npos, pr.id);
+            ++linked;
+        }
+        CHECK(linked == target_count(bundled()) + project_count(bundled()));  // the bundled plan traces every item
+        // a clause several items share is one foot note; each link's note holds the clause of its title
+        std::set<std::string> clauses;
+        for (auto [tg, at] : each_target(bundled())) clauses.insert(tg.provenance.clause);
+        for (auto [pr, at] : each_project(bundled())) clauses.insert(pr.provenance.clause);
+        CHECK(occurrences(page, "<li id=\"src-") == clauses.size());
+        const std::string_view link = "<a href=\"#src-";
+        for (auto at = page.find(link); at != std::string::npos; at = page.find(link, at + 1)) {
+            const auto number = page.substr(at + link.size(), page.find('"', at + link.size()) - at - link.size());
+            const auto title_at = page.find("title=\"", at) + 7;
+            const auto title = page.substr(title_at, page.find('"', title_at) - title_at);
+            CHECK_MESSAGE(page.find("<li id=\"src-" + number + "\">" + title + "</li>") != std::string::npos, number);
+        }
+        // each foot note once, numbered from 1, and the last one linked
+        const std::size_t notes = occurrences(page, "<li id=\"src-");
+        CHECK(notes > 0);
+        for (std::size_t n = 1; n <= notes; ++n) {
+            CHECK(occurrences(page, "<li id=\"src-" + std::to_string(n) + "\">") == 1);
+        }
+        CHECK(occurrences(page, "href=\"#src-" + std::to_string(notes) + "\"") >= 1);
     }
-    for (auto [pr, at] : each_project(p)) {
-        if (pr.provenance.clause.empty()) continue;
-        CHECK_MESSAGE(page.find("title=\"" + escaped(pr.provenance.clause) + "\"") != std::string::npos,
-                      pr.id);
+}
+
+TEST_CASE("html: every reference inside the page names an element of it")
+{
+    const auto& t = bundled_with_observations();
+    for (const std::string& page : {render(bundled(), report_format::html),
+                                    render(t.p, bundled_progress(), report_format::html)}) {
+        std::size_t references = 0;
+        for (const std::string_view opening : {"url(#", "href=\"#"}) {
+            for (auto at = page.find(opening); at != std::string::npos; at = page.find(opening, at + 1)) {
+                const auto begin = at + opening.size();
+                const auto id = page.substr(begin, page.find_first_of(")\"", begin) - begin);
+                CHECK_MESSAGE(page.find(" id=\"" + id + "\"") != std::string::npos, id);
+                ++references;
+            }
+        }
+        CHECK(references > 100);
     }
-    // each foot note once, numbered from 1, and every link has its note
-    const std::size_t notes = occurrences(page, "<li id=\"src-");
-    CHECK(notes > 0);
-    for (std::size_t n = 1; n <= notes; ++n) {
-        CHECK(occurrences(page, "<li id=\"src-" + std::to_string(n) + "\">") == 1);
-    }
-    CHECK(occurrences(page, "<li id=\"src-" + std::to_string(notes + 1) + "\">") == 0);
-    CHECK(occurrences(page, "href=\"#src-" + std::to_string(notes) + "\"") >= 1);
 }
 
 TEST_CASE("html: the plan page shows targets by commitment and projects by stage")
@@ -367,6 +411,39 @@ TEST_CASE("html: text from the plan is escaped, never markup")
         CHECK(page.find('\0') == std::string::npos);
         CHECK(external_references(page).empty());
     }
+}
+
+TEST_CASE("html: bidirectional controls cannot reorder what the page shows")
+{
+    plan p = make_clean_plan();
+    // U+202E (right-to-left override) and U+2066 (left-to-right isolate)
+    p.focus_areas.at(0).targets.at(0).metric = "工业投资\u202E%51\u2066";
+    const std::string page = render(p, report_format::html);
+    CHECK(page.find("\u202E") == std::string::npos);
+    CHECK(page.find("\u2066") == std::string::npos);
+    CHECK(page.find("工业投资\uFFFD%51\uFFFD") != std::string::npos);
+}
+
+TEST_CASE("html: progress is found by position, and progress of another plan is refused")
+{
+    // two targets with one id (a plan validation would refuse): each keeps its own status
+    plan p = make_clean_plan();
+    auto& targets = p.focus_areas.at(0).targets;
+    REQUIRE(!targets.empty());
+    targets.push_back(targets.front());
+    targets.back().metric = "第二个同名指标";
+    targets.back().observations.push_back({date(2025, 6, 30), quantity{decimal(30, 0), targets.back().unit}, "", ""});
+    const progress_report r(date(2025, 6, 30), evaluate_progress(p, date(2025, 6, 30)));
+    const std::string page = render(p, r, report_format::html);
+    const auto rows = observed_rows(page);
+    REQUIRE(rows.size() == 1);
+    const auto row = page.substr(page.find("<tr class=\"observed\""));
+    CHECK(row.substr(0, row.find("</tr>")).find("第二个同名指标") != std::string::npos);
+
+    CHECK_THROWS_AS((void)render(bundled(), r, report_format::html), std::invalid_argument);
+    auto renamed = r;
+    renamed.targets.at(0).target_id = "no-such-target";
+    CHECK_THROWS_AS((void)render(p, renamed, report_format::html), std::invalid_argument);
 }
 
 TEST_CASE("html: a table renders as a page too")

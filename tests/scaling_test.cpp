@@ -187,6 +187,29 @@ TEST_CASE("scaling a summary of n focus areas")
     CHECK(g < linear_bound);
 }
 
+TEST_CASE("scaling the HTML progress page of n targets, n projects and n source clauses")
+{
+    const double g = growth([](std::size_t n) {
+        auto p = std::make_shared<plan>(skeleton());
+        auto& m = p->focus_areas[0].measures[0];
+        for (std::size_t i = 0; i < n; ++i) {
+            target t = count_target(i);
+            t.provenance.clause = "第" + std::to_string(i) + "句";
+            if (i % 2 == 0) t.observations.push_back({date(2025, 6, 30), quantity{decimal(static_cast<std::int64_t>(i % 3), 0), t.unit}, "", ""});
+            m.targets.push_back(std::move(t));
+            project pr = linked_project(i, "");
+            pr.provenance.clause = "第" + std::to_string(i) + "项";
+            m.projects.push_back(std::move(pr));
+        }
+        auto r = std::make_shared<progress_report>(date(2025, 6, 30), evaluate_progress(*p, date(2025, 6, 30)));
+        REQUIRE(render(*p, *r, report_format::html).find("Observed targets (" + std::to_string((n + 1) / 2) + ")") !=
+                std::string::npos);
+        return [p, r] { (void)render(*p, *r, report_format::html); };
+    });
+    MESSAGE("growth for 16x items: " << g);
+    CHECK(g < linear_bound);
+}
+
 TEST_CASE("scaling a diff of two plans of n targets")
 {
     const double g = growth([](std::size_t n) {

@@ -56,6 +56,9 @@ struct progress_report {
         : as_of(as_of_date), targets(std::move(progress))
     {
     }
+    /// With `illustrative` and `note` taken from the observations the
+    /// progress was evaluated with, so that made-up figures say so.
+    progress_report(date as_of_date, std::vector<target_progress> progress, const observation_file& observations);
 
     date as_of;
     /// evaluate_progress(p, as_of), or a selection of it, in document order.

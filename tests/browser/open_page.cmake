@@ -4,8 +4,10 @@
 #     renders the plan's progress page with `govplan report`, opens it, and
 #     fails unless the page loads with no console message, its DOM holds one
 #     status bar per focus area of the plan and one row per target with data
-#     (as `govplan progress` counts them), and a screenshot is written
-#     (OUT/report.png, for a person to look at).
+#     (as `govplan progress` counts them), its bars and charts have a size
+#     once laid out and every fill names a pattern (layout_check.js), it
+#     prints on A4 pages, and a screenshot is written (OUT/report.png, for a
+#     person to look at; -DWINDOW=W,H sets its size, default 1200,2400).
 #   cmake -DCHROMIUM=… -DOUT=DIR -DMODE=console_self_test -DPAGE=broken-page.html -P open_page.cmake
 #     fails unless the console check finds the errors of a page that logs some.
 cmake_minimum_required(VERSION 3.25)
@@ -97,25 +99,70 @@ endif()
 if(NOT row_count EQUAL observed)
   message(FATAL_ERROR "${row_count} observed rows in the DOM for ${observed} targets with data")
 endif()
-# the charts were laid out: every status bar has a segment
-string(REGEX MATCHALL "<svg class=\"status-bar\" data-focus-area=\"[0-9]+\"[^>]*><rect " drawn "${flat}")
+# every status bar has segments
+string(REGEX MATCHALL "<svg class=\"status-bar\" data-focus-area=\"[0-9]+\"[^>]*><title>[^<]*</title><rect "
+       drawn "${flat}")
 list(LENGTH drawn drawn_count)
 if(NOT drawn_count EQUAL focus_areas)
   message(FATAL_ERROR "${drawn_count} of ${focus_areas} status bars have segments")
 endif()
 
+# Laid out: a copy of the page with tests/browser/layout_check.js added (and
+# the policy that forbids scripts taken out of the copy) measures the bars,
+# segments and charts as drawn and checks that every fill names a pattern.
+file(READ "${page}" html)
+string(REGEX REPLACE "<meta http-equiv=\"Content-Security-Policy\"[^>]*>" "" html "${html}")
+file(READ "${CMAKE_CURRENT_LIST_DIR}/layout_check.js" check)
+string(REPLACE "</body>" "<script>\n${check}</script>\n</body>" html "${html}")
+file(WRITE "${OUT}/report-checked.html" "${html}")
+open_in_chromium("${OUT}/report-checked.html" layout checked console --dump-dom)
+if(console)
+  string(REPLACE ";" "\n" console "${console}")
+  message(FATAL_ERROR "the layout check failed:\n${console}")
+endif()
+if(NOT checked MATCHES "data-layout-segments=\"([0-9]+)\" data-layout-check=\"ok\"")
+  message(FATAL_ERROR "the layout check did not run or failed (see ${OUT}/layout.stderr.txt)")
+endif()
+set(segments ${CMAKE_MATCH_1})
+
+# On A4: printed to PDF, every page is A4 (595 × 842 points).
+set(pdf "${OUT}/report.pdf")
+open_in_chromium("${page}" pdf ignored console --no-pdf-header-footer --print-to-pdf=${pdf})
+if(NOT EXISTS "${pdf}")
+  message(FATAL_ERROR "chromium printed no PDF")
+endif()
+file(STRINGS "${pdf}" boxes REGEX "/MediaBox")
+string(REGEX MATCHALL "/MediaBox \\[0 0 [0-9.]+ [0-9.]+\\]" boxes "${boxes}")
+list(LENGTH boxes pages)
+string(REGEX MATCHALL "/MediaBox \\[0 0 59[45]\\.[0-9]+ 84[12]\\.[0-9]+\\]" a4 "${boxes}")
+list(LENGTH a4 a4_pages)
+if(pages EQUAL 0 OR NOT a4_pages EQUAL pages)
+  message(FATAL_ERROR "${a4_pages} of ${pages} printed pages are A4: ${boxes}")
+endif()
+
 set(png "${OUT}/report.png")
-open_in_chromium("${page}" screenshot ignored console --screenshot=${png} --window-size=1200,2400)
+if(NOT WINDOW)
+  set(WINDOW 1200,2400)
+endif()
+open_in_chromium("${page}" screenshot ignored console --screenshot=${png} --window-size=${WINDOW})
 if(console)
   message(FATAL_ERROR "the page logged to the console while drawn: ${console}")
 endif()
 if(NOT EXISTS "${png}")
   message(FATAL_ERROR "chromium wrote no screenshot")
 endif()
-# a PNG 1200 pixels wide: the signature, then IHDR with the width
+# a PNG as wide as the window: the signature, then IHDR with the width
+string(REGEX REPLACE ",.*" "" width "${WINDOW}")
+math(EXPR width_hex "${width}" OUTPUT_FORMAT HEXADECIMAL)
+string(REGEX REPLACE "^0x" "" width_hex "${width_hex}")
+string(LENGTH "${width_hex}" digits)
+math(EXPR pad "8 - ${digits}")
+string(REPEAT "0" ${pad} zeros)
+string(TOLOWER "${zeros}${width_hex}" width_hex)
 file(READ "${png}" head LIMIT 24 HEX)
-if(NOT head MATCHES "^89504e470d0a1a0a0000000d49484452000004b0")
-  message(FATAL_ERROR "${png} is not a PNG 1200 pixels wide (starts ${head})")
+if(NOT head MATCHES "^89504e470d0a1a0a0000000d49484452${width_hex}")
+  message(FATAL_ERROR "${png} is not a PNG ${width} pixels wide (starts ${head})")
 endif()
 file(SIZE "${png}" png_size)
-message(STATUS "${bar_count} status bars, ${row_count} observed rows, no console message; screenshot ${png} (${png_size} bytes)")
+message(STATUS "${bar_count} status bars, ${row_count} observed rows, ${segments} segments laid out, "
+               "no console message, ${pages} A4 pages printed; screenshot ${png} (${png_size} bytes)")

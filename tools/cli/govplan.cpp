@@ -789,6 +789,8 @@ int run_progress(const po::variables_map& vm)
     auto tracked = load_tracked(vm);
     const auto as_of = as_of_date(vm);
     const auto rf = table_format(vm["format"].as<std::string>(), {"text", "markdown", "csv", "json", "html"});
+    if (rf == govplan::report_format::html && (vm.count("status") || vm.count("all")))
+        throw po::error("--status and --all choose the rows of a table; the page shows every status");
     const auto where = where_from(vm);
     check_columns(where_fields(where), target_columns(), "--where");
     const auto selected = select_targets(tracked.plan, filter_from(vm), where);
