@@ -94,13 +94,43 @@ void json_load(benchmark::State& state)
     finish(state, c);
 }
 
+// Validation of plans that have no error: the path a valid plan takes. The
+// corpus is checked first, so that a generator change cannot turn this into
+// a measure of the diagnostics path.
 void validate(benchmark::State& state)
 {
     const auto& c = get(plans_of(state));
+    for (const auto& p : c.plans) {
+        if (const auto errors = govplan::error_count(govplan::validate(p)); errors != 0) {
+            state.SkipWithError(("plan " + p.id + " has " + std::to_string(errors) + " errors").c_str());
+            return;
+        }
+    }
     for (auto _ : state) {
         for (const auto& p : c.plans) benchmark::DoNotOptimize(govplan::validate(p));
     }
     finish(state, c);
+}
+
+// The diagnostics path: the same plans, each with 5 known errors.
+constexpr std::size_t errors_per_plan = 5;
+
+void validate_with_errors(benchmark::State& state)
+{
+    const auto& c = get(plans_of(state));
+    std::vector<govplan::plan> broken;
+    for (std::size_t i = 0; i < c.plans.size(); ++i) {
+        broken.push_back(govplan::bench::make_plan_with_errors(i, errors_per_plan));
+        if (govplan::error_count(govplan::validate(broken.back())) != errors_per_plan) {
+            state.SkipWithError("a plan of the error corpus does not have exactly the errors it was given");
+            return;
+        }
+    }
+    for (auto _ : state) {
+        for (const auto& p : broken) benchmark::DoNotOptimize(govplan::validate(p));
+    }
+    finish(state, c);
+    state.counters["errors"] = static_cast<double>(broken.size() * errors_per_plan);
 }
 
 void json_save(benchmark::State& state)
@@ -170,6 +200,7 @@ BENCHMARK(raw_json_parse)->Apply(sizes);
 BENCHMARK(raw_json_parse_default_allocator)->Apply(sizes);
 BENCHMARK(json_load)->Apply(sizes);
 BENCHMARK(validate)->Apply(sizes);
+BENCHMARK(validate_with_errors)->Apply(sizes);
 BENCHMARK(json_save)->Apply(sizes);
 BENCHMARK(archive_save<govplan::archive_kind::text>)->Name("archive_save_text")->Apply(sizes);
 BENCHMARK(archive_save<govplan::archive_kind::xml>)->Name("archive_save_xml")->Apply(sizes);
