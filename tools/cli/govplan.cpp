@@ -33,6 +33,10 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
+#include <mutex>
+#include <thread>
 #include <cerrno>
 #include <cstring>
 #include <cstdio>
@@ -42,6 +46,7 @@
 #include <iostream>
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <string>
@@ -246,29 +251,114 @@ govplan::report_format table_format(const std::string& name, const std::vector<s
 }
 
 
+// ---- many files at once ---------------------------------------------------
+
+class progress_bar {
+public:
+    explicit progress_bar(std::size_t total)
+        : total_(total), enabled_(total >= 20 && !quiet && ::isatty(STDERR_FILENO) == 1)
+    {
+    }
+    progress_bar(const progress_bar&) = delete;
+    progress_bar& operator=(const progress_bar&) = delete;
+    /// Ends the bar's line if it is left open (an error stops the reading), so
+    /// that the next message starts a line of its own.
+    ~progress_bar()
+    {
+        if (open_) fmt::print(stderr, "\n");
+    }
+    /// Shows `done` of the total; called by one thread at a time.
+    void step(std::size_t done)
+    {
+        if (!enabled_ || (done % 16 != 0 && done != total_)) return;
+        const std::size_t width = 30, filled = width * done / total_;
+        fmt::print(stderr, "\rreading {}/{} [{}{}]", done, total_, std::string(filled, '#'),
+                   std::string(width - filled, ' '));
+        open_ = done != total_;
+        if (!open_) fmt::print(stderr, "\n");
+    }
+
+private:
+    std::size_t total_;
+    bool enabled_;
+    bool open_ = false;
+};
+
+/// The --jobs option: how many files to read at once (default: one per core).
+std::size_t jobs_of(const po::variables_map& vm)
+{
+    if (!vm.count("jobs")) return std::max(1u, std::thread::hardware_concurrency());
+    const int asked = vm["jobs"].as<int>();
+    if (asked < 1) throw po::error("--jobs must be at least 1");
+    return static_cast<std::size_t>(asked);
+}
+
+/// Runs work(i) for every i in [0, n) on `jobs` threads (plans are
+/// independent), each index once, the bar stepped as they finish. An
+/// exception of work(i) is rethrown after all threads end, the one of the
+/// lowest index first: what a loop over the files in order would throw.
+void for_each_file(std::size_t n, std::size_t jobs, progress_bar& bar, const std::function<void(std::size_t)>& work)
+{
+    std::vector<std::exception_ptr> failures(n);
+    std::atomic<std::size_t> next{0};
+    std::size_t finished = 0;
+    std::mutex bar_mutex;
+    auto worker = [&] {
+        for (std::size_t i = next++; i < n; i = next++) {
+            try {
+                work(i);
+            } catch (...) {
+                failures[i] = std::current_exception();
+            }
+            const std::lock_guard lock(bar_mutex);
+            bar.step(++finished);
+        }
+    };
+    std::vector<std::thread> threads;
+    for (std::size_t t = 1; t < std::min(jobs, n); ++t) threads.emplace_back(worker);
+    worker();
+    for (auto& t : threads) t.join();
+    for (const auto& f : failures) {
+        if (f) std::rethrow_exception(f);
+    }
+}
+
 // ---- validate -------------------------------------------------------------
 
 int run_validate(const po::variables_map& vm)
 {
+    const std::size_t jobs = jobs_of(vm);
     const auto files = plan_files(vm["file"].as<std::vector<std::string>>(),
                                   vm.count("glob") ? vm["glob"].as<std::string>() : "");
     if (files.empty()) throw cli_failure{"no plan files found"};
     const auto format = vm["format"].as<std::string>();
     if (format != "text" && format != "json") throw po::error("--format must be text or json");
+    // Files are read and validated at once (--jobs), then reported in order.
+    struct outcome {
+        std::optional<std::string> unreadable;  ///< why the file could not be loaded
+        std::vector<govplan::diagnostic> diagnostics;
+    };
+    std::vector<outcome> outcomes(files.size());
+    progress_bar bar(files.size());
+    for_each_file(files.size(), jobs, bar, [&](std::size_t i) {
+        // a file that cannot be loaded is reported, and the others still validated
+        try {
+            outcomes[i].diagnostics = govplan::validate(load_plan(files[i]));
+        } catch (const cli_failure& failure) {
+            outcomes[i].unreadable = failure.message;
+        }
+    });
     json::array all;
     bool errors = false;
     bool unreadable = false;
-    for (const auto& file : files) {
-        // a file that cannot be loaded is reported, and the others still validated
-        govplan::plan p;
-        try {
-            p = load_plan(file);
-        } catch (const cli_failure& failure) {
-            fmt::print(stderr, "govplan validate: {}\n", govplan::printable_text(failure.message));
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        const auto& file = files[i];
+        if (outcomes[i].unreadable) {
+            fmt::print(stderr, "govplan validate: {}\n", govplan::printable_text(*outcomes[i].unreadable));
             unreadable = true;
             continue;
         }
-        for (const auto& d : govplan::validate(p)) {
+        for (const auto& d : outcomes[i].diagnostics) {
             errors = errors || d.severity == govplan::severity::error;
             if (format == "text") {
                 fmt::print("{}:{}: {} {}: {}\n", file, d.path.empty() ? "plan" : d.path, govplan::to_code(d.severity),
@@ -839,36 +929,6 @@ int run_report(const po::variables_map& vm)
 
 // ---- stats ----------------------------------------------------------------
 
-class progress_bar {
-public:
-    explicit progress_bar(std::size_t total)
-        : total_(total), enabled_(total >= 20 && !quiet && ::isatty(STDERR_FILENO) == 1)
-    {
-    }
-    progress_bar(const progress_bar&) = delete;
-    progress_bar& operator=(const progress_bar&) = delete;
-    /// Ends the bar's line if it is left open (an error stops the reading), so
-    /// that the next message starts a line of its own.
-    ~progress_bar()
-    {
-        if (open_) fmt::print(stderr, "\n");
-    }
-    void step(std::size_t done)
-    {
-        if (!enabled_ || (done % 16 != 0 && done != total_)) return;
-        const std::size_t width = 30, filled = width * done / total_;
-        fmt::print(stderr, "\rreading {}/{} [{}{}]", done, total_, std::string(filled, '#'),
-                   std::string(width - filled, ' '));
-        open_ = done != total_;
-        if (!open_) fmt::print(stderr, "\n");
-    }
-
-private:
-    std::size_t total_;
-    bool enabled_;
-    bool open_ = false;
-};
-
 int run_stats(const po::variables_map& vm)
 {
     static const std::map<std::string, govplan::group_by> keys = {
@@ -880,18 +940,18 @@ int run_stats(const po::variables_map& vm)
     const auto key = keys.find(by);
     if (key == keys.end()) throw po::error("--by must be focus, kind, commitment, dimension, unit, category or stage");
     const auto rf = table_format(vm["format"].as<std::string>(), {"text", "markdown", "csv", "json"});
+    const std::size_t jobs = jobs_of(vm);
     const auto files = plan_files(vm["file"].as<std::vector<std::string>>(),
                                   vm.count("glob") ? vm["glob"].as<std::string>() : "");
     if (files.empty()) throw cli_failure{"no plan files found"};
-    std::vector<govplan::plan> plans;
-    plans.reserve(files.size());
-    progress_bar bar(files.size());
+    std::vector<govplan::plan> plans(files.size());
     const auto filter = filter_from(vm);
     const auto where = where_from(vm);
     check_columns(where_fields(where), target_columns(), "--where");
-    for (std::size_t i = 0; i < files.size(); ++i) {
-        plans.push_back(select_targets(load_plan(files[i]), filter, where));
-        bar.step(i + 1);
+    {
+        progress_bar bar(files.size());
+        for_each_file(files.size(), jobs, bar,
+                      [&](std::size_t i) { plans[i] = select_targets(load_plan(files[i]), filter, where); });
     }
     std::vector<const govplan::plan*> refs;
     for (const auto& p : plans) refs.push_back(&p);
@@ -1026,11 +1086,12 @@ po::options_description with_format(const char* default_format, const char* choi
 const std::vector<command>& commands()
 {
     static const std::vector<command> all = {
-        {"validate", "check plan files and print their diagnostics", "govplan validate FILE|DIR... [--glob PATTERN] [--format text|json]",
+        {"validate", "check plan files and print their diagnostics", "govplan validate FILE|DIR... [--glob PATTERN] [--jobs N] [--format text|json]",
          "govplan validate data/yancheng-2025.json",
          [] {
              auto o = with_format("text", "text (file:path: severity code: message) or json");
              o.add_options()("glob", po::value<std::string>(), "PATTERN: in folders, the file names to read (default *.json, *.govplan)")(
+                 "jobs,j", po::value<int>(), "N: files read at once (default: one per core)")(
                  "file", po::value<std::vector<std::string>>()->required(),
                  "plan files (JSON or archives), folders searched for them, or - for standard input");
              return o;
@@ -1113,7 +1174,7 @@ const std::vector<command>& commands()
          },
          [] { return positional({{"file", 1}}); }, run_report},
         {"stats", "aggregate the targets of many plans",
-         "govplan stats FILE|DIR... [--glob PATTERN] [--by focus|kind|commitment|dimension|unit|category|stage] "
+         "govplan stats FILE|DIR... [--glob PATTERN] [--jobs N] [--by focus|kind|commitment|dimension|unit|category|stage] "
          "[filters] [--format ...]",
          "govplan stats plans/ --by dimension --format csv",
          [] {
@@ -1121,6 +1182,7 @@ const std::vector<command>& commands()
              add_filter_options(o, listing::targets, false);
              add_where_option(o);
              o.add_options()("glob", po::value<std::string>(), "PATTERN: in folders, the file names to read (default *.json, *.govplan)")(
+                 "jobs,j", po::value<int>(), "N: files read at once (default: one per core)")(
                  "by", po::value<std::string>()->default_value("kind"),
                              "focus, kind, commitment, dimension, unit, category or stage")(
                  "file", po::value<std::vector<std::string>>()->required(),
