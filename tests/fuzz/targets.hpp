@@ -76,7 +76,13 @@ inline std::size_t exercise(const plan& p)
         const auto progress = evaluate_progress(p, as_of);
         (void)render(to_table(p, progress), report_format::text);
         (void)render(to_table(rollup_progress(p, progress)), report_format::json);
+        // the page: whatever the plan's text, no markup of its own and no NUL gets through
+        const std::string page = render(p, progress_report(as_of, progress), report_format::html);
+        if (page.find("<script") != std::string::npos || page.find('\0') != std::string::npos) {
+            finding("plan text reached the HTML page unescaped");
+        }
     }
+    (void)render(p, report_format::html);
     (void)render(targets_table(p), report_format::csv);
     (void)render(focus_area_table(p), report_format::text);
     (void)render(to_table(diff(plan{}, p)), report_format::text);
