@@ -303,12 +303,20 @@ void stacked_bar(std::string& out, std::string_view css_class, std::string_view 
     out += "</ul>\n";
 }
 
+/// One empty segment per name, in the table's order.
+template <std::size_t N>
+std::vector<segment> segments_of(const std::array<naming, N>& names)
+{
+    std::vector<segment> parts;
+    for (const auto& name : names) parts.push_back({name, 0, {}});
+    return parts;
+}
+
 /// The status segments of some targets, each with its review labels counted
 /// (提前实现 2, 快于预期 1).
 std::vector<segment> status_segments(const std::vector<const target_progress*>& targets)
 {
-    std::vector<segment> parts;
-    for (const auto& name : status_names) parts.push_back({name, 0, {}});
+    auto parts = segments_of(status_names);
     std::vector<std::map<std::string, std::size_t>> labels(parts.size());
     for (const auto* tp : targets) {
         const auto i = static_cast<std::size_t>(tp->status);
@@ -326,8 +334,7 @@ std::vector<segment> status_segments(const std::vector<const target_progress*>& 
 
 std::vector<segment> stage_segments(const focus_area& area)
 {
-    std::vector<segment> parts;
-    for (const auto& name : stage_names) parts.push_back({name, 0, {}});
+    auto parts = segments_of(stage_names);
     for (const auto& m : area.measures) {
         for (const auto& pr : m.projects) ++parts.at(static_cast<std::size_t>(pr.stage)).count;
     }
@@ -624,8 +631,7 @@ void project_list(std::string& out, const focus_area& area, source_notes& source
 /// The targets of a focus area by commitment, and a line counting them by kind.
 void commitments(std::string& out, const std::vector<const target*>& targets, int ordinal)
 {
-    std::vector<segment> parts;
-    for (const auto& name : commitment_names) parts.push_back({name, 0, {}});
+    auto parts = segments_of(commitment_names);
     std::array<std::size_t, enumerator_count<target_kind>> kinds{};
     for (const target* t : targets) {
         ++parts.at(static_cast<std::size_t>(t->commitment)).count;

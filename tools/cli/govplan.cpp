@@ -838,18 +838,17 @@ std::string observations_beside(const std::string& plan_file, const govplan::pla
 }
 
 /// The plan of the command's "file" with the observations named by
-/// --observations, if any, and whether they are illustrative, with their note.
+/// --observations attached, and that file (empty without the option).
 struct tracked_plan {
     govplan::plan plan;
-    bool illustrative = false;
-    std::string note;
+    govplan::observation_file observations;
 };
 
 tracked_plan load_tracked(const po::variables_map& vm)
 {
     if (vm["file"].as<std::string>() == "-" && vm.count("observations") && vm["observations"].as<std::string>() == "-")
         throw cli_failure{"the plan and its observations cannot both come from standard input"};
-    tracked_plan t{load_plan(vm["file"].as<std::string>()), false, {}};
+    tracked_plan t{load_plan(vm["file"].as<std::string>()), {}};
     if (!vm.count("observations")) return t;
     std::string obs = vm["observations"].as<std::string>();
     if (obs == "auto") obs = observations_beside(vm["file"].as<std::string>(), t.plan);
@@ -861,9 +860,8 @@ tracked_plan load_tracked(const po::variables_map& vm)
         throw cli_failure{e.to_string()};
     }
     t.plan = govplan::with_observations(t.plan, *file).value();
-    t.illustrative = file->illustrative;
-    t.note = file->note;
     if (file->illustrative) note("these observations are illustrative: {}", file->note);
+    t.observations = std::move(file).value();
     return t;
 }
 
@@ -884,9 +882,7 @@ int run_progress(const po::variables_map& vm)
     const auto where = where_from(vm);
     check_columns(where_fields(where), target_columns(), "--where");
     const auto selected = select_targets(tracked.plan, filter_from(vm), where);
-    govplan::progress_report report(as_of, govplan::evaluate_progress(selected, as_of));
-    report.illustrative = tracked.illustrative;
-    report.note = tracked.note;
+    govplan::progress_report report(as_of, govplan::evaluate_progress(selected, as_of), tracked.observations);
     report.list_no_data = vm.count("all") > 0 || vm.count("status") > 0;
     if (vm.count("status")) {
         const auto status = code_option<govplan::progress_status>(vm, "status");
@@ -920,9 +916,8 @@ int run_report(const po::variables_map& vm)
         write_document(vm, govplan::render(tracked.plan, govplan::report_format::html));
         return 0;
     }
-    govplan::progress_report report(*as_of, govplan::evaluate_progress(tracked.plan, *as_of));
-    report.illustrative = tracked.illustrative;
-    report.note = tracked.note;
+    const govplan::progress_report report(*as_of, govplan::evaluate_progress(tracked.plan, *as_of),
+                                          tracked.observations);
     write_document(vm, govplan::render(tracked.plan, report, govplan::report_format::html));
     return 0;
 }
