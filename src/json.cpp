@@ -3,6 +3,7 @@
 #include <govplan/plan_index.hpp>
 
 #include "file_io.hpp"
+#include "json_direct.hpp"
 #include "json_parse.hpp"
 #include "unique_ids.hpp"
 #include "writable.hpp"
@@ -11,6 +12,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "described.hpp"
+#include "json_keys.hpp"
 
 #include <algorithm>
 #include <array>
@@ -23,6 +25,24 @@
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
+
+namespace govplan::detail {
+
+std::optional<unit_scale> parse_unit_scale(std::string_view text)
+{
+    auto part = [](std::string_view digits) -> std::optional<std::int64_t> {
+        auto d = decimal::parse(digits);
+        if (!d || !d->is_integer() || d->scale() != 0 || d->coefficient() <= 0) return std::nullopt;
+        return d->coefficient();
+    };
+    const auto slash = text.find('/');
+    const auto numerator = part(text.substr(0, slash));
+    const auto denominator = slash == std::string_view::npos ? std::optional<std::int64_t>(1) : part(text.substr(slash + 1));
+    if (!numerator || !denominator) return std::nullopt;
+    return unit_scale{*numerator, *denominator};
+}
+
+}  // namespace govplan::detail
 
 GOVPLAN_BEGIN_NAMESPACE
 namespace {
@@ -103,23 +123,11 @@ constexpr const char* type_name()
     else return "object";
 }
 
-// A described member of type quantity (or optional quantity) named "value" is
-// written flat into its object: "value" (the decimal) and "unit" (the symbol,
-// omitted when it is the enclosing target's unit). Observations and baselines
-// read as {"date": …, "value": "21.4", "unit": "亿元"}.
-template <class T>
-constexpr bool is_quantity_v = std::is_same_v<T, quantity> || std::is_same_v<T, std::optional<quantity>>;
-
-template <class T>
-constexpr bool has_flat_quantity()
-{
-    bool found = false;
-    boost::mp11::mp_for_each<detail::members_of<T>>([&](auto m) {
-        using member = std::remove_cvref_t<decltype(std::declval<T&>().*m.pointer)>;
-        if (is_quantity_v<member> && std::string_view(m.name) == "value") found = true;
-    });
-    return found;
-}
+using detail::has_flat_quantity;
+using detail::is_quantity_v;
+using detail::key_table;
+using detail::keys_of;
+using detail::version_1_keys;
 
 class reader {
 public:
@@ -293,16 +301,9 @@ public:
     void read_value(const json::value& v, unit_scale& out)
     {
         const std::string s = string(v);
-        const auto slash = s.find('/');
-        auto part = [&](std::string_view text) {
-            auto d = decimal::parse(text);
-            if (!d || !d->is_integer() || d->scale() != 0 || d->coefficient() <= 0) {
-                fail(errc::invalid_value, "scale \"" + s + "\" must be N or N/D with positive integers");
-            }
-            return d->coefficient();
-        };
-        out.numerator = part(std::string_view(s).substr(0, slash));
-        out.denominator = slash == std::string::npos ? 1 : part(std::string_view(s).substr(slash + 1));
+        const auto scale = detail::parse_unit_scale(s);
+        if (!scale) fail(errc::invalid_value, "scale \"" + s + "\" must be N or N/D with positive integers");
+        out = *scale;
     }
 
     /// The plan's "units" list holds definitions, each registered in turn.
@@ -341,40 +342,7 @@ public:
 
     // ---- described objects -------------------------------------------------
 
-    /// Where each key of a described type goes, built once per type: slots
-    /// [0, members) are its members in declaration order; then "unit" beside
-    /// a flat quantity, the document header, and last the format 1 keys.
-    struct key_table {
-        std::vector<std::string_view> names;
-        std::size_t members = 0;
-        std::size_t first_version_1 = 0;
-        std::size_t unit = std::string_view::npos;
-        std::unordered_map<std::string_view, std::size_t> slot;
-    };
     static constexpr std::size_t max_slots = 48;
-
-    template <class T>
-    static const key_table& keys_of()
-    {
-        static const key_table table = [] {
-            key_table t;
-            t.names = detail::member_names<T>();
-            t.members = t.names.size();
-            if constexpr (has_flat_quantity<T>()) {
-                t.unit = t.names.size();
-                t.names.emplace_back("unit");
-            }
-            if constexpr (std::is_same_v<T, plan>) {
-                t.names.emplace_back("format");
-                t.names.emplace_back("format_version");
-            }
-            t.first_version_1 = t.names.size();
-            for (auto key : version_1_keys<T>()) t.names.push_back(key);
-            for (std::size_t i = 0; i < t.names.size(); ++i) t.slot.emplace(t.names[i], i);
-            return t;
-        }();
-        return table;
-    }
 
     /// Reads an object into `out` member by member, in declaration order (so
     /// a plan's units are known before its targets, a target's unit before
@@ -392,11 +360,11 @@ public:
         std::array<const json::value*, max_slots> found{};
         for (const auto& kv : v.get_object()) {
             const std::string_view key(kv.key().data(), kv.key().size());
-            const auto it = table.slot.find(key);
-            if (it == table.slot.end() || (it->second >= table.first_version_1 && version_ != 1)) {
+            const std::size_t slot = table.find(key);
+            if (slot == std::string_view::npos || (slot >= table.first_version_1 && version_ != 1)) {
                 unknown_key<T>(table, key);
             }
-            found[it->second] = kv.value().is_null() ? nullptr : &kv.value();
+            found[slot] = kv.value().is_null() ? nullptr : &kv.value();
         }
         const govplan::unit* outer_unit = context_unit_;
         if constexpr (std::is_same_v<T, target>) context_unit_ = &out.unit;
@@ -485,19 +453,6 @@ public:
         read_flat_quantity(at("value"), at("unit"), out);
     }
 
-    /// Keys of format 1 that format 2 renamed: a measure's lead_unit and
-    /// partner_units (now its responsibility), a project's target_id (now one
-    /// of its target links).
-    template <class T>
-    static std::span<const std::string_view> version_1_keys()
-    {
-        static constexpr std::string_view measure_keys[] = {"lead_unit", "partner_units"};
-        static constexpr std::string_view project_keys[] = {"target_id"};
-        if constexpr (std::is_same_v<T, measure>) return measure_keys;
-        else if constexpr (std::is_same_v<T, project>) return project_keys;
-        else return {};
-    }
-
     void read_version_1_keys(const key_table& table, const std::array<const json::value*, max_slots>& found, measure& m)
     {
         if (const json::value* x = found[table.first_version_1]) {  // lead_unit
@@ -548,8 +503,8 @@ public:
             for (const auto& kv : object) {
                 const std::string_view key(kv.key().data(), kv.key().size());
                 const key_table& table = keys_of<plan>();
-                const auto it = table.slot.find(key);
-                if (it == table.slot.end() || it->second >= table.first_version_1) unknown_key<plan>(table, key);
+                const std::size_t slot = table.find(key);
+                if (slot == std::string_view::npos || slot >= table.first_version_1) unknown_key<plan>(table, key);
             }
             auto header = [&](std::string_view key) -> const json::value& {
                 const json::value* v = object.if_contains(json::string_view(key.data(), key.size()));
@@ -972,11 +927,20 @@ result<T> read_document(std::string_view text, const json_read_options& options,
     }
 }
 
+result<plan> read_plan_by_tree(std::string_view text, const json_read_options& options)
+{
+    return read_document<plan>(text, options, [](reader& r, const json::value& doc) { return r.read_document(doc); });
+}
+
 }  // namespace
 
 result<plan> plan_from_json(std::string_view text, const json_read_options& options)
 {
-    return read_document<plan>(text, options, [](reader& r, const json::value& doc) { return r.read_document(doc); });
+    if (text.size() <= options.limits.max_bytes) {
+        const unit_registry& units = options.units != nullptr ? *options.units : unit_registry::standard();
+        if (auto p = detail::read_plan_directly(text, options.limits, units)) return std::move(*p);
+    }
+    return read_plan_by_tree(text, options);  // it also says what is wrong
 }
 
 std::string plan_to_json(const plan& p)
@@ -1049,3 +1013,8 @@ result<void> save_json(const plan& p, const std::filesystem::path& file)
 }
 
 GOVPLAN_END_NAMESPACE
+
+govplan::result<govplan::plan> govplan::detail::read_plan_by_tree(std::string_view text, const govplan::json_read_options& options)
+{
+    return govplan::read_plan_by_tree(text, options);
+}

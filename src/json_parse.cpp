@@ -368,15 +368,6 @@ private:
     std::uint64_t key_hash_ = fnv_offset;
 };
 
-json::parse_options parse_options_for(const json_limits& limits)
-{
-    json::parse_options opt;
-    opt.max_depth = limits.max_depth;
-    opt.allow_comments = false;
-    opt.allow_trailing_commas = false;
-    opt.allow_invalid_utf8 = false;
-    return opt;
-}
 
 std::string describe_syntax_error(const json::error_code& ec)
 {
@@ -416,6 +407,16 @@ std::size_t token_start(std::string_view text, std::size_t n, token t)
 }
 
 }  // namespace
+
+json::parse_options parse_options_for(const json_limits& limits)
+{
+    json::parse_options opt;
+    opt.max_depth = limits.max_depth;
+    opt.allow_comments = false;
+    opt.allow_trailing_commas = false;
+    opt.allow_invalid_utf8 = false;
+    return opt;
+}
 
 std::string json_pointer_segment(std::string_view segment)
 {

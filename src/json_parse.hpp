@@ -11,6 +11,7 @@
 
 #include "printable.hpp"
 
+#include <boost/json/parse_options.hpp>
 #include <boost/json/storage_ptr.hpp>
 #include <boost/json/value.hpp>
 
@@ -25,6 +26,10 @@ namespace govplan::detail {
 /// problem (a duplicate key, a limit, a syntax error).
 result<boost::json::value> parse_json(std::string_view text, const json_limits& limits,
                                       boost::json::storage_ptr storage = {});
+
+/// The parser options every reader uses: RFC 8259 strictly (no comments, no
+/// trailing commas, UTF-8 only) and the nesting limit of `limits`.
+boost::json::parse_options parse_options_for(const json_limits& limits);
 
 /// Fills e.line, e.column and e.byte_offset with the position of the value at
 /// e.pointer in `text`, when it can be found.

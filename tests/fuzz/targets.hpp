@@ -24,6 +24,8 @@
 
 #include <boost/crc.hpp>
 
+#include "../../src/json_direct.hpp"
+
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -109,6 +111,15 @@ inline void json_target(std::string_view text)
 {
     json_read_options options;
     options.limits.max_bytes = 1u << 20;
+    // The direct reader may give up on anything, but what it reads, the tree
+    // reader must read the same (src/json_direct.hpp).
+    if (text.size() <= options.limits.max_bytes) {
+        if (auto direct = detail::read_plan_directly(text, options.limits, unit_registry::standard())) {
+            const auto tree = detail::read_plan_by_tree(text, options);
+            if (!tree) finding("the direct JSON reader took a document the tree reader refuses");
+            if (!(*tree == *direct)) finding("the direct and tree JSON readers read different plans");
+        }
+    }
     auto p = plan_from_json(text, options);
     if (!p) {
         if (p.error().message.empty()) finding("an error without a message");

@@ -1,0 +1,32 @@
+// Internal: the two JSON readers of a plan. Not API.
+//
+// plan_from_json first tries the direct reader, which builds the plan from
+// boost::json::basic_parser's events with no tree in between. It reads what
+// govplan writes: format 2, each object's keys in declaration order. It gives
+// up, without saying why, on anything else: a problem of any kind (syntax, a
+// limit, a type, a code, a unit, a repeated id), keys out of order, format 1.
+// The tree reader then reads the same text as before, and says where and why
+// the document fails. So the direct reader never decides whether a document
+// loads, only how fast: whatever it returns, the tree reader would return
+// equal (tests/json_direct_test.cpp and the JSON fuzz harness hold it to
+// that).
+#pragma once
+
+#include <govplan/json.hpp>
+#include <govplan/plan.hpp>
+#include <govplan/unit.hpp>
+
+#include <optional>
+#include <string_view>
+
+namespace govplan::detail {
+
+/// The plan in `text`, read straight from the parser's events with units
+/// looked up in `units` and the plan's own; nullopt when the direct reader
+/// leaves the document to the tree reader.
+std::optional<plan> read_plan_directly(std::string_view text, const json_limits& limits, const unit_registry& units);
+
+/// plan_from_json by the tree reader alone (what plan_from_json falls back on).
+result<plan> read_plan_by_tree(std::string_view text, const json_read_options& options = {});
+
+}  // namespace govplan::detail
