@@ -53,7 +53,7 @@ struct value_ops {
 /// and when it ends.
 struct container_ops {
     bool (*key)(event_reader&, frame&, std::string_view) = nullptr;
-    void* (*add_element)(void* container) = nullptr;  ///< arrays: a new element, where its value goes
+    void* (*add_element)(event_reader&, void* container) = nullptr;  ///< arrays: a new element, or null
     const value_ops* element = nullptr;
     bool (*end)(event_reader&, frame&) = nullptr;
 };
@@ -74,8 +74,9 @@ public:
     static constexpr std::size_t max_key_size = json::string::max_size();
     static constexpr std::size_t max_string_size = json::string::max_size();
 
-    event_reader(const json_limits& limits, const unit_registry& units, const value_ops* root_ops, void* root)
-        : limits_(limits), units_(units), root_ops_(root_ops), root_(root)
+    event_reader(const json_limits& limits, const unit_registry& units, std::size_t budget, const value_ops* root_ops,
+                 void* root)
+        : limits_(limits), units_(units), budget_(budget), root_ops_(root_ops), root_(root)
     {
         frames_.reserve(16);
     }
@@ -101,6 +102,15 @@ public:
     }
 
     void finish() noexcept { finished_ = true; }
+
+    /// Counts `bytes` more of the plan against the budget; false once it is
+    /// spent (the reader gives up).
+    bool spend(std::size_t bytes) noexcept
+    {
+        if (bytes > budget_) return false;
+        budget_ -= bytes;
+        return true;
+    }
 
     /// The whole string once its last piece arrives, nullopt before.
     std::optional<std::string_view> whole(std::string_view piece, bool first, bool last)
@@ -234,8 +244,8 @@ private:
         frame& f = frames_.back();
         if (f.ops->add_element != nullptr) {
             if (++f.count > limits_.max_array_size) return false;
-            t = {f.ops->element, f.ops->add_element(f.container), false};
-            return true;
+            t = {f.ops->element, f.ops->add_element(*this, f.container), false};
+            return t.out != nullptr;
         }
         if (next_ops_ == nullptr) return false;
         t = {next_ops_, next_out_, null_allowed_};
@@ -261,6 +271,7 @@ private:
 
     const json_limits& limits_;
     const unit_registry& units_;
+    std::size_t budget_;  ///< bytes of list elements the plan may still take
     std::unique_ptr<unit_registry> own_units_;  ///< units_ and the plan's own, once it defines one
     const value_ops* root_ops_;
     void* root_;
@@ -397,7 +408,10 @@ inline constexpr value_ops optional_ops{
 
 template <class T>
 struct vector_io {
-    static void* add(void* v) { return &as<std::vector<T>>(v).emplace_back(); }
+    static void* add(event_reader& r, void* v)
+    {
+        return r.spend(sizeof(T)) ? &as<std::vector<T>>(v).emplace_back() : nullptr;
+    }
     static bool array(event_reader& r, void* out);
     /// A list holds what it read and no more: the room a growing vector
     /// keeps spare is a quarter of a loaded plan's memory.
@@ -658,11 +672,25 @@ constexpr const value_ops* ops_of()
 
 }  // namespace
 
+std::size_t direct_reader_budget(std::size_t text_bytes) noexcept
+{
+    constexpr std::size_t most = std::numeric_limits<std::size_t>::max();
+    constexpr std::size_t base = std::size_t{16} << 20;
+    return text_bytes > (most - base) / 32 ? most : 32 * text_bytes + base;
+}
+
 std::optional<plan> read_plan_directly(std::string_view text, const json_limits& limits, const unit_registry& units)
+{
+    return read_plan_directly(text, limits, units, direct_reader_budget(text.size()));
+}
+
+std::optional<plan> read_plan_directly(std::string_view text, const json_limits& limits, const unit_registry& units,
+                                       std::size_t budget)
 {
     try {
         std::optional<plan> out(std::in_place);
-        json::basic_parser<event_reader> parser(parse_options_for(limits), limits, units, &document_ops, &*out);
+        json::basic_parser<event_reader> parser(parse_options_for(limits), limits, units, budget, &document_ops,
+                                                &*out);
         json::error_code ec;
         const std::size_t n = parser.write_some(false, text.data(), text.size(), ec);
         if (ec || n != text.size() || !parser.done() || !parser.handler().finished()) return std::nullopt;

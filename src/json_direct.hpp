@@ -16,6 +16,7 @@
 #include <govplan/plan.hpp>
 #include <govplan/unit.hpp>
 
+#include <cstddef>
 #include <optional>
 #include <string_view>
 
@@ -25,6 +26,18 @@ namespace govplan::detail {
 /// looked up in `units` and the plan's own; nullopt when the direct reader
 /// leaves the document to the tree reader.
 std::optional<plan> read_plan_directly(std::string_view text, const json_limits& limits, const unit_registry& units);
+
+/// The same with a budget: the reader gives up once the list elements it
+/// built take more than `budget` bytes (each counted at its sizeof).
+std::optional<plan> read_plan_directly(std::string_view text, const json_limits& limits, const unit_registry& units,
+                                       std::size_t budget);
+
+/// The default budget: 32 bytes of list elements per byte of text, and 16 MiB.
+/// A plan govplan writes takes about 3 per byte; `[{},{},…]` in a list of
+/// targets would take 340 per byte. Within the budget, a document refused at
+/// a limit (a list one element too long) costs at most the budget before the
+/// tree reader takes over, instead of the whole list built first.
+std::size_t direct_reader_budget(std::size_t text_bytes) noexcept;
 
 /// plan_from_json by the tree reader alone (what plan_from_json falls back on).
 result<plan> read_plan_by_tree(std::string_view text, const json_read_options& options = {});

@@ -15,6 +15,7 @@
 #include <boost/json.hpp>
 
 #include <filesystem>
+#include <limits>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -253,6 +254,24 @@ TEST_CASE("json direct reader gives the document to the tree reader")
         const outcome b = read_both_ways(head + "\"unit\":\"万元\",\"value\":\"1\"}}]}]}", "unit before value");
         CHECK_FALSE(b.direct);
         CHECK(b.loads);
+    }
+    SUBCASE("a budget: lists that take far more memory than their text go to the tree reader")
+    {
+        // 2,000 empty targets: 6 KB of text, 2 MB of targets
+        std::string text = "{\"format\":\"govplan\",\"format_version\":2,\"focus_areas\":[{\"targets\":[";
+        for (int i = 0; i < 2000; ++i) text += i == 0 ? "{}" : ",{}";
+        text += "]}]}";
+        const auto units = govplan::unit_registry::standard();
+        CHECK_FALSE(read_plan_directly(text, govplan::json_limits{}, units, std::size_t{1} << 20));
+        CHECK(read_plan_directly(text, govplan::json_limits{}, units, std::size_t{4} << 20));
+        CHECK(read_plan_directly(text, govplan::json_limits{}, units));  // the default: 16 MiB and more
+        CHECK(govplan::detail::direct_reader_budget(0) == std::size_t{16} << 20);
+        CHECK(govplan::detail::direct_reader_budget(1000) == 32000 + (std::size_t{16} << 20));
+        CHECK(govplan::detail::direct_reader_budget(std::numeric_limits<std::size_t>::max() / 4) ==
+              std::numeric_limits<std::size_t>::max());
+        const outcome o = read_both_ways(text, "2,000 empty targets");
+        CHECK(o.direct);
+        CHECK(o.loads);
     }
     SUBCASE("limits: each one just under and just over")
     {
