@@ -378,33 +378,43 @@ bool read_bool(event_reader&, void* out, bool b)
 template <class T>
 constexpr const value_ops* ops_of();
 
+/// An optional member: engaged by its first value, then read as T reads it.
+/// (Each handler checks T's at run time: comparing function addresses in a
+/// constant expression is refused by g++ under -fsanitize=undefined.)
 template <class T>
 struct optional_io {
+    static std::optional<T>& of(void* out) { return as<std::optional<T>>(out); }
     static bool string(event_reader& r, void* out, std::string_view piece, bool first, bool last)
     {
-        auto& o = as<std::optional<T>>(out);
-        if (first) o.emplace();
-        return ops_of<T>()->string(r, &*o, piece, first, last);
+        const auto read = ops_of<T>()->string;
+        if (read == nullptr) return false;
+        if (first) of(out).emplace();
+        return read(r, &*of(out), piece, first, last);
     }
     static bool integer(event_reader& r, void* out, std::int64_t i)
     {
-        return ops_of<T>()->integer(r, &as<std::optional<T>>(out).emplace(), i);
+        const auto read = ops_of<T>()->integer;
+        return read != nullptr && read(r, &of(out).emplace(), i);
     }
     static bool boolean(event_reader& r, void* out, bool b)
     {
-        return ops_of<T>()->boolean(r, &as<std::optional<T>>(out).emplace(), b);
+        const auto read = ops_of<T>()->boolean;
+        return read != nullptr && read(r, &of(out).emplace(), b);
     }
-    static bool object(event_reader& r, void* out) { return ops_of<T>()->object(r, &as<std::optional<T>>(out).emplace()); }
-    static bool array(event_reader& r, void* out) { return ops_of<T>()->array(r, &as<std::optional<T>>(out).emplace()); }
+    static bool object(event_reader& r, void* out)
+    {
+        const auto read = ops_of<T>()->object;
+        return read != nullptr && read(r, &of(out).emplace());
+    }
+    static bool array(event_reader& r, void* out)
+    {
+        const auto read = ops_of<T>()->array;
+        return read != nullptr && read(r, &of(out).emplace());
+    }
 };
 template <class T>
-inline constexpr value_ops optional_ops{
-    ops_of<T>()->string ? &optional_io<T>::string : nullptr,
-    ops_of<T>()->integer ? &optional_io<T>::integer : nullptr,
-    ops_of<T>()->boolean ? &optional_io<T>::boolean : nullptr,
-    ops_of<T>()->object ? &optional_io<T>::object : nullptr,
-    ops_of<T>()->array ? &optional_io<T>::array : nullptr,
-};
+inline constexpr value_ops optional_ops{&optional_io<T>::string, &optional_io<T>::integer, &optional_io<T>::boolean,
+                                        &optional_io<T>::object, &optional_io<T>::array};
 
 template <class T>
 struct vector_io {
