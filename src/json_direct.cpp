@@ -127,7 +127,7 @@ public:
     void set_context_unit(const unit* u) noexcept { context_unit_ = u; }
 
     /// Sets `out` to the unit named `symbol` (empty: no unit); false when
-    /// there is none.
+    /// there is none, or the copy would pass the budget.
     bool find_unit(std::string_view symbol, unit& out)
     {
         if (symbol.empty()) {
@@ -135,15 +135,25 @@ public:
             return true;
         }
         const unit_registry& units = own_units_ ? *own_units_ : units_;
-        if (const unit* u = units.lookup(symbol)) {
-            out = *u;
-            return true;
-        }
+        if (const unit* u = units.lookup(symbol)) return copy_unit(*u, out);
         auto rate = units.find(symbol);  // 元/吨 from 元
-        if (!rate) return false;
+        if (!rate || !spend(text_bytes(*rate))) return false;
         out = std::move(*rate);
         return true;
     }
+
+    /// `to` = `from`, its text counted against the budget: a unit is the one
+    /// thing the reader copies many times from one place in the text (a
+    /// plan-defined unit of 1 MB named by a thousand targets).
+    bool copy_unit(const unit& from, unit& to)
+    {
+        if (!spend(text_bytes(from))) return false;
+        to = from;
+        return true;
+    }
+
+    /// The unit of the target being read, or none, copied into `to`.
+    bool copy_context_unit(unit& to) { return context_unit_ != nullptr ? copy_unit(*context_unit_, to) : (to = unit{}, true); }
 
     /// Registers a unit of the plan's "units" list.
     bool define_unit(const unit& u)
@@ -270,6 +280,8 @@ private:
     }
 
     const json_limits& limits_;
+    static std::size_t text_bytes(const unit& u) noexcept { return u.symbol.size() + u.base.size() + u.per.size(); }
+
     const unit_registry& units_;
     std::size_t budget_;  ///< bytes of list elements the plan may still take
     std::unique_ptr<unit_registry> own_units_;  ///< units_ and the plan's own, once it defines one
@@ -482,21 +494,12 @@ bool read_flat_value(event_reader& r, void* out, std::string_view piece, bool fi
         q = &as<quantity>(out);  // its unit was set when its object began
     } else {
         q = &as<std::optional<quantity>>(out).emplace();
-        q->unit = r.context_unit() != nullptr ? *r.context_unit() : unit{};
+        if (!r.copy_context_unit(q->unit)) return false;
     }
     return parse_text(r, *text, q->value);
 }
 template <class Q>
 inline constexpr value_ops flat_value_ops{&read_flat_value<Q>};
-
-/// Ranges a member's type does not say (the tree reader's check_read).
-bool in_range(const plan& p) { return p.year >= 0 && p.year <= max_year; }
-bool in_range(const focus_area& a) { return a.ordinal >= 0 && a.ordinal <= max_ordinal; }
-template <class T>
-bool in_range(const T&)
-{
-    return true;
-}
 
 template <class T>
 struct object_io {
@@ -535,7 +538,7 @@ struct object_io {
             if (slot == table.unit && !f.unit_seen) {
                 f.unit_seen = true;
                 quantity* q = flat_quantity(as<T>(f.container));
-                if (q == nullptr) return false;  // a unit before its value, or beside none
+                if (q == nullptr) return false;  // an optional quantity's unit before its value, or beside none
                 r.expect(ops_of<unit>(), &q->unit);
                 return true;
             }
@@ -546,7 +549,7 @@ struct object_io {
     static bool end(event_reader& r, frame& f)
     {
         if constexpr (std::is_same_v<T, target>) r.set_context_unit(f.outer_unit);
-        return in_range(as<T>(f.container));
+        return true;
     }
 };
 template <class T>
@@ -560,7 +563,8 @@ bool object_io<T>::object(event_reader& r, void* out)
         r.set_context_unit(&as<target>(out).unit);
     }
     if constexpr (has_flat_quantity<T>()) {
-        if (quantity* q = flat_quantity(as<T>(out))) q->unit = r.context_unit() != nullptr ? *r.context_unit() : unit{};
+        // a quantity that is not optional takes the target's unit even when its value is left out
+        if (quantity* q = flat_quantity(as<T>(out))) return r.copy_context_unit(q->unit);
     }
     return true;
 }
@@ -593,7 +597,7 @@ inline constexpr value_ops unit_definitions_ops{nullptr, nullptr, nullptr, nullp
 
 bool period_key(event_reader& r, frame& f, std::string_view key)
 {
-    const std::size_t slot = f.next_slot++;
+    const std::size_t slot = f.next_slot++;  // a period's slots: 0 "first", 1 "last", in that order
     if (slot == 0 && key == "first") r.expect(ops_of<date>(), &r.period_first, false);
     else if (slot == 1 && key == "last") r.expect(ops_of<date>(), &r.period_last, false);
     else return false;
@@ -627,6 +631,7 @@ inline constexpr value_ops format_version_ops{nullptr, &read_format_version};
 
 bool document_key(event_reader& r, frame& f, std::string_view key)
 {
+    // on_key has counted this key: 1 is the document's first key, 2 its second
     if (f.count == 1) {
         if (key != "format") return false;
         r.expect(&format_ops, nullptr, false);
@@ -704,6 +709,7 @@ std::optional<plan> read_plan_directly(std::string_view text, const json_limits&
         json::error_code ec;
         const std::size_t n = parser.write_some(false, text.data(), text.size(), ec);
         if (ec || n != text.size() || !parser.done() || !parser.handler().finished()) return std::nullopt;
+        if (range_problem(*out)) return std::nullopt;  // a year or an ordinal out of range (check_read)
         if (first_repeated_id(*out)) return std::nullopt;
         return out;
     } catch (const std::bad_alloc&) {

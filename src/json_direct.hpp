@@ -27,16 +27,18 @@ namespace govplan::detail {
 /// leaves the document to the tree reader.
 std::optional<plan> read_plan_directly(std::string_view text, const json_limits& limits, const unit_registry& units);
 
-/// The same with a budget: the reader gives up once the list elements it
-/// built take more than `budget` bytes (each counted at its sizeof).
+/// The same with a budget: the reader gives up once what it built takes more
+/// than `budget` bytes: each list element counted at its sizeof, and the text
+/// of each unit it copies (a unit is the one thing copied many times from one
+/// place in the text, such as a plan-defined unit named by every target).
 std::optional<plan> read_plan_directly(std::string_view text, const json_limits& limits, const unit_registry& units,
                                        std::size_t budget);
 
-/// The default budget: 32 bytes of list elements per byte of text, and 16 MiB.
-/// A plan govplan writes takes about 3 per byte; `[{},{},…]` in a list of
-/// targets would take 340 per byte. Within the budget, a document refused at
-/// a limit (a list one element too long) costs at most the budget before the
-/// tree reader takes over, instead of the whole list built first.
+/// The default budget: 32 bytes per byte of text, and 16 MiB. A plan govplan
+/// writes takes about 2 per byte; `[{},{},…]` in a list of targets would take
+/// 340. Within the budget, a document refused at a limit (a list one element
+/// too long, a syntax error at its end) costs at most the budget before the
+/// tree reader, whose first pass builds only a small DOM, takes over.
 std::size_t direct_reader_budget(std::size_t text_bytes) noexcept;
 
 /// plan_from_json by the tree reader alone (what plan_from_json falls back on).

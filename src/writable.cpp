@@ -9,6 +9,7 @@
 #include <govplan/serialization.hpp>
 
 #include <algorithm>
+#include <optional>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -95,8 +96,21 @@ std::vector<unit> units_to_define(const plan& p)
     // Copies, not views: views into `out` would dangle when it grows.
     std::unordered_set<std::string> listed;
     for (const auto& u : out) listed.insert(u.symbol);
+    // A rate of a unit the reader knows (斤/亩 from a defined 斤) is derived by
+    // the reader itself: listing it would read back as one more definition.
+    std::optional<unit_registry> known;  // the standard units and the plan's own, once a rate needs them
+    auto derived = [&](const unit& u) {
+        if (u.symbol.find('/') == std::string::npos) return false;
+        if (!known) {
+            known.emplace(unit_registry::standard());
+            for (const auto& own : p.units) (void)register_plan_unit(*known, own);
+        }
+        const auto found = known->find(u.symbol);
+        return found && *found == u;
+    };
     for_each_used_unit(p, [&](const unit& u) {
-        if (u.empty() || unit_registry::standard().contains(u) || !listed.insert(u.symbol).second) return;
+        if (u.empty() || unit_registry::standard().contains(u) || listed.count(u.symbol) > 0 || derived(u)) return;
+        listed.insert(u.symbol);
         out.push_back(u);
     });
     return out;

@@ -273,6 +273,21 @@ TEST_CASE("json direct reader gives the document to the tree reader")
         CHECK(o.direct);
         CHECK(o.loads);
     }
+    SUBCASE("a budget: units copied from a long definition count their text")
+    {
+        // one plan-defined unit with a 100 KB base, named by 300 targets: 30 MB of copies
+        std::string text = "{\"format\":\"govplan\",\"format_version\":2,\"units\":[{\"symbol\":\"a\","
+                           "\"dimension\":\"mass\",\"base\":\"" + std::string(100'000, 'b') +
+                           "\",\"scale\":\"1\"}],\"focus_areas\":[{\"targets\":[";
+        for (int i = 0; i < 300; ++i) text += (i == 0 ? "{\"id\":\"t" : ",{\"id\":\"t") + std::to_string(i) + "\",\"unit\":\"a\"}";
+        text += "]}]}";
+        const auto units = govplan::unit_registry::standard();
+        CHECK_FALSE(read_plan_directly(text, govplan::json_limits{}, units));
+        CHECK(read_plan_directly(text, govplan::json_limits{}, units, std::size_t{1} << 30));
+        const outcome o = read_both_ways(text, "a long unit named 300 times");
+        CHECK_FALSE(o.direct);
+        CHECK(o.loads);
+    }
     SUBCASE("limits: each one just under and just over")
     {
         govplan::json_limits tight;

@@ -657,3 +657,24 @@ TEST_CASE("json format 1 specifics read into the format 2 model")
     CHECK(e.code == errc::unknown_field);
     CHECK(e.message.find("unknown key \"target_id\" in project") == 0);
 }
+
+TEST_CASE("json a rate of the plan's own unit is not written as a unit of its own")
+{
+    // Found by a review (tests/fuzz/regressions/json/review-own_rate.json): the
+    // writer listed 斤/亩 and 万斤/亩 among the plan's units, so the plan read
+    // back held four definitions instead of two.
+    const std::string text =
+        R"({"format":"govplan","format_version":2,"units":[{"symbol":"斤","dimension":"mass","base":"千克","scale":"1/2"},)"
+        R"({"symbol":"万斤","dimension":"mass","base":"千克","scale":"5000"}],"focus_areas":[{"targets":[{"id":"t",)"
+        R"("unit":"斤/亩","baseline":{"value":"1","unit":"万斤/亩"}}]}]})";
+    const auto p = govplan::plan_from_json(text);
+    REQUIRE(p.has_value());
+    CHECK(p->units.size() == 2);
+    CHECK(p->focus_areas[0].targets[0].unit.per == "亩");
+    const std::string written = govplan::plan_to_json(*p);
+    CHECK(written.find("\"symbol\": \"斤/亩\"") == std::string::npos);
+    const auto back = govplan::plan_from_json(written);
+    REQUIRE(back.has_value());
+    CHECK(back->units.size() == 2);
+    CHECK(*back == *p);
+}
