@@ -428,13 +428,20 @@ template <class T>
 inline constexpr value_ops optional_ops{&optional_io<T>::string, &optional_io<T>::integer, &optional_io<T>::boolean,
                                         &optional_io<T>::object, &optional_io<T>::array};
 
+/// Where an object or array of the kind `container` begins: its frame.
+template <const container_ops& container>
+bool begin(event_reader& r, void* out)
+{
+    r.push(&container, out);
+    return true;
+}
+
 template <class T>
 struct vector_io {
     static void* add(event_reader& r, void* v)
     {
         return r.spend(sizeof(T)) ? &as<std::vector<T>>(v).emplace_back() : nullptr;
     }
-    static bool array(event_reader& r, void* out);
     /// A list holds what it read and no more: the room a growing vector
     /// keeps spare is a quarter of a loaded plan's memory.
     static bool end(event_reader&, frame& f)
@@ -447,13 +454,7 @@ struct vector_io {
 template <class T>
 inline constexpr container_ops vector_container{nullptr, &vector_io<T>::add, ops_of<T>(), &vector_io<T>::end};
 template <class T>
-bool vector_io<T>::array(event_reader& r, void* out)
-{
-    r.push(&vector_container<T>, out);
-    return true;
-}
-template <class T>
-inline constexpr value_ops vector_ops{nullptr, nullptr, nullptr, nullptr, &vector_io<T>::array};
+inline constexpr value_ops vector_ops{nullptr, nullptr, nullptr, nullptr, &begin<vector_container<T>>};
 
 // ---- described objects ------------------------------------------------------
 
@@ -578,20 +579,10 @@ bool define_unit(event_reader& r, frame& f)
     return object_io<unit>::end(r, f) && r.define_unit(as<unit>(f.container));
 }
 inline constexpr container_ops unit_definition_container{&object_io<unit>::key, nullptr, nullptr, &define_unit};
-bool begin_unit_definition(event_reader& r, void* out)
-{
-    r.push(&unit_definition_container, out);
-    return true;
-}
-inline constexpr value_ops unit_definition_ops{nullptr, nullptr, nullptr, &begin_unit_definition, nullptr};
+inline constexpr value_ops unit_definition_ops{nullptr, nullptr, nullptr, &begin<unit_definition_container>, nullptr};
 inline constexpr container_ops unit_definitions_container{nullptr, &vector_io<unit>::add, &unit_definition_ops,
                                                          &vector_io<unit>::end};
-bool begin_unit_definitions(event_reader& r, void* out)
-{
-    r.push(&unit_definitions_container, out);
-    return true;
-}
-inline constexpr value_ops unit_definitions_ops{nullptr, nullptr, nullptr, nullptr, &begin_unit_definitions};
+inline constexpr value_ops unit_definitions_ops{nullptr, nullptr, nullptr, nullptr, &begin<unit_definitions_container>};
 
 // ---- a period: {"first": date, "last": date}, both required ------------------
 
@@ -610,12 +601,7 @@ bool period_end(event_reader& r, frame& f)
     return true;
 }
 inline constexpr container_ops period_container{&period_key, nullptr, nullptr, &period_end};
-bool begin_period(event_reader& r, void* out)
-{
-    r.push(&period_container, out);
-    return true;
-}
-inline constexpr value_ops period_ops{nullptr, nullptr, nullptr, &begin_period, nullptr};
+inline constexpr value_ops period_ops{nullptr, nullptr, nullptr, &begin<period_container>, nullptr};
 
 // ---- the document: "format", "format_version", then the plan's members ------
 
@@ -651,12 +637,7 @@ bool document_end(event_reader& r, frame& f)
     return true;
 }
 inline constexpr container_ops document_container{&document_key, nullptr, nullptr, &document_end};
-bool begin_document(event_reader& r, void* out)
-{
-    r.push(&document_container, out);
-    return true;
-}
-inline constexpr value_ops document_ops{nullptr, nullptr, nullptr, &begin_document, nullptr};
+inline constexpr value_ops document_ops{nullptr, nullptr, nullptr, &begin<document_container>, nullptr};
 
 // ---- which table a type has ---------------------------------------------------
 
