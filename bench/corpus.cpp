@@ -14,8 +14,8 @@ namespace {
 /// 3.3 of 家 is not): what validation asks of a count.
 bool whole_in_base(const decimal& v, const unit& u)
 {
-    const auto in_base = decimal::multiply(v, decimal::from_integer(u.scale.numerator))
-                             .and_then([&](decimal x) { return decimal::divide_exact(x, decimal::from_integer(u.scale.denominator)); });
+    const auto in_base = decimal::multiply(v, decimal::from_integer(u.scale().numerator))
+                             .and_then([&](decimal x) { return decimal::divide_exact(x, decimal::from_integer(u.scale().denominator)); });
     return in_base && in_base->is_integer();
 }
 

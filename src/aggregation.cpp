@@ -16,16 +16,16 @@ using detail::int128;
 
 std::string describe(const quantity& q)
 {
-    std::string family = std::string(to_code(q.unit.dimension));
-    if (q.unit.dimension == dimension::money) family += ", " + std::string(q.unit.currency());
-    else if (q.unit.dimension == dimension::count) family += " of " + q.unit.base;
+    std::string family = std::string(to_code(q.unit.dimension()));
+    if (q.unit.dimension() == dimension::money) family += ", " + std::string(q.unit.currency());
+    else if (q.unit.dimension() == dimension::count) family += " of " + q.unit.base();
     return to_string(q) + " (" + family + ")";
 }
 
 /// True when a is a larger unit than b (compares num/den exactly).
 bool larger(const unit& a, const unit& b)
 {
-    return int128(a.scale.numerator) * b.scale.denominator > int128(b.scale.numerator) * a.scale.denominator;
+    return int128(a.scale().numerator) * b.scale().denominator > int128(b.scale().numerator) * a.scale().denominator;
 }
 
 /// The largest of the values' own units that every value converts into exactly.
@@ -52,7 +52,7 @@ bool additive(const target& t)
     const bool floor_or_exact = t.comparator == comparator::at_least || t.comparator == comparator::more_than ||
                                 t.comparator == comparator::exactly || t.comparator == comparator::about;
     return kind_adds && floor_or_exact && !t.per_capita && !t.yearly_average && t.value.has_value() &&
-           accumulation_of(t) == accumulation::flow && t.parent_id.empty() && t.unit.per.empty();
+           accumulation_of(t) == accumulation::flow && t.parent_id.empty() && t.unit.per().empty();
 }
 
 /// The stated numbers of a target (value, or both ends of a range), without
@@ -136,15 +136,15 @@ void keys_for(const target_view& v, group_by key, index_cache& links, std::vecto
             out.emplace_back("none");
             return;
         }
-        std::string k(to_code(t.unit.dimension));
-        if (t.unit.dimension == dimension::money || t.unit.dimension == dimension::count) {
+        std::string k(to_code(t.unit.dimension()));
+        if (t.unit.dimension() == dimension::money || t.unit.dimension() == dimension::count) {
             k += ' ';
-            k += t.unit.base;
+            k += t.unit.base();
         }
         out.push_back(std::move(k));
         return;
     }
-    case group_by::unit: out.push_back(t.unit.empty() ? std::string("none") : t.unit.symbol); return;
+    case group_by::unit: out.push_back(t.unit.empty() ? std::string("none") : t.unit.symbol()); return;
     case group_by::category:
     case group_by::stage: {
         for (const project* pr : links.of(v.owner).projects_of(t)) {
@@ -165,10 +165,10 @@ result<void> add_to(group_state& g, const target& t, const plan& owner)
     const auto values = stated_values(t);
     if (t.unit.empty() || values.empty()) return {};
     auto fam = std::find_if(g.families.begin(), g.families.end(), [&](const family_values& f) {
-        return f.dim == t.unit.dimension && *f.base == t.unit.base && *f.per == t.unit.per;
+        return f.dim == t.unit.dimension() && *f.base == t.unit.base() && *f.per == t.unit.per();
     });
     if (fam == g.families.end()) {
-        fam = g.families.insert(g.families.end(), family_values{t.unit.dimension, &t.unit.base, &t.unit.per, 0, {}});
+        fam = g.families.insert(g.families.end(), family_values{t.unit.dimension(), &t.unit.base(), &t.unit.per(), 0, {}});
     }
     ++fam->targets;  // a range counts once; both its ends bound min and max
     auto bucket = std::find_if(fam->buckets.begin(), fam->buckets.end(), [&](const unit_bucket& b) { return *b.u == t.unit; });
@@ -189,7 +189,7 @@ result<void> add_to(group_state& g, const target& t, const plan& owner)
     };
     if (additive(t) && first_of_shared_group()) {
         auto next = decimal::add(bucket->sum, *t.value);
-        if (!next) return error(next.error(), "the sum of the " + bucket->u->symbol + " figures needs more than 18 digits");
+        if (!next) return error(next.error(), "the sum of the " + bucket->u->symbol() + " figures needs more than 18 digits");
         bucket->sum = *next;
         ++bucket->summed;
     }
@@ -210,8 +210,8 @@ result<family_total> total_of(const family_values& fam, const aggregation_option
 
     for (const unit* u : candidates) {
         family_total ft;
-        ft.dimension = u->dimension;
-        ft.base = u->base;
+        ft.dimension = u->dimension();
+        ft.base = u->base();
         ft.unit = *u;
         ft.count = fam.targets;
         bool exact = true;
@@ -224,7 +224,7 @@ result<family_total> total_of(const family_values& fam, const aggregation_option
             if (!lo || !hi || !s) {
                 if ((!lo && lo.error() == errc::decimal_overflow) || (!hi && hi.error() == errc::decimal_overflow) ||
                     (!s && s.error() == errc::decimal_overflow)) {
-                    return error(errc::decimal_overflow, "a total of " + u->base + " needs more than 18 digits");
+                    return error(errc::decimal_overflow, "a total of " + u->base() + " needs more than 18 digits");
                 }
                 exact = false;
                 break;
@@ -234,7 +234,7 @@ result<family_total> total_of(const family_values& fam, const aggregation_option
             first = false;
             if (b.summed > 0) {
                 auto next = decimal::add(total, s->value);
-                if (!next) return error(next.error(), "a total of " + u->base + " needs more than 18 digits");
+                if (!next) return error(next.error(), "a total of " + u->base() + " needs more than 18 digits");
                 total = *next;
                 ft.summed += b.summed;
             }
@@ -305,7 +305,7 @@ result<quantity> sum(const std::vector<quantity>& values, const unit* in)
     }
     if (in != nullptr && !convertible(*in, values.front().unit)) {
         return error(errc::incompatible_units,
-                     "cannot express " + describe(values.front()) + " in " + in->symbol + ": different units");
+                     "cannot express " + describe(values.front()) + " in " + in->symbol() + ": different units");
     }
     auto u = in != nullptr ? result<unit>(*in) : common_unit(values);
     if (!u) return u.error();
@@ -314,7 +314,7 @@ result<quantity> sum(const std::vector<quantity>& values, const unit* in)
         auto converted = convert(q, *u);
         if (!converted) return conversion_error(converted.error(), q, *u);
         auto next = decimal::add(total, converted->value);
-        if (!next) return error(next.error(), "the sum in " + u->symbol + " needs more than 18 digits");
+        if (!next) return error(next.error(), "the sum in " + u->symbol() + " needs more than 18 digits");
         total = *next;
     }
     // A computed total: no trailing fractional zeros (433.5, not 433.50).
@@ -368,7 +368,7 @@ std::vector<declared_named> declared_versus_named(const plan& p)
     std::vector<declared_named> out;
     const plan_index links(p);
     for (auto [t, at] : each_target(p)) {
-        if (t.unit.empty() || t.unit.dimension != dimension::count || !t.value) continue;
+        if (t.unit.empty() || t.unit.dimension() != dimension::count || !t.value) continue;
         const auto named = links.projects_of(t).size();
         if (named == 0) continue;
         out.push_back({t.id, t.metric, quantity{*t.value, t.unit}, named});

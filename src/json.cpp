@@ -107,7 +107,7 @@ constexpr const char* type_name()
     else if constexpr (std::is_same_v<T, measure>) return "measure";
     else if constexpr (std::is_same_v<T, target>) return "target";
     else if constexpr (std::is_same_v<T, project>) return "project";
-    else if constexpr (std::is_same_v<T, unit>) return "unit definition";
+    else if constexpr (std::is_same_v<T, unit_definition>) return "unit definition";
     else if constexpr (std::is_same_v<T, target_scope>) return "scope";
     else if constexpr (std::is_same_v<T, statement_group>) return "group";
     else if constexpr (std::is_same_v<T, target_link>) return "target link";
@@ -292,9 +292,17 @@ public:
             out = {};
             return;
         }
-        auto found = units_.find(symbol);
+        if (const govplan::unit* known = units_.lookup(symbol)) {
+            out = *known;  // shares the registry's definition
+            return;
+        }
+        if (auto rate = derived_rates_.find(symbol); rate != derived_rates_.end()) {
+            out = rate->second;
+            return;
+        }
+        auto found = units_.find(symbol);  // a rate (元/吨) of a known unit
         if (!found) fail(errc::unknown_unit, "unknown unit \"" + symbol + "\"; define it in the file's \"units\" list");
-        out = std::move(*found);
+        out = derived_rates_.emplace(symbol, std::move(*found)).first->second;
     }
 
     /// "N" or "N/D", positive integers.
@@ -310,9 +318,10 @@ public:
     void read_value(const json::value& v, std::vector<govplan::unit>& out)
     {
         each(v, [&](const json::value& x) {
-            govplan::unit u;
-            read_object(x, u);
-            if (version_ == 1) serialization_detail::upgrade_format_1_unit(u);
+            unit_definition definition;
+            read_object(x, definition);
+            if (version_ == 1) serialization_detail::upgrade_format_1_unit(definition);
+            govplan::unit u(std::move(definition));
             if (auto why = detail::register_plan_unit(units_, u)) fail(errc::invalid_value, *why);
             out.push_back(std::move(u));
         });
@@ -605,6 +614,7 @@ public:
 
 private:
     unit_registry units_;
+    std::unordered_map<std::string, govplan::unit> derived_rates_;  ///< rates (元/吨) read so far, one definition each
     std::vector<std::string> path_;
     int version_ = json_format_version;
     const govplan::unit* context_unit_ = nullptr;  ///< the unit of the target being read
@@ -824,7 +834,7 @@ private:
         const govplan::unit& outer = context_unit_ != nullptr ? *context_unit_ : none;
         if (!(q.unit == outer)) {
             w_.key("unit");
-            w_.string(q.unit.symbol);
+            w_.string(q.unit.symbol());
         }
     }
 
@@ -849,14 +859,14 @@ private:
     {
         w_.string(to_code(e));
     }
-    void write_value(const govplan::unit& u) { w_.string(u.symbol); }
+    void write_value(const govplan::unit& u) { w_.string(u.symbol()); }
     void write_value(const unit_scale& s) { w_.string(scale_text(s)); }
     void write_value(const std::vector<govplan::unit>& definitions)
     {
         w_.begin_array();
         for (const auto& u : definitions) {
             w_.begin_object();
-            detail::for_each_member(u, [&](std::string_view name, const auto& member) {
+            detail::for_each_member(u.definition(), [&](std::string_view name, const auto& member) {
                 using member_type = std::remove_cvref_t<decltype(member)>;
                 if constexpr (std::is_same_v<member_type, unit_scale>) {
                     w_.key(name);  // always: "1" says there is no scale

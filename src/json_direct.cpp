@@ -28,6 +28,7 @@
 #include <memory>
 #include <new>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace govplan::detail {
@@ -37,6 +38,12 @@ namespace json = boost::json;
 
 class event_reader;
 struct frame;
+
+/// Looks a std::string key up by string_view.
+struct string_hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
 
 /// What a C++ type does with each kind of JSON value; a null entry is a kind
 /// it does not read (the reader gives up). Strings arrive in pieces: `first`
@@ -126,8 +133,9 @@ public:
     const unit* context_unit() const noexcept { return context_unit_; }
     void set_context_unit(const unit* u) noexcept { context_unit_ = u; }
 
-    /// Sets `out` to the unit named `symbol` (empty: no unit); false when
-    /// there is none, or the copy would pass the budget.
+    /// Sets `out` to the unit named `symbol` (empty: no unit), sharing its
+    /// definition with every other use of the symbol; false when there is no
+    /// such unit, or a rate's new definition would pass the budget.
     bool find_unit(std::string_view symbol, unit& out)
     {
         if (symbol.empty()) {
@@ -135,31 +143,38 @@ public:
             return true;
         }
         const unit_registry& units = own_units_ ? *own_units_ : units_;
-        if (const unit* u = units.lookup(symbol)) return copy_unit(*u, out);
-        auto rate = units.find(symbol);  // 元/吨 from 元
-        if (!rate || !spend(text_bytes(*rate))) return false;
-        out = std::move(*rate);
+        if (const unit* u = units.lookup(symbol)) {
+            out = *u;
+            return true;
+        }
+        if (auto known = derived_rates_.find(symbol); known != derived_rates_.end()) {
+            out = known->second;
+            return true;
+        }
+        auto rate = units.find(symbol);  // 元/吨 from 元: made once, then shared
+        if (!rate || !spend(sizeof(unit_definition) + 2 * symbol.size() + rate->base().size())) return false;
+        out = derived_rates_.emplace(std::string(symbol), std::move(*rate)).first->second;
         return true;
     }
 
-    /// `to` = `from`, its text counted against the budget: a unit is the one
-    /// thing the reader copies many times from one place in the text (a
-    /// plan-defined unit of 1 MB named by a thousand targets).
-    bool copy_unit(const unit& from, unit& to)
+    /// The unit of the target being read, or none, into `to` (shared, not copied).
+    void copy_context_unit(unit& to) { to = context_unit_ != nullptr ? *context_unit_ : unit{}; }
+
+    /// Starts a definition of the plan's "units" list, to go into `list`.
+    unit_definition* begin_definition(std::vector<unit>& list)
     {
-        if (!spend(text_bytes(from))) return false;
-        to = from;
-        return true;
+        definitions_ = &list;
+        pending_definition_ = unit_definition{};
+        return &pending_definition_;
     }
-
-    /// The unit of the target being read, or none, copied into `to`.
-    bool copy_context_unit(unit& to) { return context_unit_ != nullptr ? copy_unit(*context_unit_, to) : (to = unit{}, true); }
-
-    /// Registers a unit of the plan's "units" list.
-    bool define_unit(const unit& u)
+    /// Registers the definition begun last, and adds it to its list.
+    bool define_unit()
     {
+        unit u(std::move(pending_definition_));
         if (!own_units_) own_units_ = std::make_unique<unit_registry>(units_);
-        return !register_plan_unit(*own_units_, u).has_value();
+        if (register_plan_unit(*own_units_, u).has_value()) return false;
+        definitions_->push_back(std::move(u));
+        return true;
     }
 
     date period_first, period_last;  ///< a period's dates until its object ends (periods do not nest)
@@ -280,11 +295,13 @@ private:
     }
 
     const json_limits& limits_;
-    static std::size_t text_bytes(const unit& u) noexcept { return u.symbol.size() + u.base.size() + u.per.size(); }
 
     const unit_registry& units_;
     std::size_t budget_;  ///< bytes of list elements the plan may still take
     std::unique_ptr<unit_registry> own_units_;  ///< units_ and the plan's own, once it defines one
+    std::unordered_map<std::string, unit, string_hash, std::equal_to<>> derived_rates_;  ///< rates read so far (元/吨)
+    std::vector<unit>* definitions_ = nullptr;  ///< the "units" list being read
+    unit_definition pending_definition_;       ///< the definition being read
     const value_ops* root_ops_;
     void* root_;
     bool root_taken_ = false;
@@ -495,7 +512,7 @@ bool read_flat_value(event_reader& r, void* out, std::string_view piece, bool fi
         q = &as<quantity>(out);  // its unit was set when its object began
     } else {
         q = &as<std::optional<quantity>>(out).emplace();
-        if (!r.copy_context_unit(q->unit)) return false;
+        r.copy_context_unit(q->unit);
     }
     return parse_text(r, *text, q->value);
 }
@@ -565,7 +582,7 @@ bool object_io<T>::object(event_reader& r, void* out)
     }
     if constexpr (has_flat_quantity<T>()) {
         // a quantity that is not optional takes the target's unit even when its value is left out
-        if (quantity* q = flat_quantity(as<T>(out))) return r.copy_context_unit(q->unit);
+        if (quantity* q = flat_quantity(as<T>(out))) r.copy_context_unit(q->unit);
     }
     return true;
 }
@@ -574,13 +591,18 @@ inline constexpr value_ops object_ops{nullptr, nullptr, nullptr, &object_io<T>::
 
 // ---- the plan's "units": definitions, not symbols ---------------------------
 
+void* add_definition(event_reader& r, void* list)
+{
+    return r.spend(sizeof(unit) + sizeof(unit_definition)) ? r.begin_definition(as<std::vector<unit>>(list)) : nullptr;
+}
 bool define_unit(event_reader& r, frame& f)
 {
-    return object_io<unit>::end(r, f) && r.define_unit(as<unit>(f.container));
+    return object_io<unit_definition>::end(r, f) && r.define_unit();
 }
-inline constexpr container_ops unit_definition_container{&object_io<unit>::key, nullptr, nullptr, &define_unit};
+inline constexpr container_ops unit_definition_container{&object_io<unit_definition>::key, nullptr, nullptr,
+                                                         &define_unit};
 inline constexpr value_ops unit_definition_ops{nullptr, nullptr, nullptr, &begin<unit_definition_container>, nullptr};
-inline constexpr container_ops unit_definitions_container{nullptr, &vector_io<unit>::add, &unit_definition_ops,
+inline constexpr container_ops unit_definitions_container{nullptr, &add_definition, &unit_definition_ops,
                                                          &vector_io<unit>::end};
 inline constexpr value_ops unit_definitions_ops{nullptr, nullptr, nullptr, nullptr, &begin<unit_definitions_container>};
 

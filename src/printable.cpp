@@ -107,5 +107,22 @@ void* load_budget_key() noexcept
     return &key;
 }
 
+void* unit_pool_key() noexcept
+{
+    static char key;
+    return &key;
+}
+
+unit unit_pool::share(unit_definition definition)
+{
+    if (definition.symbol.empty()) return unit();
+    auto found = by_symbol_.find(definition.symbol);
+    if (found != by_symbol_.end() && found->second.definition() == definition) return found->second;
+    std::string symbol = definition.symbol;
+    unit made(std::move(definition));
+    by_symbol_.insert_or_assign(std::move(symbol), made);
+    return made;
+}
+
 }  // namespace serialization_detail
 GOVPLAN_END_NAMESPACE

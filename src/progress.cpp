@@ -252,8 +252,8 @@ std::optional<std::string> read_observation(const target& t, const quantity& q, 
         value = q.value;
         return std::nullopt;
     }
-    if (t.kind == target_kind::pp_change && q.unit.dimension == dimension::percent) {
-        if (!t.baseline || !t.baseline->value || t.baseline->value->unit.dimension != dimension::percent)
+    if (t.kind == target_kind::pp_change && q.unit.dimension() == dimension::percent) {
+        if (!t.baseline || !t.baseline->value || t.baseline->value->unit.dimension() != dimension::percent)
             return "a pp change observed as a level needs a baseline level in %";
         auto change = decimal::subtract(q.value, t.baseline->value->value);
         if (!change) return "the change from the baseline level needs more than 18 digits";
@@ -328,7 +328,7 @@ target_progress evaluate_progress(const target& t, const date_period& period, da
     case progress_basis::direction: {
         // the unit the observation was read in: a pp change observed as a level keeps its %
         const bool level_of_pp_change =
-            t.kind == target_kind::pp_change && latest.value.unit.dimension == dimension::percent;
+            t.kind == target_kind::pp_change && latest.value.unit.dimension() == dimension::percent;
         judged = judge_direction(t, v, level_of_pp_change ? latest.value.unit : out.observed->unit, seen, before_deadline);
         break;
     }

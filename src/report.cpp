@@ -144,12 +144,12 @@ std::string totals_text(const target_group& g)
     for (const auto& f : g.totals) {
         if (!out.empty()) out += "; ";
         if (f.sum) {
-            out += "sum " + f.sum->to_string() + f.unit.symbol;
+            out += "sum " + f.sum->to_string() + f.unit.symbol();
             if (f.summed != f.count) out += " (" + n(f.summed) + " of " + n(f.count) + ")";
         } else if (f.min == f.max) {
-            out += f.min.to_string() + f.unit.symbol + " ×" + n(f.count);
+            out += f.min.to_string() + f.unit.symbol() + " ×" + n(f.count);
         } else {
-            out += "range " + f.min.to_string() + "–" + f.max.to_string() + f.unit.symbol + " ×" + n(f.count);
+            out += "range " + f.min.to_string() + "–" + f.max.to_string() + f.unit.symbol() + " ×" + n(f.count);
         }
     }
     return out;

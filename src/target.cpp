@@ -151,7 +151,7 @@ bool met_or_not(const target& t) noexcept
 std::string requirement_text(const target& t)
 {
     auto with_unit = [&](const std::optional<decimal>& v) {
-        if (v) return v->to_string() + t.unit.symbol;
+        if (v) return v->to_string() + t.unit.symbol();
         return t.reference.empty() ? std::string("?") : t.reference;  // 高于全省平均: "> 全省平均"
     };
     std::string out;

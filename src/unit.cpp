@@ -15,7 +15,7 @@ using detail::int128;
 
 unit make_unit(std::string symbol, dimension d, std::string base, std::int64_t num = 1, std::int64_t den = 1)
 {
-    return unit{std::move(symbol), d, std::move(base), unit_scale{num, den}, {}};
+    return unit{std::move(symbol), d, std::move(base), unit_scale{num, den}};
 }
 
 unit_registry build_standard()
@@ -84,25 +84,44 @@ unit_registry build_standard()
 
 }  // namespace
 
+unit::unit(std::string symbol, govplan::dimension dimension, std::string base, unit_scale scale, std::string per)
+    : unit(unit_definition{std::move(symbol), dimension, std::move(base), scale, std::move(per)})
+{
+}
+
+unit::unit(unit_definition definition)
+{
+    if (!definition.symbol.empty()) definition_ = std::make_shared<const unit_definition>(std::move(definition));
+}
+
+const unit_definition& unit::definition() const noexcept
+{
+    static const unit_definition none;
+    return definition_ != nullptr ? *definition_ : none;
+}
+
 std::string_view unit::measure_word() const noexcept
 {
-    return dimension == govplan::dimension::count ? std::string_view(base) : std::string_view();
+    return dimension() == govplan::dimension::count ? std::string_view(base()) : std::string_view();
 }
 
 std::string_view unit::currency() const
 {
-    if (dimension != govplan::dimension::money) return {};
-    if (base == "元") return "CNY";
-    if (base == "美元") return "USD";
-    if (base == "欧元") return "EUR";
-    if (base == "港元") return "HKD";
-    if (base == "日元") return "JPY";
-    return base;
+    if (dimension() != govplan::dimension::money) return {};
+    const std::string& b = base();
+    if (b == "元") return "CNY";
+    if (b == "美元") return "USD";
+    if (b == "欧元") return "EUR";
+    if (b == "港元") return "HKD";
+    if (b == "日元") return "JPY";
+    return b;
 }
 
 bool convertible(const unit& a, const unit& b) noexcept
 {
-    return !a.empty() && !b.empty() && a.dimension == b.dimension && a.base == b.base && a.per == b.per;
+    if (a.empty() || b.empty()) return false;
+    if (a.shares_definition_with(b)) return true;
+    return a.dimension() == b.dimension() && a.base() == b.base() && a.per() == b.per();
 }
 
 const unit_registry& unit_registry::standard()
@@ -113,20 +132,20 @@ const unit_registry& unit_registry::standard()
 
 void unit_registry::add(unit u)
 {
-    if (u.symbol.empty()) throw std::invalid_argument("govplan::unit_registry::add: empty unit symbol");
-    if (u.base.empty()) throw std::invalid_argument("govplan::unit_registry::add: empty base for " + u.symbol);
-    if (u.per.find('/') != std::string::npos) {
-        throw std::invalid_argument("govplan::unit_registry::add: denominator of " + u.symbol + " holds a slash");
+    if (u.empty()) throw std::invalid_argument("govplan::unit_registry::add: empty unit symbol");
+    if (u.base().empty()) throw std::invalid_argument("govplan::unit_registry::add: empty base for " + u.symbol());
+    if (u.per().find('/') != std::string::npos) {
+        throw std::invalid_argument("govplan::unit_registry::add: denominator of " + u.symbol() + " holds a slash");
     }
-    if (u.scale.numerator <= 0 || u.scale.denominator <= 0) {
-        throw std::invalid_argument("govplan::unit_registry::add: scale of " + u.symbol + " must be positive");
+    if (u.scale().numerator <= 0 || u.scale().denominator <= 0) {
+        throw std::invalid_argument("govplan::unit_registry::add: scale of " + u.symbol() + " must be positive");
     }
-    if (const unit* existing = lookup(u.symbol)) {
+    if (const unit* existing = lookup(u.symbol())) {
         if (*existing == u) return;
-        throw std::invalid_argument("govplan::unit_registry::add: " + u.symbol +
+        throw std::invalid_argument("govplan::unit_registry::add: " + u.symbol() +
                                     " is already registered with another definition");
     }
-    index_.emplace(u.symbol, units_.size());
+    index_.emplace(u.symbol(), units_.size());
     units_.push_back(std::move(u));
 }
 
@@ -142,11 +161,9 @@ result<unit> unit_registry::find(std::string_view symbol) const
     const auto slash = symbol.find('/');
     if (slash != std::string_view::npos && slash + 1 < symbol.size() &&
         symbol.find('/', slash + 1) == std::string_view::npos) {
-        if (const unit* numerator = lookup(symbol.substr(0, slash)); numerator != nullptr && numerator->per.empty()) {
-            unit rate = *numerator;
-            rate.symbol = std::string(symbol);
-            rate.per = std::string(symbol.substr(slash + 1));
-            return rate;
+        if (const unit* numerator = lookup(symbol.substr(0, slash)); numerator != nullptr && numerator->per().empty()) {
+            return unit(std::string(symbol), numerator->dimension(), numerator->base(), numerator->scale(),
+                        std::string(symbol.substr(slash + 1)));
         }
     }
     return error(errc::unknown_unit, "unknown unit \"" + detail::quoted_excerpt(symbol) + "\"");
@@ -154,23 +171,23 @@ result<unit> unit_registry::find(std::string_view symbol) const
 
 bool unit_registry::contains(const unit& u) const noexcept
 {
-    if (const unit* found = lookup(u.symbol)) return *found == u;
+    if (const unit* found = lookup(u.symbol())) return *found == u;
     // A rate A/B: A registered (and no rate itself), B its denominator. No allocation.
-    const std::string_view symbol = u.symbol;
+    const std::string_view symbol = u.symbol();
     const auto slash = symbol.find('/');
-    if (u.per.empty() || slash == std::string_view::npos || symbol.substr(slash + 1) != u.per) return false;
+    if (u.per().empty() || slash == std::string_view::npos || symbol.substr(slash + 1) != u.per()) return false;
     const unit* numerator = lookup(symbol.substr(0, slash));
-    return numerator != nullptr && numerator->per.empty() && numerator->dimension == u.dimension &&
-           numerator->base == u.base && numerator->scale == u.scale && u.per.find('/') == std::string::npos;
+    return numerator != nullptr && numerator->per().empty() && numerator->dimension() == u.dimension() &&
+           numerator->base() == u.base() && numerator->scale() == u.scale() && u.per().find('/') == std::string::npos;
 }
 
 result<quantity, errc> convert(const quantity& q, const unit& to)
 {
     if (!convertible(q.unit, to)) return errc::incompatible_units;
-    if (q.unit.scale == to.scale) return quantity{q.value, to};
+    if (q.unit.scale() == to.scale()) return quantity{q.value, to};
     // value × (from.num × to.den) / (from.den × to.num), exactly.
-    int128 num = int128(q.unit.scale.numerator) * to.scale.denominator;
-    int128 den = int128(q.unit.scale.denominator) * to.scale.numerator;
+    int128 num = int128(q.unit.scale().numerator) * to.scale().denominator;
+    int128 den = int128(q.unit.scale().denominator) * to.scale().numerator;
     // Reduce so both fit a decimal coefficient.
     int128 a = num, b = den;
     while (b != 0) {
@@ -194,13 +211,13 @@ error conversion_error(errc code, const quantity& q, const unit& to)
 {
     switch (code) {
     case errc::incompatible_units:
-        return {code, "cannot convert \"" + detail::quoted_excerpt(q.unit.symbol) + "\" (" +
-                          detail::quoted_excerpt(q.unit.base) + ") to \"" + detail::quoted_excerpt(to.symbol) + "\" (" +
-                          detail::quoted_excerpt(to.base) + ")"};
+        return {code, "cannot convert \"" + detail::quoted_excerpt(q.unit.symbol()) + "\" (" +
+                          detail::quoted_excerpt(q.unit.base()) + ") to \"" + detail::quoted_excerpt(to.symbol()) + "\" (" +
+                          detail::quoted_excerpt(to.base()) + ")"};
     case errc::inexact_conversion:
-        return {code, detail::quoted_excerpt(to_string(q)) + " is not a finite decimal in " + detail::quoted_excerpt(to.symbol)};
+        return {code, detail::quoted_excerpt(to_string(q)) + " is not a finite decimal in " + detail::quoted_excerpt(to.symbol())};
     case errc::decimal_overflow:
-        return {code, detail::quoted_excerpt(to_string(q)) + " in " + detail::quoted_excerpt(to.symbol) +
+        return {code, detail::quoted_excerpt(to_string(q)) + " in " + detail::quoted_excerpt(to.symbol()) +
                           " needs more than 18 digits"};
     default: return error(code);
     }
@@ -213,7 +230,7 @@ result<std::strong_ordering, errc> compare(const quantity& a, const quantity& b)
     const int scale = std::max(a.value.scale(), b.value.scale());
     auto side = [&](const quantity& q, const quantity& other, int128& out) {
         int128 v = int128(q.value.coefficient()) * detail::pow10_128(scale - q.value.scale());
-        int128 f = int128(q.unit.scale.numerator) * other.unit.scale.denominator;
+        int128 f = int128(q.unit.scale().numerator) * other.unit.scale().denominator;
         return !__builtin_mul_overflow(v, f, &out);
     };
     int128 x = 0, y = 0;
@@ -228,9 +245,9 @@ result<quantity, errc> add(const quantity& a, const quantity& b)
         .transform([&](const decimal& sum) { return quantity{sum, a.unit}; });
 }
 
-std::string to_string(const quantity& q) { return q.value.to_string() + q.unit.symbol; }
+std::string to_string(const quantity& q) { return q.value.to_string() + q.unit.symbol(); }
 
-void serialization_detail::upgrade_format_1_unit(unit& u)
+void serialization_detail::upgrade_format_1_unit(unit_definition& u)
 {
     if (u.dimension != dimension::area) return;
     for (std::string_view land : {"亩", "公顷", "平方公里"}) {

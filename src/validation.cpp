@@ -201,16 +201,16 @@ public:
             return false;
         }
         if (!units_.contains(t.unit)) {
-            const unit* same_symbol = units_.lookup(t.unit.symbol);
+            const unit* same_symbol = units_.lookup(t.unit.symbol());
             report("target.unit.unknown", path + ".unit",
-                  same_symbol ? "unit " + quoted(t.unit.symbol) + " differs from the registered unit of that name"
-                              : "unit " + quoted(t.unit.symbol) + " is not registered");
+                  same_symbol ? "unit " + quoted(t.unit.symbol()) + " differs from the registered unit of that name"
+                              : "unit " + quoted(t.unit.symbol()) + " is not registered");
             return false;
         }
-        if (!kind_accepts(t.kind, t.unit.dimension)) {
+        if (!kind_accepts(t.kind, t.unit.dimension())) {
             report("target.unit.incompatible", path + ".unit",
-                  "a " + std::string(code_of(t.kind)) + " target cannot be stated in " + quoted(t.unit.symbol) + " (" +
-                      std::string(code_of(t.unit.dimension)) + ")");
+                  "a " + std::string(code_of(t.kind)) + " target cannot be stated in " + quoted(t.unit.symbol()) + " (" +
+                      std::string(code_of(t.unit.dimension())) + ")");
         }
         return true;
     }
@@ -258,9 +258,9 @@ public:
                       " target names what it is set against");
         }
         if (t.kind == target_kind::attainment && t.value && !t.value->is_zero() &&
-            !(*t.value == decimal::from_integer(100) && t.unit.dimension == dimension::percent)) {
+            !(*t.value == decimal::from_integer(100) && t.unit.dimension() == dimension::percent)) {
             report("target.attainment.value", path + ".value",
-                  "full attainment is 100% (全覆盖, 全面达标) or 0 (清零), not " + t.value->to_string() + t.unit.symbol);
+                  "full attainment is 100% (全覆盖, 全面达标) or 0 (清零), not " + t.value->to_string() + t.unit.symbol());
         }
         // The implied number is recorded like a stated one (the default case below
         // reports it missing); a target that compares no number has none to imply.
@@ -315,7 +315,7 @@ public:
     {
         const bool non_negative = t.kind == target_kind::amount || t.kind == target_kind::count ||
                                   t.kind == target_kind::share ||
-                                  (t.kind == target_kind::level && unit_known && t.unit.dimension != dimension::percent);
+                                  (t.kind == target_kind::level && unit_known && t.unit.dimension() != dimension::percent);
         // A percent level may pass 100 (债务率控制在120%以下); a share and a reduction may not.
         const bool percent_share = t.kind == target_kind::share || t.kind == target_kind::reduction_rate;
         const decimal hundred = decimal::from_integer(100);
@@ -325,16 +325,16 @@ public:
                 report("target.value.negative", path + "." + field,
                       "a " + std::string(code_of(t.kind)) + " cannot be negative (" + v->to_string() + ")");
             }
-            if (percent_share && unit_known && t.unit.dimension == dimension::percent && *v > hundred) {
+            if (percent_share && unit_known && t.unit.dimension() == dimension::percent && *v > hundred) {
                 report("target.value.over_100_percent", path + "." + field,
                       "a share cannot exceed 100% (" + v->to_string() + "%)");
             }
             // A rate (张/千人口) counts per something: 6.5 is a fine rate.
-            if (unit_known && t.unit.dimension == dimension::count && t.unit.per.empty() &&
-                !whole_in_base(*v, t.unit.scale)) {
+            if (unit_known && t.unit.dimension() == dimension::count && t.unit.per().empty() &&
+                !whole_in_base(*v, t.unit.scale())) {
                 {
                     report("target.value.fractional_count", path + "." + field,
-                          "a count of " + t.unit.base + " must be a whole number (" + v->to_string() + t.unit.symbol +
+                          "a count of " + t.unit.base() + " must be a whole number (" + v->to_string() + t.unit.symbol() +
                               ")");
                 }
             }
@@ -394,7 +394,7 @@ public:
         if (!convertible(b.value->unit, t.unit)) {
             report("target.baseline.unit.incompatible", p + ".value",
                   "baseline " + to_string(*b.value) + " cannot be compared with a target in " +
-                      quoted(t.unit.symbol));
+                      quoted(t.unit.symbol()));
             return;
         }
         if (t.value && (t.comparator == comparator::exactly || t.comparator == comparator::at_least ||
@@ -402,7 +402,7 @@ public:
             auto order = compare(*b.value, quantity{*t.value, t.unit});
             if (order && *order == std::strong_ordering::equal) {
                 report("target.value.equals_baseline", path + ".value",
-                        "the target " + t.value->to_string() + t.unit.symbol + " equals its baseline");
+                        "the target " + t.value->to_string() + t.unit.symbol() + " equals its baseline");
             }
         }
     }
@@ -430,23 +430,23 @@ public:
                 continue;
             }
             // A pp change may be observed as the level it changes (in %).
-            if (t.kind == target_kind::pp_change && o.value.unit.dimension == dimension::percent) continue;
+            if (t.kind == target_kind::pp_change && o.value.unit.dimension() == dimension::percent) continue;
             if (o.value.unit.empty()) {
                 report("observation.unit.missing", p + ".value", "the observation has no unit");
             } else if (!reference.empty() && !convertible(o.value.unit, reference)) {
-                std::string why = o.value.unit.dimension == dimension::money && reference.dimension == dimension::money
+                std::string why = o.value.unit.dimension() == dimension::money && reference.dimension() == dimension::money
                                       ? " (money in two currencies: " + std::string(o.value.unit.currency()) +
                                             " and " + std::string(reference.currency()) + ")"
                                       : "";
                 report("observation.unit.incompatible", p + ".value",
-                      "observed " + to_string(o.value) + " cannot be combined with " + quoted(reference.symbol) + why);
+                      "observed " + to_string(o.value) + " cannot be combined with " + quoted(reference.symbol()) + why);
             }
         }
     }
 
     void check_named_count(const target& t, const lazy_path& path, std::size_t named, bool unit_known)
     {
-        if (!unit_known || t.unit.dimension != dimension::count || named == 0) return;
+        if (!unit_known || t.unit.dimension() != dimension::count || named == 0) return;
         // The named projects are a floor on the real count: an error only
         // where that floor already breaks the target's upper bound.
         comparator upper = comparator::at_most;
@@ -460,12 +460,12 @@ public:
         default: return;  // at_least, more_than, direction: no upper bound
         }
         if (!bound) return;
-        auto in_base = convert(quantity{*bound, t.unit}, unit{t.unit.base, dimension::count, t.unit.base, {}, {}});
+        auto in_base = convert(quantity{*bound, t.unit}, unit{t.unit.base(), dimension::count, t.unit.base()});
         if (!in_base) return;
         if (!meets_bound(upper, decimal::from_integer(static_cast<std::int64_t>(named)), in_base->value)) {
             report("target.projects.exceed_count", path + ".project_ids",
                   std::to_string(named) + " named projects exceed the count of " + bound->to_string() +
-                      t.unit.symbol);
+                      t.unit.symbol());
         }
     }
 
@@ -484,9 +484,9 @@ public:
         }
         auto check_money = [&](const std::optional<quantity>& q, const char* field) {
             if (!q) return;
-            if (q->unit.dimension != dimension::money || !units_.contains(q->unit)) {
+            if (q->unit.dimension() != dimension::money || !units_.contains(q->unit)) {
                 report("project.investment.unit", path + "." + field,
-                      "an investment is an amount of money in a registered unit, not " + quoted(q->unit.symbol));
+                      "an investment is an amount of money in a registered unit, not " + quoted(q->unit.symbol()));
             } else if (q->value.is_negative()) {
                 report("project.investment.negative", path + "." + field, "an investment cannot be negative");
             }
@@ -524,12 +524,12 @@ const unit_registry& with_plan_units(const plan& p, const unit_registry& base, s
     for (std::size_t i = 0; i < p.units.size(); ++i) {
         const unit& u = p.units[i];
         const std::string path = "units[" + std::to_string(i) + "]";
-        if (u.symbol.empty() || u.base.empty() || u.scale.numerator <= 0 || u.scale.denominator <= 0 ||
-            !is_enumerator(u.dimension) || u.per.find('/') != std::string::npos) {
+        if (u.symbol().empty() || u.base().empty() || u.scale().numerator <= 0 || u.scale().denominator <= 0 ||
+            !is_enumerator(u.dimension()) || u.per().find('/') != std::string::npos) {
             problems.report("plan.units.invalid", path,
                             "a unit needs a symbol, a dimension, a base, a positive scale and a denominator without a slash");
-        } else if (const unit* known = extended->lookup(u.symbol); known != nullptr && !(*known == u)) {
-            problems.report("plan.units.conflict", path, "unit " + quoted(u.symbol) + " is already defined differently");
+        } else if (const unit* known = extended->lookup(u.symbol()); known != nullptr && !(*known == u)) {
+            problems.report("plan.units.conflict", path, "unit " + quoted(u.symbol()) + " is already defined differently");
         } else {
             extended->add(u);
         }
@@ -616,7 +616,7 @@ public:
     /// For a count target (only counts are compared with their named projects); 0 otherwise.
     [[nodiscard]] std::size_t of(const target& tg) const
     {
-        if (tg.id.empty() || links_.empty() || tg.unit.dimension != dimension::count) return 0;
+        if (tg.id.empty() || links_.empty() || tg.unit.dimension() != dimension::count) return 0;
         const auto range = std::equal_range(links_.begin(), links_.end(), id_pair(tg.id, {}),
                                             [](const id_pair& a, const id_pair& b) { return a.first < b.first; });
         return static_cast<std::size_t>(range.second - range.first);

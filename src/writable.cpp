@@ -95,22 +95,22 @@ std::vector<unit> units_to_define(const plan& p)
     std::vector<unit> out = p.units;
     // Copies, not views: views into `out` would dangle when it grows.
     std::unordered_set<std::string> listed;
-    for (const auto& u : out) listed.insert(u.symbol);
+    for (const auto& u : out) listed.insert(u.symbol());
     // A rate of a unit the reader knows (斤/亩 from a defined 斤) is derived by
     // the reader itself: listing it would read back as one more definition.
     std::optional<unit_registry> known;  // the standard units and the plan's own, once a rate needs them
     auto derived = [&](const unit& u) {
-        if (u.symbol.find('/') == std::string::npos) return false;
+        if (u.symbol().find('/') == std::string::npos) return false;
         if (!known) {
             known.emplace(unit_registry::standard());
             for (const auto& own : p.units) (void)register_plan_unit(*known, own);
         }
-        const auto found = known->find(u.symbol);
+        const auto found = known->find(u.symbol());
         return found && *found == u;
     };
     for_each_used_unit(p, [&](const unit& u) {
-        if (u.empty() || unit_registry::standard().contains(u) || listed.count(u.symbol) > 0 || derived(u)) return;
-        listed.insert(u.symbol);
+        if (u.empty() || unit_registry::standard().contains(u) || listed.count(u.symbol()) > 0 || derived(u)) return;
+        listed.insert(u.symbol());
         out.push_back(u);
     });
     return out;
@@ -118,9 +118,9 @@ std::vector<unit> units_to_define(const plan& p)
 
 std::optional<std::string> register_plan_unit(unit_registry& units, const unit& u)
 {
-    if (u.symbol.empty() || u.base.empty()) return std::string("a unit needs a symbol and a base");
-    if (const unit* existing = units.lookup(u.symbol); existing != nullptr && !(*existing == u))
-        return "unit \"" + quoted_excerpt(u.symbol) + "\" is already defined differently";
+    if (u.symbol().empty() || u.base().empty()) return std::string("a unit needs a symbol and a base");
+    if (const unit* existing = units.lookup(u.symbol()); existing != nullptr && !(*existing == u))
+        return "unit \"" + quoted_excerpt(u.symbol()) + "\" is already defined differently";
     try {
         units.add(u);
     } catch (const std::invalid_argument& e) {
@@ -139,9 +139,9 @@ std::optional<std::string> units_problem(const plan& p)
     std::optional<std::string> problem;
     auto check = [&](const unit& u) {
         if (problem || u.empty() || unit_registry::standard().contains(u)) return;
-        const auto [it, first] = defined.try_emplace(u.symbol, u);
+        const auto [it, first] = defined.try_emplace(u.symbol(), u);
         if (!first) {
-            if (!(it->second == u)) problem = "unit \"" + quoted_excerpt(u.symbol) + "\" is used with two definitions";
+            if (!(it->second == u)) problem = "unit \"" + quoted_excerpt(u.symbol()) + "\" is used with two definitions";
             return;
         }
         problem = register_plan_unit(units, u);

@@ -69,6 +69,31 @@ TEST_CASE("archive round trip of each kind")
     }
 }
 
+TEST_CASE("archive units of one archive share their definitions")
+{
+    plan p = make_clean_plan();
+    auto& targets = p.focus_areas[0].measures[0].targets;
+    REQUIRE(targets.size() >= 3);
+    // three separately made units with one definition, and one that differs
+    targets[0].unit = unit{"千亩", dimension::land_area, "平方米", {2'000'000, 3}};
+    targets[1].unit = unit{"千亩", dimension::land_area, "平方米", {2'000'000, 3}};
+    targets[2].unit = unit{"千亩/人", dimension::land_area, "平方米", {2'000'000, 3}, "人"};
+    p.units = {targets[0].unit};
+    REQUIRE_FALSE(targets[0].unit.shares_definition_with(targets[1].unit));
+    for (auto kind : all_kinds) {
+        auto bytes = plan_to_archive(p, kind);
+        REQUIRE(bytes.has_value());
+        auto back = plan_from_archive(*bytes);
+        REQUIRE_MESSAGE(back.has_value(), back.error().to_string());
+        CHECK(*back == p);
+        const auto& loaded = back->focus_areas[0].measures[0].targets;
+        CHECK(loaded[0].unit.shares_definition_with(back->units[0]));
+        CHECK(loaded[1].unit.shares_definition_with(back->units[0]));
+        CHECK_FALSE(loaded[2].unit.shares_definition_with(back->units[0]));
+        CHECK(loaded[2].unit.per() == "人");
+    }
+}
+
 TEST_CASE("archive envelope errors are typed and located")
 {
     const std::string good = plan_to_archive(small_plan(), archive_kind::binary).value();

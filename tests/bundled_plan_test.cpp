@@ -215,7 +215,7 @@ TEST_CASE("bundled plan covers the Chinese-numeral commitments")
     }
     REQUIRE(belts != nullptr);
     CHECK(belts->value == decimal::from_integer(2));
-    CHECK(belts->unit.symbol == "条");
+    CHECK(belts->unit.symbol() == "条");
 }
 
 TEST_CASE("bundled plan states the targets of the domain guide exactly")
@@ -237,13 +237,13 @@ TEST_CASE("bundled plan states the targets of the domain guide exactly")
     CHECK(invest.kind == target_kind::growth_rate);
     CHECK(invest.comparator == comparator::at_least);
     CHECK(invest.value == "15"_dec);
-    CHECK(invest.unit.symbol == "%");
+    CHECK(invest.unit.symbol() == "%");
     CHECK(one("电商交易额突破20亿元").comparator == comparator::more_than);
     CHECK(one("新增规上工业企业20家").comparator == comparator::exactly);
     const target farmland = one("确保耕地面积稳定在42万亩以上");
     CHECK(farmland.commitment == commitment::binding);
     CHECK(farmland.kind == target_kind::level);
-    CHECK(farmland.unit.symbol == "万亩");
+    CHECK(farmland.unit.symbol() == "万亩");
     CHECK(one("“一次办”事项达到80%以上").kind == target_kind::share);
     CHECK(one("预付款比例不低于合同金额的55%").comparator == comparator::at_least);
     CHECK(one("推动普惠型综合融资成本下降5%").kind == target_kind::reduction_rate);
@@ -252,13 +252,13 @@ TEST_CASE("bundled plan states the targets of the domain guide exactly")
     CHECK(urban.value->to_string() == "1.2");
     const auto shares = by_clause("推动传统产业新型化率、主导产业占比、战略性新兴产业占比均提高5个百分点以上");
     REQUIRE(shares.size() == 3);  // 均: one target per subject
-    for (const auto* t : shares) CHECK(t->unit.symbol == "个百分点");
+    for (const auto* t : shares) CHECK(t->unit.symbol() == "个百分点");
     const target sales = one("力争红澄九璞、嘉业城市花园等25个楼盘商品房销售面积50万平方米以上");
     CHECK(sales.commitment == commitment::aspirational);
     CHECK(one("利用外资150万美元以上").unit.currency() == "USD");
     CHECK(one("统筹推进10.6万亩高标准农田示范区建设提升").value->to_string() == "10.6");
     CHECK(one("发放创业担保贷款4500万元以上").value->to_string() == "4500");
-    CHECK(one("推动家电、汽车、数码产品等以旧换新2万单").unit.symbol == "万单");
+    CHECK(one("推动家电、汽车、数码产品等以旧换新2万单").unit.symbol() == "万单");
 }
 
 TEST_CASE("bundled plan records every commitment word of the key work")

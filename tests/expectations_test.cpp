@@ -108,11 +108,11 @@ TEST_CASE("expectations every standard unit has the dimension base and scale of 
         INFO(fact.symbol);
         const unit* u = registry.lookup(fact.symbol);
         REQUIRE(u != nullptr);
-        CHECK(u->dimension == fact.dim);
-        CHECK(u->base == fact.base);
+        CHECK(u->dimension() == fact.dim);
+        CHECK(u->base() == fact.base);
         // Compared as fractions, so that 4000/6 would do as well as 2000/3.
-        CHECK(u->scale.numerator * fact.denominator == fact.numerator * u->scale.denominator);
-        CHECK(u->scale.denominator > 0);
+        CHECK(u->scale().numerator * fact.denominator == fact.numerator * u->scale().denominator);
+        CHECK(u->scale().denominator > 0);
     }
 }
 

@@ -105,7 +105,7 @@ std::string mismatch(const target& t, const std::string& expected)
     if (kind != to_code(t.kind)) why += fmt::format(" kind {} (want {})", to_code(t.kind), kind);
     if (comp != to_code(t.comparator)) why += fmt::format(" comparator {} (want {})", to_code(t.comparator), comp);
     if (!same_number(value_text(t), value)) why += fmt::format(" value {} (want {})", value_text(t), value);
-    const std::string got_unit = t.unit.empty() ? "-" : t.unit.symbol;
+    const std::string got_unit = t.unit.empty() ? "-" : t.unit.symbol();
     if (got_unit != unit_symbol) why += fmt::format(" unit {} (want {})", got_unit, unit_symbol);
     if (commit != to_code(t.commitment)) why += fmt::format(" commitment {} (want {})", to_code(t.commitment), commit);
     for (std::string kv; in >> kv;) {
@@ -173,7 +173,7 @@ std::string run_case(const table_case& c)
         why += fmt::format("\n  {} targets, want {}:", got.size(), c.targets.size());
         for (const auto* t : got)
             why += fmt::format("\n    got {} {} {} {} {} metric={}", to_code(t->kind), to_code(t->comparator),
-                               value_text(*t), t->unit.symbol, to_code(t->commitment), t->metric);
+                               value_text(*t), t->unit.symbol(), to_code(t->commitment), t->metric);
     }
     for (std::size_t i = 0; i < std::min(got.size(), c.targets.size()); ++i) {
         if (auto m = mismatch(*got[i], c.targets[i]); !m.empty()) why += fmt::format("\n  target {}:{}", i + 1, m);
@@ -290,7 +290,7 @@ std::string differences(const target& got, const target& want)
     if (got.comparator != want.comparator)
         d += fmt::format(" comparator {}≠{}", to_code(got.comparator), to_code(want.comparator));
     if (!same_value(got, want)) d += fmt::format(" value {}≠{}", value_text(got), value_text(want));
-    if (got.unit.symbol != want.unit.symbol) d += fmt::format(" unit {}≠{}", got.unit.symbol, want.unit.symbol);
+    if (got.unit.symbol() != want.unit.symbol()) d += fmt::format(" unit {}≠{}", got.unit.symbol(), want.unit.symbol());
     if (got.commitment != want.commitment)
         d += fmt::format(" commitment {}≠{}", to_code(got.commitment), to_code(want.commitment));
     if (!metric_agrees(got.metric, want.metric)) d += fmt::format(" metric {}≠{}", got.metric, want.metric);
@@ -633,17 +633,17 @@ TEST_CASE("extract: cue words and units a user adds")
     const auto targets = all_targets(x->draft);
     REQUIRE(targets.size() == 2);
     CHECK(targets[0]->commitment == commitment::binding);
-    CHECK(targets[0]->unit.symbol == "千元");
+    CHECK(targets[0]->unit.symbol() == "千元");
     CHECK(targets[1]->commitment == commitment::expected);
     // the plan carries the unit it uses beyond the standard ones
     REQUIRE(x->draft.units.size() == 1);
-    CHECK(x->draft.units[0].symbol == "千元");
+    CHECK(x->draft.units[0].symbol() == "千元");
     // without the unit, 千元 is not read as one
     extract_options plain;
     plain.year = 2025;
     const auto y = extract(text, plain);
     REQUIRE(y.has_value());
-    for (const auto* t : all_targets(y->draft)) CHECK(t->unit.symbol != "千元");
+    for (const auto* t : all_targets(y->draft)) CHECK(t->unit.symbol() != "千元");
 }
 
 TEST_CASE("extract: full-width digits and spaces are read, the original bytes recorded")
@@ -661,7 +661,7 @@ TEST_CASE("extract: full-width digits and spaces are read, the original bytes re
     REQUIRE(targets[0]->value_span.has_value());
     CHECK(text.substr(targets[0]->value_span->offset, targets[0]->value_span->length) == "８．５");
     CHECK(targets[1]->value == "3.6"_dec);
-    CHECK(targets[1]->unit.symbol == "万人");
+    CHECK(targets[1]->unit.symbol() == "万人");
 }
 
 TEST_CASE("extract: every table sentence and the bundled text keep the account's invariants")

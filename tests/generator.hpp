@@ -170,7 +170,7 @@ private:
         if (between(0, 9) == 0 && !plan_units_.empty()) return plan_units_[0];
         const auto& all = unit_registry::standard().units();
         const unit& u = all[static_cast<std::size_t>(between(0, static_cast<std::int64_t>(all.size()) - 1))];
-        if (between(0, 9) == 0) return unit_registry::standard().find(u.symbol + "/万人").value();  // a rate
+        if (between(0, 9) == 0) return unit_registry::standard().find(u.symbol() + "/万人").value();  // a rate
         return u;
     }
 

@@ -119,7 +119,7 @@ TEST_CASE("golden plan v2 is what its version says")
     REQUIRE(p.focus_areas[1].measures.size() == 1);
     CHECK(p.focus_areas[1].measures[0].targets.size() == 20);
     CHECK(p.focus_areas[1].measures[0].projects.size() == 5);
-    CHECK(p.focus_areas[1].measures[0].targets[16].unit.per == "千人口");
+    CHECK(p.focus_areas[1].measures[0].targets[16].unit.per() == "千人口");
 }
 
 TEST_CASE("golden files of format version 2 load and equal the plan built by hand")

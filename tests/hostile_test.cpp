@@ -213,7 +213,8 @@ TEST_CASE("hostile untrusted text in messages is escaped and cut")
 
     // A validation message naming a unit from the file.
     auto p = make_clean_plan();
-    p.focus_areas[0].measures[0].targets[0].unit.symbol = "\x1b[31mred";
+    auto& renamed = p.focus_areas[0].measures[0].targets[0];
+    renamed.unit = govplan::unit{"\x1b[31mred", renamed.unit.dimension(), renamed.unit.base(), renamed.unit.scale(), renamed.unit.per()};
     const auto ds = validate(p);
     REQUIRE_FALSE(ds.empty());
     for (const auto& d : ds) CHECK(free_of_controls(d.message));
@@ -258,8 +259,7 @@ std::vector<std::pair<std::string, plan>> damaged_plans()
         p.focus_areas[0].measures[0].projects.at(0).targets.push_back({"missing", {}});
     });
     add("an unknown unit", [&](plan& p) { 
-        first(p).unit.symbol = "斤斤";
-        first(p).unit.base = "克克";
+        first(p).unit = unit{"斤斤", first(p).unit.dimension(), "克克", first(p).unit.scale(), first(p).unit.per()};
      });
     add("observations in another unit and at odd dates", [&](plan& p) {
         first(p).kind = target_kind::amount;
@@ -270,11 +270,9 @@ std::vector<std::pair<std::string, plan>> damaged_plans()
     add("a deadline outside the period", [&](plan& p) { first(p).deadline = date(1400, 1, 1); });
     add("one unit symbol with two definitions", [&](plan& p) {
         auto& ts = p.focus_areas[0].measures[0].targets;
-        unit a = *unit_registry::standard().lookup("亩");
-        a.symbol = "千亩";
-        a.scale = unit_scale{1000, 1};
-        unit b = a;
-        b.scale = unit_scale{100, 1};
+        const unit& mu = *unit_registry::standard().lookup("亩");
+        unit a{"千亩", mu.dimension(), mu.base(), unit_scale{1000, 1}};
+        unit b{"千亩", mu.dimension(), mu.base(), unit_scale{100, 1}};
         ts.at(0).unit = a;
         ts.at(1).unit = b;
     });

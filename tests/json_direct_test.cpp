@@ -246,11 +246,11 @@ TEST_CASE("json direct reader gives the document to the tree reader")
         CHECK(a.direct);
         const auto p = read_plan_directly(after, govplan::json_limits{}, govplan::unit_registry::standard());
         REQUIRE(p);
-        CHECK(p->focus_areas[0].targets[0].baseline->value->unit.symbol == "万元");
+        CHECK(p->focus_areas[0].targets[0].baseline->value->unit.symbol() == "万元");
         const std::string none = head + "\"value\":\"1\"}}]}]}";
         const auto q = read_plan_directly(none, govplan::json_limits{}, govplan::unit_registry::standard());
         REQUIRE(q);
-        CHECK(q->focus_areas[0].targets[0].baseline->value->unit.symbol == "亿元");  // the target's
+        CHECK(q->focus_areas[0].targets[0].baseline->value->unit.symbol() == "亿元");  // the target's
         const outcome b = read_both_ways(head + "\"unit\":\"万元\",\"value\":\"1\"}}]}]}", "unit before value");
         CHECK_FALSE(b.direct);
         CHECK(b.loads);
@@ -273,20 +273,45 @@ TEST_CASE("json direct reader gives the document to the tree reader")
         CHECK(o.direct);
         CHECK(o.loads);
     }
-    SUBCASE("a budget: units copied from a long definition count their text")
+    SUBCASE("a long unit named 300 times is held once, by both readers")
     {
-        // one plan-defined unit with a 100 KB base, named by 300 targets: 30 MB of copies
+        // one plan-defined unit with a 100 KB base, named by 300 targets: copies would be 30 MB
         std::string text = "{\"format\":\"govplan\",\"format_version\":2,\"units\":[{\"symbol\":\"a\","
                            "\"dimension\":\"mass\",\"base\":\"" + std::string(100'000, 'b') +
                            "\",\"scale\":\"1\"}],\"focus_areas\":[{\"targets\":[";
-        for (int i = 0; i < 300; ++i) text += (i == 0 ? "{\"id\":\"t" : ",{\"id\":\"t") + std::to_string(i) + "\",\"unit\":\"a\"}";
+        for (int i = 0; i < 300; ++i) {
+            text += (i == 0 ? "{\"id\":\"t" : ",{\"id\":\"t") + std::to_string(i) + "\",\"unit\":\"" +
+                    (i % 2 == 0 ? "a" : "a/亩") + "\"}";
+        }
         text += "]}]}";
         const auto units = govplan::unit_registry::standard();
-        CHECK_FALSE(read_plan_directly(text, govplan::json_limits{}, units));
-        CHECK(read_plan_directly(text, govplan::json_limits{}, units, std::size_t{1} << 30));
-        const outcome o = read_both_ways(text, "a long unit named 300 times");
-        CHECK_FALSE(o.direct);
-        CHECK(o.loads);
+        const auto shared = [](const govplan::plan& p) {
+            const auto& ts = p.focus_areas.at(0).targets;
+            bool all = ts.size() == 300 && p.units.size() == 1;
+            for (std::size_t i = 0; all && i < ts.size(); ++i) {
+                const auto& first = i % 2 == 0 ? p.units[0] : ts[1].unit;
+                all = ts[i].unit.shares_definition_with(first) && ts[i].unit.symbol() == (i % 2 == 0 ? "a" : "a/亩");
+            }
+            return all;
+        };
+        const auto direct = read_plan_directly(text, govplan::json_limits{}, units);
+        REQUIRE(direct);
+        CHECK(shared(*direct));
+        const auto tree = govplan::detail::read_plan_by_tree(text);
+        REQUIRE(tree);
+        CHECK(shared(*tree));
+        // a unit the standard registry holds is shared with the registry itself
+        const auto bundled = read_plan_directly(golden, govplan::json_limits{}, units);
+        REQUIRE(bundled);
+        int standard = 0;
+        for (const auto& fa : bundled->focus_areas)
+            for (const auto& m : fa.measures)
+                for (const auto& t : m.targets)
+                    if (const govplan::unit* u = units.lookup(t.unit.symbol())) {
+                        ++standard;
+                        CHECK(t.unit.shares_definition_with(*u));
+                    }
+        CHECK(standard > 0);
     }
     SUBCASE("limits: each one just under and just over")
     {
@@ -318,11 +343,7 @@ TEST_CASE("json direct reader: strings in pieces, escapes and units of the plan'
     for (int i = 0; i < 3000; ++i) escaped += "\"引号\"\\\n\t";
     p.title = escaped;
     p.focus_areas[0].measures[0].targets[0].metric = "工业投资\u00e9\"";
-    govplan::unit jin;
-    jin.symbol = "万斤";
-    jin.dimension = govplan::dimension::mass;
-    jin.base = "千克";
-    jin.scale = {5000, 1};
+    const govplan::unit jin{"万斤", govplan::dimension::mass, "千克", {5000, 1}};
     p.units.push_back(jin);
     p.focus_areas[0].measures[0].targets[1].unit = jin;
     const std::string text = govplan::plan_to_json(p);
@@ -385,7 +406,7 @@ TEST_CASE("json key tables find every key of every type, and nothing else")
     check_key_table<govplan::measure>("measure");
     check_key_table<govplan::target>("target");
     check_key_table<govplan::project>("project");
-    check_key_table<govplan::unit>("unit");
+    check_key_table<govplan::unit_definition>("unit_definition");
     check_key_table<govplan::baseline>("baseline");
     check_key_table<govplan::observation>("observation");
     check_key_table<govplan::provenance>("provenance");

@@ -102,7 +102,7 @@ TEST_CASE("json round trip through every archive kind for random plans")
             kinds.insert(std::string(to_code(t.kind)));
             comparators.insert(std::string(to_code(t.comparator)));
             commitments.insert(std::string(to_code(t.commitment)));
-            if (!t.unit.empty()) dimensions.insert(std::string(to_code(t.unit.dimension)));
+            if (!t.unit.empty()) dimensions.insert(std::string(to_code(t.unit.dimension())));
         }
         for (auto [pr, at] : each_project(p)) {
             stages.insert(std::string(to_code(pr.stage)));
@@ -238,7 +238,7 @@ TEST_CASE("json units defined in the file are accepted")
                 "  \"focus_areas\": [");
     auto p = plan_from_json(text);
     REQUIRE_MESSAGE(p.has_value(), p.error().to_string());
-    CHECK(p->focus_areas[0].measures[0].targets[0].unit.scale == unit_scale{1, 2});
+    CHECK(p->focus_areas[0].measures[0].targets[0].unit.scale() == unit_scale{1, 2});
     // …and written back.
     CHECK(plan_to_json(*p).find("\"scale\": \"1/2\"") != std::string::npos);
 }
@@ -412,8 +412,8 @@ TEST_CASE("json observations file attaches to the plan's targets")
     REQUIRE_MESSAGE(file.has_value(), file.error().to_string());
     CHECK(file->illustrative);
     REQUIRE(file->entries.size() == 2);
-    CHECK(file->entries[0].value.value.unit.symbol == "亿元");  // the target's unit by default
-    CHECK(file->entries[1].value.value.unit.symbol == "亩");
+    CHECK(file->entries[0].value.value.unit.symbol() == "亿元");  // the target's unit by default
+    CHECK(file->entries[1].value.value.unit.symbol() == "亩");
     const plan with = with_observations(p, *file).value();
     CHECK(find_target(with, "t-farmland")->observations.size() == 1);
     CHECK(find_target(with, "t-farmland")->observations[0].source == "x");
@@ -647,7 +647,7 @@ TEST_CASE("json format 1 specifics read into the format 2 model")
     REQUIRE_MESSAGE(p.has_value(), p.error().to_string());
     REQUIRE(p->units.size() == 2);
     CHECK(p->units[0] == *unit_registry::standard().lookup("亩"));
-    CHECK(p->units[1].dimension == dimension::land_area);
+    CHECK(p->units[1].dimension() == dimension::land_area);
     CHECK(convertible(p->units[1], *unit_registry::standard().lookup("万亩")));
     CHECK(p->focus_areas[0].measures[0].projects[0].targets.empty());
     // Format 2 refuses format 1 keys.
@@ -670,7 +670,7 @@ TEST_CASE("json a rate of the plan's own unit is not written as a unit of its ow
     const auto p = govplan::plan_from_json(text);
     REQUIRE(p.has_value());
     CHECK(p->units.size() == 2);
-    CHECK(p->focus_areas[0].targets[0].unit.per == "亩");
+    CHECK(p->focus_areas[0].targets[0].unit.per() == "亩");
     const std::string written = govplan::plan_to_json(*p);
     CHECK(written.find("\"symbol\": \"斤/亩\"") == std::string::npos);
     const auto back = govplan::plan_from_json(written);

@@ -211,7 +211,7 @@ TEST_CASE("schema and docs/format.md name every member of every model type")
     expect_every_member_documented<measure>("measure");
     expect_every_member_documented<target>("target");
     expect_every_member_documented<project>("project");
-    expect_every_member_documented<unit>("unit_definition");
+    expect_every_member_documented<unit_definition>("unit_definition");
     expect_every_member_documented<baseline>("baseline");
     expect_every_member_documented<observation>("observation");
     expect_every_member_documented<milestone>("milestone");

@@ -15,13 +15,13 @@ TEST_CASE("unit registry knows every unit of the reports")
                                "%", "个百分点", "百分点"}) {
         CHECK_MESSAGE(reg.lookup(symbol) != nullptr, std::string(symbol));
     }
-    CHECK(u("万亩").dimension == dimension::land_area);
-    CHECK(u("万平方米").dimension == dimension::area);
+    CHECK(u("万亩").dimension() == dimension::land_area);
+    CHECK(u("万平方米").dimension() == dimension::area);
     CHECK(u("万美元").currency() == "USD");
     CHECK(u("亿元").currency() == "CNY");
     CHECK(u("万单").measure_word() == "单");
-    CHECK(u("%").dimension == dimension::percent);
-    CHECK(u("百分点").dimension == dimension::percentage_point);
+    CHECK(u("%").dimension() == dimension::percent);
+    CHECK(u("百分点").dimension() == dimension::percentage_point);
     CHECK(u("亩").measure_word().empty());
 }
 
@@ -40,7 +40,7 @@ TEST_CASE("unit conversion 2万单 is exactly 20000 单")
     auto r = convert({"2"_dec, u("万单")}, u("单"));
     REQUIRE(r.has_value());
     CHECK(r->value.to_string() == "20000");
-    CHECK(r->unit.symbol == "单");
+    CHECK(r->unit.symbol() == "单");
 }
 
 TEST_CASE("unit conversion within money and area is exact")

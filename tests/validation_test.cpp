@@ -193,7 +193,7 @@ TEST_CASE("validation unknown or missing unit")
 {
     expect_findings([](plan& p) { tg(p, 1).unit = unit{"斤", dimension::mass, "千克", {1, 2}, ""}; },
                     {{"target.unit.unknown", target_path(1) + ".unit"}});
-    expect_findings([](plan& p) { tg(p, 1).unit.scale = {3, 1}; }, {{"target.unit.unknown", target_path(1) + ".unit"}});
+    expect_findings([](plan& p) { tg(p, 1).unit = unit{tg(p, 1).unit.symbol(), tg(p, 1).unit.dimension(), tg(p, 1).unit.base(), {3, 1}}; }, {{"target.unit.unknown", target_path(1) + ".unit"}});
     expect_findings([](plan& p) { tg(p, 1).unit = {}; }, {{"target.unit.missing", target_path(1) + ".unit"}});
     // Registered by the user: known.
     unit_registry mine = unit_registry::standard();

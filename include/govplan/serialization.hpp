@@ -46,6 +46,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <unordered_map>
 #include <vector>
 
 namespace boost::archive {
@@ -89,6 +90,20 @@ namespace serialization_detail {
 /// The key a budget is kept under among an archive's helpers: one address
 /// for the whole program, defined in the library.
 [[nodiscard]] void* load_budget_key() noexcept;
+
+/// The units one archive has loaded so far, by symbol: a unit named again
+/// with the same definition shares the first one's (a plan of a thousand
+/// targets in 亿元 loads 亿元 once). Kept among the archive's helpers.
+class unit_pool {
+public:
+    /// The unit `definition` describes, sharing an earlier equal one.
+    [[nodiscard]] unit share(unit_definition definition);
+
+private:
+    std::unordered_map<std::string, unit> by_symbol_;
+};
+/// The key the pool is kept under among an archive's helpers.
+[[nodiscard]] void* unit_pool_key() noexcept;
 }  // namespace serialization_detail
 
 /// Attaches `budget` to the input archive `ar`: what `ar` loads through these
@@ -351,7 +366,7 @@ void io_first_members(Archive& ar, T& value, std::size_t count)
 // ---- class version 1 layouts, loaded and never written ---------------------
 
 template <class Archive>
-void load_version_1(Archive& ar, unit& u)
+void load_version_1(Archive& ar, unit_definition& u)
 {
     io(ar, "symbol", u.symbol);
     io(ar, "dimension", u.dimension);
@@ -415,7 +430,7 @@ void load_version_1(Archive&, T&)
     throw archive_error(errc::corrupt_archive, "no class version 1 layout");
 }
 
-inline void check_loaded(const unit& u)
+inline void check_loaded(const unit_definition& u)
 {
     if (u.scale.numerator <= 0 || u.scale.denominator <= 0) {
         throw archive_error(errc::corrupt_archive, "unit " + u.symbol + " has a non-positive scale");
@@ -452,6 +467,26 @@ void serialize_described(Archive& ar, T& value, unsigned int version, const char
     if constexpr (Archive::is_loading::value) check_loaded(value);
 }
 
+/// A unit is stored as its definition's members (the layout of class
+/// version 2 is unit_definition's, in declaration order). On load, units of
+/// one archive with the same definition share it.
+template <class Archive>
+void serialize_unit(Archive& ar, unit& u, unsigned int version)
+{
+    check_version<unit>(version, "unit");
+    if constexpr (Archive::is_saving::value) {
+        unit_definition definition = u.definition();
+        io_members(ar, definition);
+    } else {
+        if (version == 0) throw archive_error(errc::corrupt_archive, "unit has class version 0");
+        unit_definition definition;
+        if (version == 1) load_version_1(ar, definition);
+        else io_members(ar, definition);
+        check_loaded(definition);
+        u = ar.template get_helper<unit_pool>(unit_pool_key()).share(std::move(definition));
+    }
+}
+
 }  // namespace serialization_detail
 
 // ---- serialize() for each model type (found by ADL) ----------------------
@@ -464,7 +499,11 @@ void serialize_described(Archive& ar, T& value, unsigned int version, const char
     }
 
 GOVPLAN_DESCRIBED_SERIALIZE(unit_scale)
-GOVPLAN_DESCRIBED_SERIALIZE(unit)
+template <class Archive>
+void serialize(Archive& ar, unit& value, const unsigned int version)
+{
+    serialization_detail::serialize_unit(ar, value, version);
+}
 GOVPLAN_DESCRIBED_SERIALIZE(quantity)
 GOVPLAN_DESCRIBED_SERIALIZE(provenance)
 GOVPLAN_DESCRIBED_SERIALIZE(baseline)

@@ -20,6 +20,7 @@
 #include <string>
 #include <functional>
 #include <string_view>
+#include <memory>
 #include <unordered_map>
 #include <vector>
 
@@ -55,7 +56,8 @@ struct unit_scale {
     friend bool operator==(const unit_scale&, const unit_scale&) = default;
 };
 
-struct unit {
+/// What a unit is: the members its files and archives hold.
+struct unit_definition {
     std::string symbol;           ///< as written: "万亩", "个百分点", "%"; empty for "no unit"
     govplan::dimension dimension = govplan::dimension::count;
     std::string base;             ///< base of the family: measure word (家), currency unit (元, 美元), 平方米…
@@ -65,18 +67,57 @@ struct unit {
     /// into units of the same denominator.
     std::string per;
 
+    friend bool operator==(const unit_definition&, const unit_definition&) = default;
+};
+
+BOOST_DESCRIBE_STRUCT(unit_scale, (), (numerator, denominator))
+BOOST_DESCRIBE_STRUCT(unit_definition, (), (symbol, dimension, base, scale, per))
+
+/// A unit, held by reference: copies share one immutable unit_definition, so
+/// a plan whose thousand targets are in 亿元 holds 亿元 once (a unit is 16
+/// bytes, against 120 for the definition). Units from a unit_registry, from
+/// the JSON readers and from one archive share their definitions; two units
+/// are equal when their definitions are, shared or not. A value type: copying
+/// is cheap and thread-safe, and nothing changes a definition once made.
+class unit {
+public:
+    /// No unit (direction-only and qualitative targets).
+    unit() noexcept = default;
+    /// A unit of its own definition: unit{"千亩", dimension::land_area, "平方米", {2000000, 3}}.
+    unit(std::string symbol, govplan::dimension dimension, std::string base, unit_scale scale = {},
+         std::string per = {});
+    /// The unit `definition` describes; an empty symbol gives no unit.
+    explicit unit(unit_definition definition);
+
+    [[nodiscard]] const std::string& symbol() const noexcept { return definition().symbol; }
+    [[nodiscard]] govplan::dimension dimension() const noexcept { return definition().dimension; }
+    [[nodiscard]] const std::string& base() const noexcept { return definition().base; }
+    [[nodiscard]] const unit_scale& scale() const noexcept { return definition().scale; }
+    [[nodiscard]] const std::string& per() const noexcept { return definition().per; }
+    /// All of the above (for no unit: the default definition, empty symbol).
+    [[nodiscard]] const unit_definition& definition() const noexcept;
+
     /// True for the default-constructed "no unit" (direction-only targets).
-    [[nodiscard]] bool empty() const noexcept { return symbol.empty(); }
+    [[nodiscard]] bool empty() const noexcept { return definition_ == nullptr; }
     /// For counts, the measure word (家 for 家 and 万家); empty otherwise.
     [[nodiscard]] std::string_view measure_word() const noexcept;
     /// For money, the ISO 4217 code of its currency ("CNY", "USD"); empty otherwise.
     [[nodiscard]] std::string_view currency() const;
+    /// True when both units hold the very same definition (not only an equal one).
+    [[nodiscard]] bool shares_definition_with(const unit& other) const noexcept
+    {
+        return definition_ == other.definition_;
+    }
 
-    friend bool operator==(const unit&, const unit&) = default;
+    /// Same definition: same symbol, dimension, base, scale and denominator.
+    friend bool operator==(const unit& a, const unit& b) noexcept
+    {
+        return a.definition_ == b.definition_ || a.definition() == b.definition();
+    }
+
+private:
+    std::shared_ptr<const unit_definition> definition_;  ///< null: no unit
 };
-
-BOOST_DESCRIBE_STRUCT(unit_scale, (), (numerator, denominator))
-BOOST_DESCRIBE_STRUCT(unit, (), (symbol, dimension, base, scale, per))
 
 /// True when values in `a` can be converted into `b` (same dimension, base and
 /// denominator).
@@ -110,7 +151,7 @@ public:
     /// The unit registered as `symbol`, or nullptr (rates "A/B" are not
     /// registered: use find()).
     [[nodiscard]] const unit* lookup(std::string_view symbol) const noexcept;
-    /// True when find(u.symbol) gives exactly `u`: registered, or a rate of a
+    /// True when find(u.symbol()) gives exactly `u`: registered, or a rate of a
     /// registered unit.
     [[nodiscard]] bool contains(const unit& u) const noexcept;
 
@@ -158,7 +199,7 @@ namespace serialization_detail {
 /// Format 1 held land in the area dimension: a unit of dimension area whose
 /// symbol names 亩, 公顷 or 平方公里 (亩, 万亩, a plan's own 千亩) becomes
 /// land_area. Used by the format 1 readers; not API.
-void upgrade_format_1_unit(unit& u);
+void upgrade_format_1_unit(unit_definition& u);
 }  // namespace serialization_detail
 
 /// "42万亩", "15%", "1.2个百分点": value and symbol, no space.

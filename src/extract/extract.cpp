@@ -567,12 +567,12 @@ void extractor::set_aside_by_context(const cp_text& t, std::vector<found>& nums)
         }
         if (prev == U'+' || next == U'+') f.set_aside(set_aside_reason::name);
         if (match_any_ending(t, n.begin, capacity_words) > 0) f.set_aside(set_aside_reason::capacity);
-        if (n.unit != nullptr && n.unit->dimension == dimension::duration && is_han(t[n.after]) &&
+        if (n.unit != nullptr && n.unit->dimension() == dimension::duration && is_han(t[n.after]) &&
             !t.at(n.after, U"以") && !t.at(n.after, U"之") && !t.at(n.after, U"左右") && !t.at(n.after, U"内"))
             f.set_aside(set_aside_reason::indicator_name);
         if (n.unit != nullptr &&
-            (n.unit->dimension == dimension::mass || n.unit->dimension == dimension::power ||
-             n.unit->dimension == dimension::energy || n.unit->dimension == dimension::volume) &&
+            (n.unit->dimension() == dimension::mass || n.unit->dimension() == dimension::power ||
+             n.unit->dimension() == dimension::energy || n.unit->dimension() == dimension::volume) &&
             is_han(t[n.after]) && std::u32string_view(U"以左之上下内至到和与及等").find(t[n.after]) == std::u32string_view::npos)
             f.set_aside(set_aside_reason::capacity);  // 1200吨人用益生菌: what a project makes
         if (n.unit != nullptr && (t.at(n.after, U"以上") || t.at(n.after, U"以下"))) {
@@ -1313,14 +1313,14 @@ bool extractor::locate_value(clause_reading& c, item_reading& ir)
     };
     // an amount inside a noun before the value (税收千万元企业2家): a threshold
     std::size_t vi = 0;
-    while (vi + 1 < vals.size() && v->n.unit && v->n.unit->dimension != dimension::count &&
-           v->n.unit->dimension != dimension::percent && is_han(t[v->n.after]) &&
+    while (vi + 1 < vals.size() && v->n.unit && v->n.unit->dimension() != dimension::count &&
+           v->n.unit->dimension() != dimension::percent && is_han(t[v->n.after]) &&
            has_han(t, {v->n.after, vals[vi + 1]->n.begin}) && !second_after(vi)) {
         v->set_aside(set_aside_reason::threshold);
         v = vals[++vi];
     }
     // a scope: 25个楼盘…50万平方米, 19家…企业营收增长10%
-    if (vi + 1 < vals.size() && !second_after(vi) && v->n.unit && v->n.unit->dimension == dimension::count &&
+    if (vi + 1 < vals.size() && !second_after(vi) && v->n.unit && v->n.unit->dimension() == dimension::count &&
         has_han(t, {v->n.after, vals[vi + 1]->n.begin}) && vals[vi + 1]->n.begin - v->n.after <= window) {
         scope_num = v;
         v = vals[++vi];
@@ -1363,7 +1363,7 @@ bool extractor::read_before(clause_reading& c, item_reading& ir)
     if (metric.size() > window) metric.b = metric.e - window;
     // 建设X项目，总投资20亿元: the investment of the project just named
     if (named_in_sentence_ && !named_in_sentence_->empty() && v->n.unit &&
-        v->n.unit->dimension == dimension::money && !high && !scope_num) {
+        v->n.unit->dimension() == dimension::money && !high && !scope_num) {
         const bool total = t.at(metric.b, U"总投资") || t.at(metric.b, U"计划总投资");
         const bool this_year = t.at(metric.b, U"年度计划投资") || t.at(metric.b, U"年度投资") ||
                                t.at(metric.b, U"当年计划投资");
@@ -1382,7 +1382,7 @@ bool extractor::read_before(clause_reading& c, item_reading& ir)
     }
     if (adverb && (t.at(metric.b, U"至少") || t.at(metric.b, U"不少于")))
         metric = strip_fillers(t, {metric.b + (t.at(metric.b, U"至少") ? 2u : 3u), metric.e});
-    if (!vr.verb && v->n.unit && (v->n.unit->dimension == dimension::percent)) {
+    if (!vr.verb && v->n.unit && (v->n.unit->dimension() == dimension::percent)) {
         for (const auto& w : verb_words) {
             if (w.change && t.at(metric.b, w.word) && w.word.size() < metric.size()) {
                 vr.verb = &w;
@@ -1554,8 +1554,8 @@ std::optional<target> extractor::read_target(clause_reading& c, item_reading& ir
     std::optional<trend> tr = vr.verb ? vr.verb->trend : std::nullopt;
     const bool level_verb = vr.verb && vr.verb->level;
     const bool change_verb = vr.verb && vr.verb->change;
-    std::string symbol = u ? u->symbol : std::string();
-    const dimension dim = u ? u->dimension : dimension::count;
+    std::string symbol = u ? u->symbol() : std::string();
+    const dimension dim = u ? u->dimension() : dimension::count;
     bool ok = true;
     auto times = [&](decimal x, std::int64_t factor) {
         auto r = decimal::multiply(x, decimal::from_integer(factor));
@@ -1682,7 +1682,7 @@ std::optional<std::string> extractor::describe_target(clause_reading& c, item_re
     if (scope_num) {
         target_scope sc;
         sc.count = scope_num->n.value;
-        sc.measure_word = scope_num->n.unit->symbol;
+        sc.measure_word = scope_num->n.unit->symbol();
         range sn{scope_num->n.after, metric.e};
         // the noun of the set ends at its head (楼盘, 企业…) outside quotes
         std::size_t cut = std::string::npos;
@@ -1720,7 +1720,7 @@ std::optional<std::string> extractor::describe_target(clause_reading& c, item_re
         // 确保增长5%、力争6%: the stretch of the target before
         if (!sentence_targets.empty() && clause_targets > 0 && tg.commitment == commitment::aspirational) {
             target& before = (*s.targets)[sentence_targets.back()];
-            if (!before.stretch && before.value && (before.unit.symbol == tg.unit.symbol)) {
+            if (!before.stretch && before.value && (before.unit.symbol() == tg.unit.symbol())) {
                 before.stretch = value;
                 v->used(numeral_use::target_value, before.id);
                 return std::nullopt;
@@ -2461,7 +2461,7 @@ void keep_valid(extraction& x, const unit_registry& units)
         x.draft.units.clear();
         std::unordered_set<std::string> seen;
         for (auto [tg, at] : each_target(x.draft)) {
-            if (!tg.unit.empty() && !unit_registry::standard().contains(tg.unit) && seen.insert(tg.unit.symbol).second)
+            if (!tg.unit.empty() && !unit_registry::standard().contains(tg.unit) && seen.insert(tg.unit.symbol()).second)
                 x.draft.units.push_back(tg.unit);
         }
         validation_options vo;

@@ -190,7 +190,7 @@ std::optional<numeral> read_numeral(const cp_text& t, std::size_t i, const unit_
         std::string joined = to_utf8(std::u32string_view(&t.cp[q], 1));
         std::size_t after_unit = q + 2;
         if (const unit* base = read_unit(t, q + 2, units, after_unit)) {
-            if (const unit* joined_unit = units.lookup(joined + base->symbol)) {
+            if (const unit* joined_unit = units.lookup(joined + base->symbol())) {
                 n.unit = joined_unit;
                 n.hedge = hedge::over;
                 q = after_unit;

@@ -418,7 +418,7 @@ json::value cell(const V& v)
     } else if constexpr (std::is_same_v<V, govplan::date>) {
         return v.is_special() ? json::value(nullptr) : json::value(govplan::to_iso_string(v));
     } else if constexpr (std::is_same_v<V, govplan::unit>) {
-        return v.empty() ? json::value(nullptr) : json::value(v.symbol);
+        return v.empty() ? json::value(nullptr) : json::value(v.symbol());
     } else if constexpr (std::is_same_v<V, govplan::quantity>) {
         return json::value(govplan::to_string(v));
     } else if constexpr (is_optional<V>) {
@@ -468,10 +468,10 @@ void add_columns(json::object& row, const T* value, const std::string& prefix)
 /// The base unit of a target's family, e.g. 元 for 亿元, 单 for 万单.
 govplan::unit base_unit(const govplan::unit& u)
 {
-    govplan::unit base = u;
-    base.symbol = u.per.empty() ? u.base : u.base + "/" + u.per;
+    govplan::unit_definition base = u.definition();
+    base.symbol = u.per().empty() ? u.base() : u.base() + "/" + u.per();
     base.scale = {};
-    return base;
+    return govplan::unit(std::move(base));
 }
 
 /// id, plan, focus, measure, then every member of the item after id.
@@ -497,8 +497,8 @@ json::object target_row(const govplan::plan& p, const govplan::plan_index& index
     json::value base_value = nullptr, base_unit_symbol = nullptr, dimension = nullptr;
     if (!t.unit.empty()) {
         const auto base = base_unit(t.unit);
-        base_unit_symbol = base.symbol;
-        dimension = govplan::to_code(t.unit.dimension);
+        base_unit_symbol = base.symbol();
+        dimension = govplan::to_code(t.unit.dimension());
         if (t.value) {
             if (auto b = govplan::convert({*t.value, t.unit}, base)) base_value = b->value.to_string();
         }
