@@ -30,9 +30,9 @@ decimal vary(const decimal& d, std::size_t i, const target& t)
     auto scaled = decimal::multiply(d, factor);
     if (!scaled) return d;
     const bool percent_share = (t.kind == target_kind::share || t.kind == target_kind::reduction_rate) &&
-                               t.unit.dimension == dimension::percent;
+                               t.unit.dimension() == dimension::percent;
     if (percent_share && *scaled > decimal::from_integer(100)) return d;
-    if (t.unit.dimension == dimension::count && t.unit.per.empty() && !whole_in_base(*scaled, t.unit)) {
+    if (t.unit.dimension() == dimension::count && t.unit.per().empty() && !whole_in_base(*scaled, t.unit)) {
         const auto rounded = decimal::divide(*scaled, decimal::from_integer(1), 0);
         return rounded && whole_in_base(*rounded, t.unit) ? *rounded : d;
     }

@@ -115,3 +115,61 @@ TEST_CASE("unit registry accepts user units and rejects bad definitions")
     CHECK(unit_registry::standard().lookup("斤") == nullptr);
     CHECK(reg.contains(u("亿元")));
 }
+
+TEST_CASE("unit a unit is a handle: copies share one definition, equality is by definition")
+{
+    static_assert(sizeof(unit) <= 2 * sizeof(void*), "a unit is a handle, not its definition");
+    const unit none;
+    CHECK(none.empty());
+    CHECK(none.symbol().empty());
+    CHECK(none.base().empty());
+    CHECK(none.per().empty());
+    CHECK(none.scale() == unit_scale{});
+    CHECK(none.definition() == unit_definition{});
+    CHECK(none == unit{});
+    CHECK(unit(unit_definition{}) == none);  // an empty symbol is no unit
+
+    const unit a{"千亩", dimension::land_area, "平方米", {2'000'000, 3}};
+    const unit b{"千亩", dimension::land_area, "平方米", {2'000'000, 3}};
+    CHECK_FALSE(a.empty());
+    CHECK(a.symbol() == "千亩");
+    CHECK(a.dimension() == dimension::land_area);
+    CHECK(a.base() == "平方米");
+    CHECK(a.scale() == unit_scale{2'000'000, 3});
+    CHECK(a.per().empty());
+    CHECK(a == b);                             // equal definitions, made apart
+    CHECK_FALSE(a.shares_definition_with(b));
+    const unit copy = a;
+    CHECK(copy.shares_definition_with(a));
+    CHECK(&copy.symbol() == &a.symbol());      // one definition, not a copy of it
+    CHECK(unit(a.definition()) == a);
+
+    // each member of the definition takes part in equality
+    auto differs = [&](auto change) {
+        unit_definition d = a.definition();
+        change(d);
+        return !(unit(d) == a);
+    };
+    CHECK(differs([](unit_definition& d) { d.symbol = "万亩"; }));
+    CHECK(differs([](unit_definition& d) { d.dimension = dimension::area; }));
+    CHECK(differs([](unit_definition& d) { d.base = "米"; }));
+    CHECK(differs([](unit_definition& d) { d.scale = {1000, 1}; }));
+    CHECK(differs([](unit_definition& d) { d.per = "人"; }));
+    CHECK_FALSE(a == none);
+
+    // a registered unit found twice is one definition; a rate is made anew by find()
+    const auto& reg = unit_registry::standard();
+    CHECK(reg.find("亿元")->shares_definition_with(*reg.lookup("亿元")));
+    CHECK(reg.find("元/吨").value() == reg.find("元/吨").value());
+    CHECK(reg.find("元/吨")->per() == "吨");
+}
+
+TEST_CASE("unit format 1 land in the area dimension becomes land_area")
+{
+    unit_definition old{"千亩", dimension::area, "平方米", {2'000'000, 3}, ""};
+    serialization_detail::upgrade_format_1_unit(old);
+    CHECK(old.dimension == dimension::land_area);
+    unit_definition floor{"万平方米", dimension::area, "平方米", {10'000, 1}, ""};
+    serialization_detail::upgrade_format_1_unit(floor);
+    CHECK(floor.dimension == dimension::area);
+}
