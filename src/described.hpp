@@ -6,6 +6,8 @@
 // added to a struct and its description reaches every format.
 #pragma once
 
+#include <govplan/boxed_optional.hpp>
+
 #include <boost/describe/enumerators.hpp>
 #include <boost/describe/members.hpp>
 #include <boost/mp11/algorithm.hpp>
@@ -16,6 +18,8 @@
 #include <vector>
 
 namespace govplan::detail {
+
+using govplan::boxed_optional;
 
 template <class T>
 concept described = boost::describe::has_describe_members<T>::value;
@@ -29,6 +33,8 @@ template <class T>
 inline constexpr bool is_optional = false;
 template <class T>
 inline constexpr bool is_optional<std::optional<T>> = true;
+template <class T>
+inline constexpr bool is_optional<boxed_optional<T>> = true;
 
 /// Whether `e` is one of its described enumerators (a stray cast is not).
 template <class Enum>

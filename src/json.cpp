@@ -327,8 +327,9 @@ public:
         });
     }
 
-    template <class T>
-    void read_value(const json::value& v, std::optional<T>& out)
+    template <class Optional>
+        requires detail::is_optional<Optional>
+    void read_value(const json::value& v, Optional& out)
     {
         out.emplace();
         read_value(v, *out);
@@ -879,8 +880,9 @@ private:
         }
         w_.end_array();
     }
-    template <class T>
-    void write_value(const std::optional<T>& v)
+    template <class Optional>
+        requires detail::is_optional<Optional>
+    void write_value(const Optional& v)
     {
         write_value(*v);
     }

@@ -410,40 +410,55 @@ constexpr const value_ops* ops_of();
 /// An optional member: engaged by its first value, then read as T reads it.
 /// (Each handler checks T's at run time: comparing function addresses in a
 /// constant expression is refused by g++ under -fsanitize=undefined.)
-template <class T>
+/// An Optional (std::optional or boxed_optional) member: engaged by its
+/// first value, then read as its value type reads it. A boxed value is its
+/// own allocation, counted against the budget.
+template <class Optional>
 struct optional_io {
-    static std::optional<T>& of(void* out) { return as<std::optional<T>>(out); }
+    using T = typename Optional::value_type;
+    static T* engage(event_reader& r, void* out)
+    {
+        if constexpr (!std::is_same_v<Optional, std::optional<T>>) {
+            if (!r.spend(sizeof(T))) return nullptr;
+        }
+        return &as<Optional>(out).emplace();
+    }
     static bool string(event_reader& r, void* out, std::string_view piece, bool first, bool last)
     {
         const auto read = ops_of<T>()->string;
         if (read == nullptr) return false;
-        if (first) of(out).emplace();
-        return read(r, &*of(out), piece, first, last);
+        T* value = first ? engage(r, out) : &*as<Optional>(out);
+        return value != nullptr && read(r, value, piece, first, last);
     }
     static bool integer(event_reader& r, void* out, std::int64_t i)
     {
         const auto read = ops_of<T>()->integer;
-        return read != nullptr && read(r, &of(out).emplace(), i);
+        T* value = read != nullptr ? engage(r, out) : nullptr;
+        return value != nullptr && read(r, value, i);
     }
     static bool boolean(event_reader& r, void* out, bool b)
     {
         const auto read = ops_of<T>()->boolean;
-        return read != nullptr && read(r, &of(out).emplace(), b);
+        T* value = read != nullptr ? engage(r, out) : nullptr;
+        return value != nullptr && read(r, value, b);
     }
     static bool object(event_reader& r, void* out)
     {
         const auto read = ops_of<T>()->object;
-        return read != nullptr && read(r, &of(out).emplace());
+        T* value = read != nullptr ? engage(r, out) : nullptr;
+        return value != nullptr && read(r, value);
     }
     static bool array(event_reader& r, void* out)
     {
         const auto read = ops_of<T>()->array;
-        return read != nullptr && read(r, &of(out).emplace());
+        T* value = read != nullptr ? engage(r, out) : nullptr;
+        return value != nullptr && read(r, value);
     }
 };
-template <class T>
-inline constexpr value_ops optional_ops{&optional_io<T>::string, &optional_io<T>::integer, &optional_io<T>::boolean,
-                                        &optional_io<T>::object, &optional_io<T>::array};
+template <class Optional>
+inline constexpr value_ops optional_ops{&optional_io<Optional>::string, &optional_io<Optional>::integer,
+                                        &optional_io<Optional>::boolean, &optional_io<Optional>::object,
+                                        &optional_io<Optional>::array};
 
 /// Where an object or array of the kind `container` begins: its frame.
 template <const container_ops& container>
@@ -682,7 +697,7 @@ constexpr const value_ops* ops_of()
         return &text_ops<T>;
     else if constexpr (std::is_same_v<T, date_period>) return &period_ops;
     else if constexpr (std::is_same_v<T, std::vector<unit>>) return &unit_definitions_ops;
-    else if constexpr (is_optional<T>) return &optional_ops<typename T::value_type>;
+    else if constexpr (is_optional<T>) return &optional_ops<T>;
     else if constexpr (is_vector<T>) return &vector_ops<typename T::value_type>;
     else if constexpr (described<T>) return &object_ops<T>;
     else static_assert(sizeof(T) == 0, "the direct JSON reader has no table for this member type");

@@ -273,6 +273,26 @@ TEST_CASE("json direct reader gives the document to the tree reader")
         CHECK(o.direct);
         CHECK(o.loads);
     }
+    SUBCASE("a budget: members held out of line count too")
+    {
+        // 1,000 targets, each with a baseline, a scope and a group in their own allocations
+        constexpr std::size_t n = 1000;
+        std::string text = "{\"format\":\"govplan\",\"format_version\":2,\"focus_areas\":[{\"targets\":[";
+        for (std::size_t i = 0; i < n; ++i) {
+            text += (i == 0 ? "{\"id\":\"t" : ",{\"id\":\"t") + std::to_string(i) +
+                    "\",\"baseline\":{},\"scope\":{},\"group\":{\"id\":\"g\"}}";
+        }
+        text += "]}]}";
+        const std::size_t targets = n * sizeof(govplan::target);
+        const std::size_t boxes =
+            n * (sizeof(govplan::baseline) + sizeof(govplan::target_scope) + sizeof(govplan::statement_group));
+        const auto units = govplan::unit_registry::standard();
+        CHECK_FALSE(read_plan_directly(text, govplan::json_limits{}, units, targets + boxes / 2));
+        const auto read = read_plan_directly(text, govplan::json_limits{}, units, targets + boxes + (64u << 10));
+        REQUIRE(read);
+        CHECK(read->focus_areas.at(0).targets.at(n - 1).scope.has_value());
+        CHECK(read->focus_areas.at(0).targets.at(n - 1).group->id == "g");
+    }
     SUBCASE("a long unit named 300 times is held once, by both readers")
     {
         // one plan-defined unit with a 100 KB base, named by 300 targets: copies would be 30 MB

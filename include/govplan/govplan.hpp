@@ -6,6 +6,7 @@
 
 #include <govplan/aggregation.hpp>
 #include <govplan/archive.hpp>
+#include <govplan/boxed_optional.hpp>
 #include <govplan/codes.hpp>
 #include <govplan/comparison.hpp>
 #include <govplan/dates.hpp>

@@ -285,8 +285,9 @@ void io(Archive& ar, const char* name, T& value)
     ar & boost::serialization::make_nvp(name, value);
 }
 
-template <class Archive, class T>
-void io(Archive& ar, const char* name, std::optional<T>& value)
+/// std::optional and boxed_optional alike: a flag, then the value.
+template <class Archive, class Optional>
+void io_optional(Archive& ar, const char* name, Optional& value)
 {
     bool present = value.has_value();
     io(ar, name, present);
@@ -298,6 +299,18 @@ void io(Archive& ar, const char* name, std::optional<T>& value)
         value.emplace();
     }
     if (present) io(ar, "value", *value);
+}
+
+template <class Archive, class T>
+void io(Archive& ar, const char* name, std::optional<T>& value)
+{
+    io_optional(ar, name, value);
+}
+
+template <class Archive, class T>
+void io(Archive& ar, const char* name, boxed_optional<T>& value)
+{
+    io_optional(ar, name, value);
 }
 
 template <class Archive, class T>

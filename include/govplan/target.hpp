@@ -3,6 +3,7 @@
 
 #include <govplan/config.hpp>
 
+#include <govplan/boxed_optional.hpp>
 #include <govplan/dates.hpp>
 #include <govplan/decimal.hpp>
 #include <govplan/provenance.hpp>
@@ -218,7 +219,7 @@ struct target {
     bool cumulative = false;      ///< 累计: counts from before the plan period
     bool per_capita = false;      ///< 人均
     bool yearly_average = false;  ///< 年均
-    std::optional<govplan::baseline> baseline;
+    boxed_optional<govplan::baseline> baseline;  ///< held out of line: most targets have none
     std::optional<date> deadline;
     std::vector<std::string> project_ids;  ///< named projects that exemplify it
     govplan::provenance provenance;
@@ -231,8 +232,8 @@ struct target {
     std::optional<text_span> value_span;   ///< where the number is written in the source
     std::optional<govplan::accumulation> accumulation;  ///< absent: follows the kind (see accumulation_of)
     std::optional<change_basis> basis;     ///< 同比, 较上年, 比2020年
-    std::optional<target_scope> scope;
-    std::optional<statement_group> group;
+    boxed_optional<target_scope> scope;    ///< held out of line, as are baseline and group
+    boxed_optional<statement_group> group;
     std::string parent_id;                 ///< the target this one is part of (其中), or empty
     std::vector<milestone> milestones;     ///< dated partial values, in date order
     govplan::responsibility responsibility;

@@ -1,0 +1,91 @@
+// boxed_optional: an optional held out of line, read like std::optional.
+#include <govplan/boxed_optional.hpp>
+#include <govplan/target.hpp>
+
+#include <doctest/doctest.h>
+
+#include <optional>
+#include <string>
+
+using govplan::boxed_optional;
+
+TEST_CASE("boxed_optional reads like std::optional")
+{
+    boxed_optional<std::string> box;
+    CHECK_FALSE(box.has_value());
+    CHECK_FALSE(box);
+    CHECK(box == std::nullopt);
+    CHECK(box.value_or("fallback") == "fallback");
+    CHECK_THROWS_AS((void)box.value(), std::bad_optional_access);
+    CHECK_THROWS_AS((void)*box, std::bad_optional_access);
+    CHECK_THROWS_AS((void)box->size(), std::bad_optional_access);
+
+    box = std::string("规上工业企业");
+    REQUIRE(box);
+    CHECK(*box == "规上工业企业");
+    CHECK(box->size() == 18);
+    CHECK(box.value() == "规上工业企业");
+    CHECK(box == std::string("规上工业企业"));
+    CHECK(box.value_or("fallback") == "规上工业企业");
+
+    box.emplace(3, 'x');
+    CHECK(*box == "xxx");
+    box = {};  // empties it, as `optional = {}` does
+    CHECK_FALSE(box);
+    box = "again";
+    box = std::nullopt;
+    CHECK_FALSE(box);
+    box = "again";
+    box.reset();
+    CHECK_FALSE(box);
+
+    const std::optional<std::string> some("from optional"), none;
+    boxed_optional<std::string> from_some(some), from_none(none);
+    CHECK(*from_some == "from optional");
+    CHECK_FALSE(from_none);
+}
+
+TEST_CASE("boxed_optional is a value: copies are deep, equality is by value")
+{
+    boxed_optional<std::string> a(std::string("镇办"));
+    boxed_optional<std::string> b = a;
+    REQUIRE(b);
+    CHECK(&*a != &*b);  // its own allocation
+    CHECK(a == b);
+    *b = "楼盘";
+    CHECK(*a == "镇办");
+    CHECK_FALSE(a == b);
+
+    boxed_optional<std::string> c;
+    CHECK_FALSE(a == c);
+    CHECK_FALSE(c == a);
+    CHECK(c == boxed_optional<std::string>());
+    c = a;  // into an empty one
+    CHECK(c == a);
+    c = boxed_optional<std::string>();  // from an empty one
+    CHECK_FALSE(c);
+    c = a;
+    const auto& same = c;
+    c = same;  // self-assignment keeps the value
+    CHECK(*c == "镇办");
+
+    boxed_optional<std::string> moved = std::move(a);
+    CHECK(*moved == "镇办");
+}
+
+TEST_CASE("boxed_optional keeps a target's rare members out of line")
+{
+    // a target holds a pointer for each of baseline, scope and group, not their room
+    static_assert(sizeof(boxed_optional<govplan::target_scope>) == sizeof(void*));
+    static_assert(sizeof(boxed_optional<govplan::baseline>) == sizeof(void*));
+    govplan::target t;
+    CHECK_FALSE(t.scope);
+    t.scope = govplan::target_scope{std::nullopt, "个", "镇办", {}};
+    REQUIRE(t.scope);
+    CHECK(t.scope->noun == "镇办");
+    govplan::target copy = t;
+    CHECK(copy == t);
+    copy.scope->noun = "楼盘";
+    CHECK_FALSE(copy == t);
+    CHECK(t.scope->noun == "镇办");
+}
