@@ -94,7 +94,7 @@ unit::unit(unit_definition definition)
     if (!definition.symbol.empty()) definition_ = std::make_shared<const unit_definition>(std::move(definition));
 }
 
-const unit_definition& unit::definition() const noexcept
+const unit_definition& unit::definition() const& noexcept
 {
     static const unit_definition none;
     return definition_ != nullptr ? *definition_ : none;

@@ -251,6 +251,16 @@ TEST_CASE("archive a string that is not UTF-8 or an id used twice is refused as 
     const auto refused = plan_to_archive(p, archive_kind::text);
     REQUIRE_FALSE(refused.has_value());
     CHECK(refused.error().message == "focus_areas[0].measures[0].organisations[0] is not UTF-8 text: refused before writing");
+    // inside a unit too (a unit is a handle: its definition is checked)
+    p.focus_areas[0].measures[0].organisations = {"ORGMARKER"};
+    ts[0].unit = unit{"\xff" "吨", dimension::mass, "千克", {1000, 1}};
+    const auto bad_unit = plan_to_archive(p, archive_kind::binary);
+    REQUIRE_FALSE(bad_unit.has_value());
+    CHECK(bad_unit.error().message == "focus_areas[0].measures[0].targets[0].unit.symbol is not UTF-8 text: refused before writing");
+    ts[0].unit = unit{"斤斤", static_cast<dimension>(99), "克"};
+    const auto bad_dimension = plan_to_archive(p, archive_kind::text);
+    REQUIRE_FALSE(bad_dimension.has_value());
+    CHECK(bad_dimension.error().code == errc::invalid_value);
 }
 
 TEST_CASE("archive from a newer class version is rejected")

@@ -40,6 +40,10 @@ TEST_CASE("boxed_optional reads like std::optional")
     CHECK_FALSE(box);
 
     const std::optional<std::string> some("from optional"), none;
+    CHECK(boxed_optional<std::string>() == none);  // both empty: equal, either way round
+    CHECK(none == boxed_optional<std::string>());
+    CHECK_FALSE(boxed_optional<std::string>() == some);
+    CHECK(boxed_optional<std::string>(some) == some);
     boxed_optional<std::string> from_some(some), from_none(none);
     CHECK(*from_some == "from optional");
     CHECK_FALSE(from_none);

@@ -143,6 +143,12 @@ TEST_CASE("unit a unit is a handle: copies share one definition, equality is by 
     CHECK(copy.shares_definition_with(a));
     CHECK(&copy.symbol() == &a.symbol());      // one definition, not a copy of it
     CHECK(unit(a.definition()) == a);
+    // a temporary's accessors return copies, not references into a freed definition
+    const auto make = [] { return unit{"千亩", dimension::land_area, "平方米", {2'000'000, 3}}; };
+    const std::string symbol = make().symbol();
+    CHECK(symbol == "千亩");
+    static_assert(std::is_same_v<decltype(make().symbol()), std::string>);
+    static_assert(std::is_same_v<decltype(a.symbol()), const std::string&>);
 
     // each member of the definition takes part in equality
     auto differs = [&](auto change) {

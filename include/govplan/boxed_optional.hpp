@@ -18,7 +18,7 @@ GOVPLAN_BEGIN_NAMESPACE
 /// `t.scope = target_scope{...}`, `t.scope = std::nullopt`, `emplace()`,
 /// `reset()`, `value()`, `value_or()`. It is a value type: a copy copies the
 /// value, and two compare equal when both are absent or both hold equal
-/// values. Reaching into an empty one (`*`, `->`, `value()`) throws
+/// values. Unlike std::optional, a moved-from one is empty. Reaching into an empty one (`*`, `->`, `value()`) throws
 /// std::bad_optional_access instead of reading nothing.
 template <class T>
 class boxed_optional {
@@ -91,6 +91,11 @@ public:
         return a.has_value() == b.has_value() && (!a || *a.value_ == *b.value_);
     }
     friend bool operator==(const boxed_optional& a, std::nullopt_t) noexcept { return !a; }
+    /// Against a std::optional as two optionals compare: both empty is equal.
+    friend bool operator==(const boxed_optional& a, const std::optional<T>& b)
+    {
+        return a.has_value() == b.has_value() && (!a || *a.value_ == *b);
+    }
     friend bool operator==(const boxed_optional& a, const T& b) { return a && *a.value_ == b; }
 
 private:

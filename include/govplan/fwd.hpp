@@ -20,13 +20,16 @@ class exception;
 template <class T, class E = error>
 class result;
 
-// decimal.hpp, unit.hpp
+// decimal.hpp, unit.hpp, boxed_optional.hpp
 class decimal;
 enum class dimension;
 struct unit_scale;
-struct unit;
+struct unit_definition;
+class unit;
 class unit_registry;
 struct quantity;
+template <class T>
+class boxed_optional;
 
 // the model: target.hpp, project.hpp, measure.hpp, focus_area.hpp, plan.hpp, provenance.hpp
 enum class target_kind;

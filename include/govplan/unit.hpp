@@ -84,18 +84,25 @@ public:
     /// No unit (direction-only and qualitative targets).
     unit() noexcept = default;
     /// A unit of its own definition: unit{"千亩", dimension::land_area, "平方米", {2000000, 3}}.
+    /// An empty symbol gives no unit, whatever the other members say.
     unit(std::string symbol, govplan::dimension dimension, std::string base, unit_scale scale = {},
          std::string per = {});
     /// The unit `definition` describes; an empty symbol gives no unit.
     explicit unit(unit_definition definition);
 
-    [[nodiscard]] const std::string& symbol() const noexcept { return definition().symbol; }
+    // The references live as long as some unit holds the definition; on a
+    // temporary unit (`make().symbol()`) the accessors return copies instead.
+    [[nodiscard]] const std::string& symbol() const& noexcept { return definition().symbol; }
+    [[nodiscard]] std::string symbol() const&& { return definition().symbol; }
     [[nodiscard]] govplan::dimension dimension() const noexcept { return definition().dimension; }
-    [[nodiscard]] const std::string& base() const noexcept { return definition().base; }
-    [[nodiscard]] const unit_scale& scale() const noexcept { return definition().scale; }
-    [[nodiscard]] const std::string& per() const noexcept { return definition().per; }
+    [[nodiscard]] const std::string& base() const& noexcept { return definition().base; }
+    [[nodiscard]] std::string base() const&& { return definition().base; }
+    [[nodiscard]] unit_scale scale() const noexcept { return definition().scale; }
+    [[nodiscard]] const std::string& per() const& noexcept { return definition().per; }
+    [[nodiscard]] std::string per() const&& { return definition().per; }
     /// All of the above (for no unit: the default definition, empty symbol).
-    [[nodiscard]] const unit_definition& definition() const noexcept;
+    [[nodiscard]] const unit_definition& definition() const& noexcept;
+    [[nodiscard]] unit_definition definition() const&& { return definition_ ? *definition_ : unit_definition{}; }
 
     /// True for the default-constructed "no unit" (direction-only targets).
     [[nodiscard]] bool empty() const noexcept { return definition_ == nullptr; }
