@@ -16,6 +16,9 @@ TEST_CASE("format decimals units quantities dates and codes")
 {
     CHECK(fmt::format("{}", "10.60"_dec) == "10.60");
     CHECK(fmt::format("[{:>6}]", "1.2"_dec) == "[   1.2]");
+    CHECK(fmt::format("{}", u("万亩")) == "万亩");
+    CHECK(fmt::format("[{:>4}]", u("亩")) == "[  亩]");
+    CHECK(fmt::format("[{}]", unit{}) == "[]");
     CHECK(fmt::format("{}", quantity{"42"_dec, u("万亩")}) == "42万亩");
     CHECK(fmt::format("{}", date(2025, 4, 17)) == "2025-04-17");
     CHECK(fmt::format("{}", comparator::more_than) == "more_than");

@@ -91,7 +91,7 @@ struct fmt::formatter<govplan::unit> : govplan::detail::text_formatter {
     template <class Context>
     auto format(const govplan::unit& u, Context& ctx) const
     {
-        return write(u.symbol, ctx);
+        return write(u.symbol(), ctx);
     }
 };
 
