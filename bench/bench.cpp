@@ -20,6 +20,7 @@
 #include <map>
 #include <memory>
 #include <stdexcept>
+#include <thread>
 
 namespace {
 
@@ -194,16 +195,22 @@ void archive_load(benchmark::State& state)
     finish(state, c);
 }
 
+/// Both groupings over the corpus; the argument after the plan count is
+/// aggregation_options::threads (1: the caller's thread; 0: one per core).
 void aggregate_focus_and_dimension(benchmark::State& state)
 {
     const auto& c = get(plans_of(state));
     std::vector<const govplan::plan*> refs;
     for (const auto& p : c.plans) refs.push_back(&p);
+    govplan::aggregation_options options;
+    options.threads = static_cast<std::size_t>(state.range(1));
     for (auto _ : state) {
-        benchmark::DoNotOptimize(govplan::aggregate_targets(refs, govplan::group_by::focus_area).value());
-        benchmark::DoNotOptimize(govplan::aggregate_targets(refs, govplan::group_by::dimension).value());
+        benchmark::DoNotOptimize(govplan::aggregate_targets(refs, govplan::group_by::focus_area, options).value());
+        benchmark::DoNotOptimize(govplan::aggregate_targets(refs, govplan::group_by::dimension, options).value());
     }
     finish(state, c);
+    state.counters["threads"] =  // as run: 0 means one per core
+        static_cast<double>(options.threads != 0 ? options.threads : std::thread::hardware_concurrency());
 }
 
 void progress(benchmark::State& state)
@@ -236,7 +243,11 @@ BENCHMARK(archive_save<govplan::archive_kind::binary>)->Name("archive_save_binar
 BENCHMARK(archive_load<govplan::archive_kind::text>)->Name("archive_load_text")->Apply(sizes);
 BENCHMARK(archive_load<govplan::archive_kind::xml>)->Name("archive_load_xml")->Apply(sizes);
 BENCHMARK(archive_load<govplan::archive_kind::binary>)->Name("archive_load_binary")->Apply(sizes);
-BENCHMARK(aggregate_focus_and_dimension)->Apply(sizes);
+BENCHMARK(aggregate_focus_and_dimension)
+    ->ArgsProduct({{1, 100, 2850}, {1, 0}})
+    ->ArgNames({"plans", "threads"})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 BENCHMARK(progress)->Apply(sizes);
 
 BENCHMARK_MAIN();

@@ -202,6 +202,7 @@ bool operator==(const decimal& a, const decimal& b) noexcept { return (a <=> b) 
 
 std::strong_ordering operator<=>(const decimal& a, const decimal& b) noexcept
 {
+    if (a.scale_ == b.scale_) return a.coefficient_ <=> b.coefficient_;
     const int scale = a.scale_ > b.scale_ ? a.scale_ : b.scale_;
     const int128 x = int128(a.coefficient_) * pow10_128(scale - a.scale_);
     const int128 y = int128(b.coefficient_) * pow10_128(scale - b.scale_);

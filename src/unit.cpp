@@ -94,10 +94,10 @@ unit::unit(unit_definition definition)
     if (!definition.symbol.empty()) definition_ = std::make_shared<const unit_definition>(std::move(definition));
 }
 
-const unit_definition& unit::definition() const& noexcept
+const unit_definition& unit::no_definition() noexcept
 {
     static const unit_definition none;
-    return definition_ != nullptr ? *definition_ : none;
+    return none;
 }
 
 std::string_view unit::measure_word() const noexcept

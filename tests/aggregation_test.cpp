@@ -1,9 +1,13 @@
 #include <govplan/aggregation.hpp>
+#include <govplan/codes.hpp>
 #include <govplan/json.hpp>
 
 #include <doctest/doctest.h>
 
+#include "generator.hpp"
 #include "support.hpp"
+
+#include <stdexcept>
 
 using namespace govplan;
 using govplan::testing::u;
@@ -264,4 +268,163 @@ TEST_CASE("aggregation a shared value adds once per plan, across plans")
     CHECK(total.count == 4);
     CHECK(total.summed == 2);
     CHECK(total.sum->to_string() == "20");
+}
+
+namespace {
+
+// Every group with every figure as written (decimal == compares values, so
+// 1.5 and 1.50 would pass it; the text tells them apart).
+std::string spelled(const result<std::vector<target_group>>& groups)
+{
+    if (!groups) return "error: " + groups.error().to_string();
+    std::string out;
+    for (const auto& g : *groups) {
+        out += g.key + " " + std::to_string(g.targets) + " " + std::to_string(g.binding) + " " +
+               std::to_string(g.expected) + " " + std::to_string(g.aspirational) + "\n";
+        for (const auto& f : g.totals) {
+            out += "  " + std::string(to_code(f.dimension)) + " " + f.base + " " + f.unit.symbol() + " " +
+                   std::to_string(f.count) + " " + std::to_string(f.summed) + " " +
+                   (f.sum ? f.sum->to_string() : "-") + " " + f.min.to_string() + " " + f.max.to_string() + "\n";
+        }
+    }
+    return out;
+}
+
+// Plans of one target each, at least 亿元, with the given values.
+std::vector<plan> one_target_plans(std::initializer_list<const char*> values)
+{
+    std::vector<plan> plans;
+    for (const char* v : values) {
+        plan p = govplan::testing::make_clean_plan();
+        p.id = "plan-" + std::to_string(plans.size());
+        auto& targets = p.focus_areas[0].measures[0].targets;
+        targets.clear();
+        targets.push_back(govplan::testing::make_target("t", "投资", target_kind::amount, comparator::at_least,
+                                                        decimal::parse(v).value(), "亿元"));
+        plans.push_back(std::move(p));
+    }
+    return plans;
+}
+
+// A generated plan with values a plan would state: the generator's span the
+// whole decimal range, so their sums overflow (and one negative value sends
+// the threads back to one run).
+plan tamed(plan p)
+{
+    auto tame = [](std::optional<decimal>& v) {
+        if (v) v = decimal((v->coefficient() < 0 ? -v->coefficient() : v->coefficient()) % 1000000, std::min(v->scale(), 3));
+    };
+    for (auto& area : p.focus_areas) {
+        auto tame_all = [&](std::vector<target>& targets) {
+            for (auto& t : targets) {
+                tame(t.value);
+                tame(t.low);
+                tame(t.high);
+            }
+        };
+        tame_all(area.targets);
+        for (auto& m : area.measures) tame_all(m.targets);
+    }
+    return p;
+}
+
+std::vector<const plan*> addresses(const std::vector<plan>& plans)
+{
+    std::vector<const plan*> out;
+    for (const auto& p : plans) out.push_back(&p);
+    return out;
+}
+
+result<std::vector<target_group>> on_threads(const std::vector<const plan*>& plans, group_by key, std::size_t threads)
+{
+    aggregation_options options;
+    options.threads = threads;
+    return aggregate_targets(plans, key, options);
+}
+
+}  // namespace
+
+TEST_CASE("aggregation on threads gives what one thread gives, by every key")
+{
+    std::vector<plan> plans;
+    for (std::uint64_t seed = 1; seed <= 40; ++seed) plans.push_back(tamed(govplan::testing::plan_generator(seed).make()));
+    for (int i = 0; i < 3; ++i) plans.push_back(bundled());
+    const auto refs = addresses(plans);
+    for (const auto key : all_values<group_by>()) {
+        INFO("by " << to_code(key));
+        const auto one = spelled(on_threads(refs, key, 1));
+        CHECK(one.rfind("error", 0) == std::string::npos);  // groups with figures, not an error
+        CHECK(one.size() > 1000);
+        for (const std::size_t threads : {2u, 3u, 7u, 0u, 100u}) {
+            INFO(threads << " threads");
+            CHECK(spelled(on_threads(refs, key, threads)) == one);
+        }
+    }
+    // a key function of your own, called from the threads
+    aggregation_options two;
+    two.threads = 2;
+    auto by_plan_year = [](const target_view& v) -> std::optional<std::string> {
+        if (v.item.commitment == commitment::aspirational) return std::nullopt;
+        return std::to_string(v.owner.year);
+    };
+    CHECK(spelled(aggregate_targets(refs, by_plan_year, two)) == spelled(aggregate_targets(refs, by_plan_year)));
+}
+
+TEST_CASE("aggregation on threads: of equal values written differently, the first stays the minimum")
+{
+    const auto plans = one_target_plans({"3", "1.50", "1.5", "1.500", "3.0"});
+    const auto one = on_threads(addresses(plans), group_by::focus_area, 1);
+    const auto& f = family(group(one.value(), "1"), "元");
+    CHECK(f.min.to_string() == "1.50");
+    CHECK(f.max.to_string() == "3");
+    CHECK(f.sum->to_string() == "10.5");
+    for (const std::size_t threads : {2u, 3u, 5u}) {
+        INFO(threads << " threads");
+        CHECK(spelled(on_threads(addresses(plans), group_by::focus_area, threads)) == spelled(one));
+    }
+}
+
+TEST_CASE("aggregation on threads fails where one thread fails, though the runs' sums fit")
+{
+    SUBCASE("a running sum with too many digits after the point")
+    {
+        // 500000000000000000 + 0.25 needs 20 digits; + 0.75 brings it back to 18
+        const auto plans = one_target_plans({"500000000000000000", "0.25", "0.75"});
+        const auto one = on_threads(addresses(plans), group_by::focus_area, 1);
+        REQUIRE_FALSE(one.has_value());
+        CHECK(one.error().code == errc::decimal_overflow);
+        CHECK(spelled(on_threads(addresses(plans), group_by::focus_area, 3)) == spelled(one));
+    }
+    SUBCASE("a negative value that brings a running sum back")
+    {
+        // one run: 900…0 + 900…0 overflows; on two threads the second adds 900…0 − 900…0 first
+        const auto plans = one_target_plans({"900000000000000000", "900000000000000000", "-900000000000000000"});
+        const auto one = on_threads(addresses(plans), group_by::focus_area, 1);
+        REQUIRE_FALSE(one.has_value());
+        CHECK(one.error().code == errc::decimal_overflow);
+        CHECK(spelled(on_threads(addresses(plans), group_by::focus_area, 2)) == spelled(one));
+    }
+    SUBCASE("sums that fit in one run fit on threads")
+    {
+        const auto plans = one_target_plans({"40000000000000000", "0.5", "-10000000000000000", "0.5"});
+        const auto one = on_threads(addresses(plans), group_by::focus_area, 1);
+        REQUIRE(one.has_value());
+        CHECK(family(group(*one, "1"), "元").sum->to_string() == "30000000000000001");
+        CHECK(spelled(on_threads(addresses(plans), group_by::focus_area, 2)) == spelled(one));
+    }
+}
+
+TEST_CASE("aggregation on threads throws what one thread throws first")
+{
+    const auto plans = one_target_plans({"1", "2", "3", "4", "5", "6", "7", "8"});
+    auto refs = addresses(plans);
+    aggregation_options four;
+    four.threads = 4;
+    auto refuse = [](const target_view& v) -> std::optional<std::string> {
+        if (v.owner.id == "plan-3" || v.owner.id == "plan-6") throw std::runtime_error("refused " + v.owner.id);
+        return "all";
+    };
+    CHECK_THROWS_WITH_AS(aggregate_targets(refs, refuse, four), "refused plan-3", std::runtime_error);
+    refs[5] = nullptr;
+    CHECK_THROWS_AS(aggregate_targets(refs, group_by::kind, four), std::invalid_argument);
 }

@@ -75,6 +75,13 @@ struct aggregation_options {
     /// Preferred unit per family for sums, min and max (e.g. 万元 instead of
     /// the default 亿元). Units of other families are ignored.
     std::vector<unit> preferred_units;
+    /// How many threads share the plans: 1 (the default) works on the
+    /// caller's thread only; 0 means one per core. Each thread takes a run of
+    /// consecutive plans and the partial groups are merged in plan order, so
+    /// the result (groups, their order, every total and every error) is the
+    /// one a single thread gives. A key function you pass is then called
+    /// from several threads at once.
+    std::size_t threads = 1;
 };
 
 /// Groups the targets of the plans by `key` (groups in order of first

@@ -104,9 +104,8 @@ public:
 
     reference operator*() const
     {
-        std::optional<std::size_t> measure;
-        if (list_ > 0) measure = list_ - 1;
-        return {list_begin_[index_], {area_, measure, index_}};
+        return {list_begin_[index_],
+                {area_, list_ > 0 ? std::optional<std::size_t>(list_ - 1) : std::optional<std::size_t>(), index_}};
     }
     element_iterator& operator++()
     {

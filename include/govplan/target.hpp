@@ -204,38 +204,49 @@ BOOST_DESCRIBE_STRUCT(text_span, (), (offset, length))
 /// ("确保增长5%，力争6%": value 5, commitment binding, stretch 6). The deadline
 /// defaults to the end of the plan period; a later one is a horizon (到2027年).
 struct target {
-    std::string id;
-    std::string metric;      ///< what is measured: 工业投资, 耕地面积
-    std::string qualifier;   ///< restriction of the metric: 千万元以上项目
+    // Members are declared by use, not by file order: what a pass over many
+    // targets reads sits together. Aggregation reads the first 112 bytes (two
+    // cache lines), progress those and the next block up to the metric.
+    // Files list the members in the order of BOOST_DESCRIBE_STRUCT below.
+
+    // ---- what is committed ----
     target_kind kind = target_kind::amount;
     govplan::comparator comparator = govplan::comparator::exactly;
-    std::optional<decimal> value;
-    std::optional<decimal> low;
-    std::optional<decimal> high;
-    std::optional<govplan::trend> trend;
-    std::optional<decimal> stretch;
-    govplan::unit unit;      ///< empty for a target without unit
     govplan::commitment commitment = govplan::commitment::expected;
+    govplan::hedge hedge = govplan::hedge::none;
     bool cumulative = false;      ///< 累计: counts from before the plan period
     bool per_capita = false;      ///< 人均
     bool yearly_average = false;  ///< 年均
-    boxed_optional<govplan::baseline> baseline;  ///< held out of line: most targets have none
-    std::optional<date> deadline;
-    std::vector<std::string> project_ids;  ///< named projects that exemplify it
-    govplan::provenance provenance;
-    std::vector<observation> observations;
-    // ---- since format 2 ----
-    std::string grade;                     ///< a grade target's value: AA级, 5A级, 国家级
-    std::string reference;                 ///< what a relative, rank or within target is set against: 全省平均, 全市, 合理区间
-    bool value_implied = false;            ///< the text states no number; the words imply it (全覆盖 → 100%)
-    govplan::hedge hedge = govplan::hedge::none;
-    std::optional<text_span> value_span;   ///< where the number is written in the source
+    bool value_implied = false;   ///< the text states no number; the words imply it (全覆盖 → 100%)
     std::optional<govplan::accumulation> accumulation;  ///< absent: follows the kind (see accumulation_of)
-    std::optional<change_basis> basis;     ///< 同比, 较上年, 比2020年
-    boxed_optional<target_scope> scope;    ///< held out of line, as are baseline and group
-    boxed_optional<statement_group> group;
-    std::string parent_id;                 ///< the target this one is part of (其中), or empty
+    std::optional<decimal> value;
+    govplan::unit unit;           ///< empty for a target without unit
+    boxed_optional<statement_group> group;  ///< held out of line, as are baseline and scope
+    std::string parent_id;        ///< the target this one is part of (其中), or empty
+
+    // ---- when, and how far it has come ----
+    std::optional<date> deadline;
+    std::vector<observation> observations;
     std::vector<milestone> milestones;     ///< dated partial values, in date order
+    std::string id;
+    std::string metric;      ///< what is measured: 工业投资, 耕地面积
+
+    // ---- the rest of the commitment ----
+    std::optional<decimal> low;
+    std::optional<decimal> high;
+    std::optional<decimal> stretch;
+    std::optional<govplan::trend> trend;
+    std::optional<change_basis> basis;     ///< 同比, 较上年, 比2020年
+    boxed_optional<govplan::baseline> baseline;  ///< most targets have none
+    boxed_optional<target_scope> scope;
+    std::string qualifier;   ///< restriction of the metric: 千万元以上项目
+    std::string grade;       ///< a grade target's value: AA级, 5A级, 国家级
+    std::string reference;   ///< what a relative, rank or within target is set against: 全省平均, 全市, 合理区间
+
+    // ---- where it is written, and who answers for it ----
+    std::optional<text_span> value_span;   ///< where the number is written in the source
+    govplan::provenance provenance;
+    std::vector<std::string> project_ids;  ///< named projects that exemplify it
     govplan::responsibility responsibility;
 
     friend bool operator==(const target&, const target&) = default;

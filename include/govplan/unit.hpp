@@ -101,7 +101,10 @@ public:
     [[nodiscard]] const std::string& per() const& noexcept { return definition().per; }
     [[nodiscard]] std::string per() const&& { return definition().per; }
     /// All of the above (for no unit: the default definition, empty symbol).
-    [[nodiscard]] const unit_definition& definition() const& noexcept;
+    [[nodiscard]] const unit_definition& definition() const& noexcept
+    {
+        return definition_ != nullptr ? *definition_ : no_definition();
+    }
     [[nodiscard]] unit_definition definition() const&& { return definition_ ? *definition_ : unit_definition{}; }
 
     /// True for the default-constructed "no unit" (direction-only targets).
@@ -123,6 +126,7 @@ public:
     }
 
 private:
+    [[nodiscard]] static const unit_definition& no_definition() noexcept;  ///< what an empty unit reads as
     std::shared_ptr<const unit_definition> definition_;  ///< null: no unit
 };
 

@@ -950,7 +950,9 @@ int run_stats(const po::variables_map& vm)
     }
     std::vector<const govplan::plan*> refs;
     for (const auto& p : plans) refs.push_back(&p);
-    const auto groups = govplan::aggregate_targets(refs, key->second);
+    govplan::aggregation_options options;
+    options.threads = jobs;  // the same answer as one thread, in plan order
+    const auto groups = govplan::aggregate_targets(refs, key->second, options);
     if (!groups) throw cli_failure{groups.error().to_string()};
     fmt::print("{}", govplan::render(govplan::to_table(*groups, by), rf));
     return 0;
