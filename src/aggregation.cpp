@@ -293,41 +293,6 @@ result<family_total> total_of(const family_values& fam, const aggregation_option
 }
 
 /// Groups the targets of `plans` into `into`, in order.
-/// Groups the targets of `plans` into `into`, in order.
-/// Calls visit(target, position) for each target of `p`, in the order of
-/// each_target(), asking the processor for targets a few places ahead. A
-/// pass over many plans reads two cache lines of each 608-byte target:
-/// too sparse a pattern for the hardware to fetch ahead by itself, so each
-/// target would otherwise wait for memory (measured: 89 -> NN ms over the
-/// 2,850-plan corpus, docs/performance.md).
-template <class Visit>
-result<void> each_target_fetched_ahead(const plan& p, Visit&& visit)
-{
-    constexpr std::size_t ahead = 12;
-    auto list = [&](const std::vector<target>& targets, std::size_t area,
-                    std::optional<std::size_t> measure) -> result<void> {
-        for (std::size_t i = 0; i < targets.size(); ++i) {
-            if (i + ahead < targets.size()) {
-                const auto* next = reinterpret_cast<const char*>(&targets[i + ahead]);
-                __builtin_prefetch(next);
-                __builtin_prefetch(next + 64);
-            }
-            if (auto r = visit(targets[i], element_position{area, measure, i}); !r) return r;
-        }
-        return {};
-    };
-    for (std::size_t a = 0; a < p.focus_areas.size(); ++a) {
-        const auto& area = p.focus_areas[a];
-        if (auto r = list(area.targets, a, std::nullopt); !r) return r;
-        for (std::size_t m = 0; m < area.measures.size(); ++m) {
-            if (m + 1 < area.measures.size()) __builtin_prefetch(&area.measures[m + 1].targets);
-            if (auto r = list(area.measures[m].targets, a, m); !r) return r;
-        }
-    }
-    return {};
-}
-
-/// Groups the targets of `plans` into `into`, in order.
 result<void> collect(partial& into, const plan* const* first, const plan* const* last, const key_function& keys)
 {
     index_cache links;
@@ -469,21 +434,32 @@ std::optional<partial> collect_on_threads(const std::vector<const plan*>& plans,
     for (std::size_t i = 1; i < runs; ++i) {
         try {
             threads.emplace_back(run, i);
-        } catch (const std::system_error&) {
-            run(i);  // no thread to be had: this one does the run
+        } catch (...) {
+            run(i);  // no thread to be had (std::system_error, std::bad_alloc): this one does the run
         }
     }
     run(0);
     for (auto& t : threads) t.join();
-    // what one run would throw first: the exception of the earliest plans
-    for (const auto& f : failures)
-        if (f) std::rethrow_exception(f);
-    for (const auto& o : outcomes)
-        if (!o) return std::nullopt;
+    // The first run is the start of what one thread does: its exception is
+    // the one one thread throws. A later run's failure may never be reached
+    // by one thread (an earlier sum can fail first), so that is redone.
+    if (failures[0]) std::rethrow_exception(failures[0]);
+    for (std::size_t i = 0; i < runs; ++i)
+        if (failures[i] || !outcomes[i]) return std::nullopt;
     for (std::size_t i = 1; i < runs; ++i)
         if (!merge(parts[0], std::move(parts[i]))) return std::nullopt;
     if (!one_run_fits(parts[0])) return std::nullopt;
     return std::move(parts[0]);
+}
+
+/// True when one plan is listed twice. One thread then adds a shared
+/// group's value once for both (the group is known by plan address), which
+/// runs on threads could not see: such a list is grouped on one thread.
+bool repeats_a_plan(const std::vector<const plan*>& plans)
+{
+    std::vector<const plan*> sorted(plans);
+    std::sort(sorted.begin(), sorted.end(), std::less<>());
+    return std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end();
 }
 
 result<std::vector<target_group>> aggregate(const std::vector<const plan*>& plans, const key_function& keys,
@@ -495,7 +471,7 @@ result<std::vector<target_group>> aggregate(const std::vector<const plan*>& plan
     static const std::size_t cores = std::max<std::size_t>(1, std::thread::hardware_concurrency());
     const std::size_t threads = options.threads != 0 ? options.threads : cores;
     const std::size_t runs = std::min(threads, plans.size());
-    if (runs > 1) {
+    if (runs > 1 && !repeats_a_plan(plans)) {
         if (auto merged = collect_on_threads(plans, runs, keys)) return totals_of(merged->groups, options);
     }
     partial all;

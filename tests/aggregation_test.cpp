@@ -393,6 +393,9 @@ TEST_CASE("aggregation on threads fails where one thread fails, though the runs'
         const auto one = on_threads(addresses(plans), group_by::focus_area, 1);
         REQUIRE_FALSE(one.has_value());
         CHECK(one.error().code == errc::decimal_overflow);
+        // two threads: the second run's 1.00 merges into 500000000000000001, which fits;
+        // only the width at two digits after the point tells that one run did not
+        CHECK(spelled(on_threads(addresses(plans), group_by::focus_area, 2)) == spelled(one));
         CHECK(spelled(on_threads(addresses(plans), group_by::focus_area, 3)) == spelled(one));
     }
     SUBCASE("a negative value that brings a running sum back")
@@ -403,6 +406,32 @@ TEST_CASE("aggregation on threads fails where one thread fails, though the runs'
         REQUIRE_FALSE(one.has_value());
         CHECK(one.error().code == errc::decimal_overflow);
         CHECK(spelled(on_threads(addresses(plans), group_by::focus_area, 2)) == spelled(one));
+    }
+    SUBCASE("a sum that fits at its widest scale is taken from the threads")
+    {
+        const auto plans = one_target_plans({"1000000000000000", "0.25", "0.75"});
+        const auto one = on_threads(addresses(plans), group_by::focus_area, 1);
+        REQUIRE(one.has_value());
+        CHECK(family(group(*one, "1"), "元").sum->to_string() == "1000000000000001");
+        CHECK(spelled(on_threads(addresses(plans), group_by::focus_area, 2)) == spelled(one));
+        CHECK(spelled(on_threads(addresses(plans), group_by::focus_area, 3)) == spelled(one));
+    }
+    SUBCASE("a key function that throws after the sum that fails")
+    {
+        // one thread fails at the second plan and never reaches the third
+        const auto plans = one_target_plans({"900000000000000000", "900000000000000000", "1"});
+        auto refuse_third = [](const target_view& v) -> std::optional<std::string> {
+            if (v.owner.id == "plan-2") throw std::runtime_error("refused");
+            return "all";
+        };
+        const auto one = aggregate_targets(addresses(plans), refuse_third);
+        REQUIRE_FALSE(one.has_value());
+        CHECK(one.error().code == errc::decimal_overflow);
+        for (const std::size_t threads : {2u, 3u}) {
+            aggregation_options options;
+            options.threads = threads;
+            CHECK(spelled(aggregate_targets(addresses(plans), refuse_third, options)) == spelled(one));
+        }
     }
     SUBCASE("sums that fit in one run fit on threads")
     {
@@ -425,6 +454,30 @@ TEST_CASE("aggregation on threads throws what one thread throws first")
         return "all";
     };
     CHECK_THROWS_WITH_AS(aggregate_targets(refs, refuse, four), "refused plan-3", std::runtime_error);
+    auto refuse_early = [](const target_view& v) -> std::optional<std::string> {
+        if (v.owner.id == "plan-1" || v.owner.id == "plan-6") throw std::runtime_error("refused " + v.owner.id);
+        return "all";
+    };
+    CHECK_THROWS_WITH_AS(aggregate_targets(refs, refuse_early, four), "refused plan-1", std::runtime_error);
     refs[5] = nullptr;
     CHECK_THROWS_AS(aggregate_targets(refs, group_by::kind, four), std::invalid_argument);
+}
+
+TEST_CASE("aggregation on threads: a plan listed twice adds its shared value once, as on one thread")
+{
+    plan p = govplan::testing::make_clean_plan();
+    auto& targets = p.focus_areas[0].measures[0].targets;
+    targets.clear();
+    for (const char* id : {"a", "b"}) {
+        targets.push_back(govplan::testing::make_target(id, "投资", target_kind::amount, comparator::at_least,
+                                                        decimal::from_integer(10), "亿元"));
+        targets.back().group = statement_group{"g", group_mode::shared};
+    }
+    const std::vector<const plan*> twice{&p, &p};
+    const auto one = on_threads(twice, group_by::focus_area, 1);
+    const auto& total = family(group(one.value(), "1"), "元");
+    CHECK(total.count == 4);
+    CHECK(total.summed == 1);
+    CHECK(total.sum->to_string() == "10");
+    CHECK(spelled(on_threads(twice, group_by::focus_area, 2)) == spelled(one));
 }

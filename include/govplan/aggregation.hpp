@@ -76,11 +76,15 @@ struct aggregation_options {
     /// the default 亿元). Units of other families are ignored.
     std::vector<unit> preferred_units;
     /// How many threads share the plans: 1 (the default) works on the
-    /// caller's thread only; 0 means one per core. Each thread takes a run of
-    /// consecutive plans and the partial groups are merged in plan order, so
-    /// the result (groups, their order, every total and every error) is the
-    /// one a single thread gives. A key function you pass is then called
-    /// from several threads at once.
+    /// caller's thread only; 0 means one per core; never more than one per
+    /// plan. Each thread takes a run of consecutive plans and the partial
+    /// groups are merged in plan order, so the result (groups, their order,
+    /// every total, every error and exception) is the one a single thread
+    /// gives. Where a merge cannot be sure of that (an exact sum that could
+    /// overflow in one order and not the other, a failure after the first
+    /// run, a plan listed twice) the plans are grouped again on the
+    /// caller's thread. A key function you pass is therefore called from
+    /// several threads at once, and may be called twice for a target.
     std::size_t threads = 1;
 };
 
