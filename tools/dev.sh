@@ -4,6 +4,7 @@
 #
 #   tools/dev.sh summary   # release build, then examples/plan_summary on data/yancheng-2025.json
 #   tools/dev.sh test      # warnings-as-errors build + tests, the same under ASan/UBSan,
+#                          # the tests of what runs on threads under TSan,
 #                          # then every fuzz harness for 15 seconds (tools/fuzz.sh)
 #   tools/dev.sh screenshot  # release build, then the bundled plan's progress page
 #                            # (govplan report) drawn by headless Chromium into docs/report.png
@@ -40,6 +41,7 @@ case "$command" in
   test)
     cmake --workflow --preset ci
     cmake --workflow --preset asan
+    cmake --workflow --preset tsan
     tools/fuzz.sh 15
     ;;
 esac
