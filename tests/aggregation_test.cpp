@@ -36,6 +36,20 @@ const family_total& family(const target_group& g, const std::string& base)
     throw std::logic_error("unreachable");
 }
 
+// A plan whose targets a and b state one value, 10亿元, together (a shared group).
+plan one_shared_value(const char* group_id)
+{
+    plan p = govplan::testing::make_clean_plan();
+    auto& targets = p.focus_areas[0].measures[0].targets;
+    targets.clear();
+    for (const char* id : {"a", "b"}) {
+        targets.push_back(govplan::testing::make_target(id, "投资", target_kind::amount, comparator::at_least,
+                                                        decimal::from_integer(10), "亿元"));
+        targets.back().group = statement_group{group_id, group_mode::shared};
+    }
+    return p;
+}
+
 }  // namespace
 
 TEST_CASE("aggregation sum normalises to the largest exact unit")
@@ -251,14 +265,7 @@ TEST_CASE("aggregation adds flows once: never a part, a stock, a rate or a share
 
 TEST_CASE("aggregation a shared value adds once per plan, across plans")
 {
-    plan p = govplan::testing::make_clean_plan();
-    auto& targets = p.focus_areas[0].measures[0].targets;
-    targets.clear();
-    for (const char* id : {"a", "b"}) {
-        targets.push_back(govplan::testing::make_target(id, "投资", target_kind::amount, comparator::at_least,
-                                                        decimal::from_integer(10), "亿元"));
-        targets.back().group = statement_group{"g1", group_mode::shared};
-    }
+    plan p = one_shared_value("g1");
     plan q = p;  // another plan with a group of the same id
     q.id = "other";
     const std::vector<const plan*> both{&p, &q};
@@ -370,18 +377,30 @@ TEST_CASE("aggregation on threads gives what one thread gives, by every key")
     CHECK(spelled(aggregate_targets(refs, by_plan_year, two)) == spelled(aggregate_targets(refs, by_plan_year)));
 }
 
+namespace {
+
+// What one thread gives for the plans, by focus area, after checking that
+// each number of threads gives the same.
+result<std::vector<target_group>> same_on_threads(const std::vector<plan>& plans,
+                                                  std::initializer_list<std::size_t> thread_counts)
+{
+    const auto one = on_threads(addresses(plans), group_by::focus_area, 1);
+    for (const std::size_t threads : thread_counts) {
+        INFO(threads << " threads");
+        CHECK(spelled(on_threads(addresses(plans), group_by::focus_area, threads)) == spelled(one));
+    }
+    return one;
+}
+
+}  // namespace
+
 TEST_CASE("aggregation on threads: of equal values written differently, the first stays the minimum")
 {
-    const auto plans = one_target_plans({"3", "1.50", "1.5", "1.500", "3.0"});
-    const auto one = on_threads(addresses(plans), group_by::focus_area, 1);
+    const auto one = same_on_threads(one_target_plans({"3", "1.50", "1.5", "1.500", "3.0"}), {2u, 3u, 5u});
     const auto& f = family(group(one.value(), "1"), "元");
     CHECK(f.min.to_string() == "1.50");
     CHECK(f.max.to_string() == "3");
     CHECK(f.sum->to_string() == "10.5");
-    for (const std::size_t threads : {2u, 3u, 5u}) {
-        INFO(threads << " threads");
-        CHECK(spelled(on_threads(addresses(plans), group_by::focus_area, threads)) == spelled(one));
-    }
 }
 
 TEST_CASE("aggregation on threads fails where one thread fails, though the runs' sums fit")
@@ -389,32 +408,25 @@ TEST_CASE("aggregation on threads fails where one thread fails, though the runs'
     SUBCASE("a running sum with too many digits after the point")
     {
         // 500000000000000000 + 0.25 needs 20 digits; + 0.75 brings it back to 18
-        const auto plans = one_target_plans({"500000000000000000", "0.25", "0.75"});
-        const auto one = on_threads(addresses(plans), group_by::focus_area, 1);
-        REQUIRE_FALSE(one.has_value());
-        CHECK(one.error().code == errc::decimal_overflow);
         // two threads: the second run's 1.00 merges into 500000000000000001, which fits;
         // only the width at two digits after the point tells that one run did not
-        CHECK(spelled(on_threads(addresses(plans), group_by::focus_area, 2)) == spelled(one));
-        CHECK(spelled(on_threads(addresses(plans), group_by::focus_area, 3)) == spelled(one));
+        const auto one = same_on_threads(one_target_plans({"500000000000000000", "0.25", "0.75"}), {2u, 3u});
+        REQUIRE_FALSE(one.has_value());
+        CHECK(one.error().code == errc::decimal_overflow);
     }
     SUBCASE("a negative value that brings a running sum back")
     {
         // one run: 900…0 + 900…0 overflows; on two threads the second adds 900…0 − 900…0 first
-        const auto plans = one_target_plans({"900000000000000000", "900000000000000000", "-900000000000000000"});
-        const auto one = on_threads(addresses(plans), group_by::focus_area, 1);
+        const auto one =
+            same_on_threads(one_target_plans({"900000000000000000", "900000000000000000", "-900000000000000000"}), {2u});
         REQUIRE_FALSE(one.has_value());
         CHECK(one.error().code == errc::decimal_overflow);
-        CHECK(spelled(on_threads(addresses(plans), group_by::focus_area, 2)) == spelled(one));
     }
     SUBCASE("a sum that fits at its widest scale is taken from the threads")
     {
-        const auto plans = one_target_plans({"1000000000000000", "0.25", "0.75"});
-        const auto one = on_threads(addresses(plans), group_by::focus_area, 1);
+        const auto one = same_on_threads(one_target_plans({"1000000000000000", "0.25", "0.75"}), {2u, 3u});
         REQUIRE(one.has_value());
         CHECK(family(group(*one, "1"), "元").sum->to_string() == "1000000000000001");
-        CHECK(spelled(on_threads(addresses(plans), group_by::focus_area, 2)) == spelled(one));
-        CHECK(spelled(on_threads(addresses(plans), group_by::focus_area, 3)) == spelled(one));
     }
     SUBCASE("a key function that throws after the sum that fails")
     {
@@ -435,11 +447,9 @@ TEST_CASE("aggregation on threads fails where one thread fails, though the runs'
     }
     SUBCASE("sums that fit in one run fit on threads")
     {
-        const auto plans = one_target_plans({"40000000000000000", "0.5", "-10000000000000000", "0.5"});
-        const auto one = on_threads(addresses(plans), group_by::focus_area, 1);
+        const auto one = same_on_threads(one_target_plans({"40000000000000000", "0.5", "-10000000000000000", "0.5"}), {2u});
         REQUIRE(one.has_value());
         CHECK(family(group(*one, "1"), "元").sum->to_string() == "30000000000000001");
-        CHECK(spelled(on_threads(addresses(plans), group_by::focus_area, 2)) == spelled(one));
     }
 }
 
@@ -465,14 +475,7 @@ TEST_CASE("aggregation on threads throws what one thread throws first")
 
 TEST_CASE("aggregation on threads: a plan listed twice adds its shared value once, as on one thread")
 {
-    plan p = govplan::testing::make_clean_plan();
-    auto& targets = p.focus_areas[0].measures[0].targets;
-    targets.clear();
-    for (const char* id : {"a", "b"}) {
-        targets.push_back(govplan::testing::make_target(id, "投资", target_kind::amount, comparator::at_least,
-                                                        decimal::from_integer(10), "亿元"));
-        targets.back().group = statement_group{"g", group_mode::shared};
-    }
+    const plan p = one_shared_value("g");
     const std::vector<const plan*> twice{&p, &p};
     const auto one = on_threads(twice, group_by::focus_area, 1);
     const auto& total = family(group(one.value(), "1"), "元");
