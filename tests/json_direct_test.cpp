@@ -10,6 +10,7 @@
 #include "../src/json_direct.hpp"
 #include "../src/json_keys.hpp"
 #include "generator.hpp"
+#include "json_objects.hpp"
 #include "support.hpp"
 
 #include <boost/json.hpp>
@@ -70,17 +71,7 @@ outcome read_both_ways(const std::string& text, const std::string& what,
     return {direct.has_value(), tree.has_value()};
 }
 
-/// Every object of `doc`, with its JSON pointer, in document order.
-void objects_of(json::value& doc, const std::string& at, std::vector<std::pair<std::string, json::object*>>& out)
-{
-    if (doc.is_object()) {
-        out.emplace_back(at, &doc.as_object());
-        for (auto& kv : doc.as_object()) objects_of(kv.value(), at + "/" + std::string(kv.key()), out);
-    } else if (doc.is_array()) {
-        auto& arr = doc.as_array();
-        for (std::size_t i = 0; i < arr.size(); ++i) objects_of(arr[i], at + "/" + std::to_string(i), out);
-    }
-}
+using govplan::testing::objects_of;
 
 /// Copies of `original` with object number `index` (in objects_of's order)
 /// changed by `change`, serialised.

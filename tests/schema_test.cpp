@@ -16,6 +16,7 @@
 #include <boost/json.hpp>
 
 #include "generator.hpp"
+#include "json_objects.hpp"
 #include "support.hpp"
 #include "temp_dir.hpp"
 
@@ -274,21 +275,7 @@ TEST_CASE("schema the documented example is the shipped example file")
     CHECK(govplan::validate(*loaded).empty());
 }
 
-namespace {
-
-/// Every object of `doc` with its JSON pointer, in document order.
-void objects_of(json::value& doc, const std::string& at, std::vector<std::pair<std::string, json::object*>>& out)
-{
-    if (doc.is_object()) {
-        out.emplace_back(at, &doc.as_object());
-        for (auto& kv : doc.as_object()) objects_of(kv.value(), at + "/" + std::string(kv.key()), out);
-    } else if (doc.is_array()) {
-        auto& arr = doc.as_array();
-        for (std::size_t i = 0; i < arr.size(); ++i) objects_of(arr[i], at + "/" + std::to_string(i), out);
-    }
-}
-
-}  // namespace
+using govplan::testing::objects_of;
 
 /// For every key of every object of `golden`, a copy with that key null and
 /// one with it left out: `schema` accepts each exactly when `load` does.
