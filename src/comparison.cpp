@@ -1,8 +1,9 @@
 #include <govplan/comparison.hpp>
 #include <govplan/target.hpp>
 
-#include <map>
 #include <stdexcept>
+#include <unordered_map>
+#include <vector>
 
 GOVPLAN_BEGIN_NAMESPACE
 namespace {
@@ -49,24 +50,30 @@ std::vector<metric_row> line_up(const std::vector<const plan*>& plans, std::stri
 
 plan_diff diff(const plan& before, const plan& after)
 {
-    // Old targets by key, in document order; each is matched once.
-    std::map<std::string, std::vector<const target*>> old_by_key;
+    // Old targets by key, each key's in document order, and a cursor to the
+    // first not yet matched: each is matched once, in constant time however
+    // many targets share a key (a plan of 100,000 "项目" counts).
+    struct same_key {
+        std::vector<std::size_t> positions;  ///< into old_order
+        std::size_t next = 0;
+    };
+    std::unordered_map<std::string, same_key> old_by_key;
     std::vector<const target*> old_order;
     for (auto [t, at] : each_target(before)) {
-        old_by_key[match_key(t)].push_back(&t);
+        old_by_key[match_key(t)].positions.push_back(old_order.size());
         old_order.push_back(&t);
     }
-    std::map<const target*, bool> matched;
+    std::vector<bool> matched(old_order.size(), false);
     plan_diff out;
     auto classify = [&](const target& t) {
         auto it = old_by_key.find(match_key(t));
-        if (it == old_by_key.end() || it->second.empty()) {
+        if (it == old_by_key.end() || it->second.next == it->second.positions.size()) {
             out.added.push_back(change_of(nullptr, &t));
             return;
         }
-        const target* old = it->second.front();
-        it->second.erase(it->second.begin());
-        matched[old] = true;
+        const std::size_t position = it->second.positions[it->second.next++];
+        const target* old = old_order[position];
+        matched[position] = true;
         const auto a = headline(*old), b = headline(t);
         if (a && b) {
             if (auto order = compare(*b, *a)) {
@@ -86,8 +93,8 @@ plan_diff diff(const plan& before, const plan& after)
         }
     };
     for (auto [t, at] : each_target(after)) classify(t);
-    for (const target* t : old_order)
-        if (!matched.count(t)) out.dropped.push_back(change_of(t, nullptr));
+    for (std::size_t i = 0; i < old_order.size(); ++i)
+        if (!matched[i]) out.dropped.push_back(change_of(old_order[i], nullptr));
     return out;
 }
 
