@@ -111,6 +111,22 @@ TEST_CASE("comparison diff pairs by metric qualifier and kind, repeated ones in 
     CHECK(r.lowered.empty());
     REQUIRE(r.dropped.size() == 1);
     CHECK(r.dropped[0].before_id == "t-firms-2");
+
+    // The same two on both sides pair first with first, second with second: no difference.
+    CHECK(diff(twice, twice).empty());
+    // Three of one key, the last raised: only the last is reported.
+    plan thrice = twice;
+    target third = second;
+    third.id = "t-firms-3";
+    third.value = "40"_dec;
+    thrice.focus_areas[0].measures[0].targets.push_back(third);
+    plan raised = thrice;
+    raised.focus_areas[0].measures[0].targets.back().value = "45"_dec;
+    const plan_diff t = diff(thrice, raised);
+    CHECK(t.dropped.empty());
+    CHECK(t.added.empty());
+    REQUIRE(t.raised.size() == 1);
+    CHECK(t.raised[0].before_id == "t-firms-3");
 }
 
 TEST_CASE("comparison a range is raised by its upper end")
