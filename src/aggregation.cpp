@@ -202,14 +202,21 @@ void keys_for(const target_view& v, group_by key, index_cache& links, key_list& 
 }
 
 /// Adds a target's stated values to its family in a group.
+/// Whether `f` is the family of this dimension, base and denominator. The
+/// same definition (most often) holds the same strings: their addresses
+/// then answer without comparing the text.
+bool same_family(const family_values& f, dimension dim, const std::string& base, const std::string& per)
+{
+    auto same = [](const std::string* held, const std::string& text) { return held == &text || *held == text; };
+    return f.dim == dim && same(f.base, base) && same(f.per, per);
+}
+
 result<void> add_to(group_state& g, const target& t, const plan& owner, bool& negative_summed)
 {
     const auto values = stated_values(t);
     if (t.unit.empty() || values.empty()) return {};
     auto fam = std::find_if(g.families.begin(), g.families.end(), [&](const family_values& f) {
-        // the same definition (most often) holds the same strings: no need to compare the text
-        auto same = [](const std::string* held, const std::string& text) { return held == &text || *held == text; };
-        return f.dim == t.unit.dimension() && same(f.base, t.unit.base()) && same(f.per, t.unit.per());
+        return same_family(f, t.unit.dimension(), t.unit.base(), t.unit.per());
     });
     if (fam == g.families.end()) {
         fam = g.families.insert(g.families.end(), family_values{t.unit.dimension(), &t.unit.base(), &t.unit.per(), 0, {}});
@@ -348,7 +355,7 @@ bool merge(partial& into, partial&& later)
         to.group.aspirational += g.group.aspirational;
         for (auto& fam : g.families) {
             auto same = std::find_if(to.families.begin(), to.families.end(), [&](const family_values& f) {
-                return f.dim == fam.dim && *f.base == *fam.base && *f.per == *fam.per;
+                return same_family(f, fam.dim, *fam.base, *fam.per);
             });
             if (same == to.families.end()) {
                 to.families.push_back(std::move(fam));
