@@ -7,9 +7,13 @@
 #include "validation_rules.hpp"
 
 #include <algorithm>
+#include <array>
+#include <bit>
+#include <chrono>
+#include <cstring>
+#include <random>
 #include <cstdint>
 #include <string_view>
-#include <memory_resource>
 #include <unordered_map>
 #include <string>
 #include <unordered_set>
@@ -83,6 +87,96 @@ std::string code_of(Enum e)
     return "<invalid " + std::to_string(static_cast<long long>(e)) + ">";
 }
 
+/// The seed of id_table's hash, drawn once per process: a file cannot be
+/// written so that its ids all fall on one slot.
+std::uint64_t id_hash_seed() noexcept
+{
+    static const std::uint64_t seed = [] {
+        std::uint64_t s = static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count());
+        s ^= reinterpret_cast<std::uintptr_t>(&s);
+        try {
+            std::random_device device;
+            s ^= (std::uint64_t{device()} << 32) ^ device();
+        } catch (...) {  // no entropy source: the clock and the address stay
+        }
+        return s;
+    }();
+    return seed;
+}
+
+/// splitmix64's finaliser: every bit of x moves every bit of the result.
+constexpr std::uint64_t mix(std::uint64_t x) noexcept
+{
+    x ^= x >> 30;
+    x *= 0xbf58476d1ce4e5b9ULL;
+    x ^= x >> 27;
+    x *= 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+}
+
+/// Eight bytes at a time, seeded: ids are short (t-3-1-2), and std::hash
+/// was a tenth of a validation's instructions.
+std::uint64_t hash_id(std::string_view id) noexcept
+{
+    const auto load = [&](std::size_t at, std::size_t bytes) {  // bytes: 4 or 8, within the id
+        std::uint64_t word = 0;
+        std::memcpy(&word, id.data() + at, bytes);
+        return word;
+    };
+    const std::size_t n = id.size();
+    std::uint64_t h = id_hash_seed() ^ n;
+    if (n >= 8) {
+        for (std::size_t i = 0; i + 8 < n; i += 8) h = mix(h ^ load(i, 8));
+        return mix(h ^ load(n - 8, 8));  // the last eight bytes, overlapping the loop's when n is no multiple of 8
+    }
+    if (n >= 4) return mix(h ^ (load(0, 4) << 32 | load(n - 4, 4)));
+    std::uint64_t rest = 0;
+    for (std::size_t k = 0; k < n; ++k) rest = (rest << 8) | static_cast<unsigned char>(id[k]);
+    return mix(h ^ rest);
+}
+
+/// How many distinct projects name a target as one of its instances: listed
+/// in its project_ids, or linking to its id as `exemplifies`. Only count
+/// targets with an upper bound ask, so the links from projects are gathered
+/// once and a target's own list is merged in when it asks.
+class named_projects {
+public:
+    explicit named_projects(const plan& p)
+    {
+        for (auto [pr, at] : each_project(p))
+            for (const auto& link : pr.targets)
+                if (link.role == link_role::exemplifies && !link.target_id.empty() && !pr.id.empty())
+                    links_.push_back({hash_id(link.target_id), link.target_id, pr.id});
+        std::sort(links_.begin(), links_.end());
+        links_.erase(std::unique(links_.begin(), links_.end()), links_.end());
+    }
+    [[nodiscard]] std::size_t of(const target& tg) const
+    {
+        if (tg.id.empty()) return 0;
+        // Ordered by the hash of the target id first: the search compares
+        // numbers, and strings only among the few links of one hash.
+        const std::uint64_t hash = links_.empty() ? 0 : hash_id(tg.id);
+        auto first = std::lower_bound(links_.begin(), links_.end(), hash,
+                                      [](const named_link& l, std::uint64_t h) { return l.target_hash < h; });
+        std::vector<std::string_view> named;
+        for (; first != links_.end() && first->target_hash == hash; ++first)
+            if (first->target_id == tg.id) named.push_back(first->project_id);
+        if (tg.project_ids.empty()) return named.size();
+        named.insert(named.end(), tg.project_ids.begin(), tg.project_ids.end());
+        std::sort(named.begin(), named.end());
+        return static_cast<std::size_t>(std::unique(named.begin(), named.end()) - named.begin());
+    }
+
+private:
+    struct named_link {
+        std::uint64_t target_hash;
+        std::string_view target_id;
+        std::string_view project_id;
+        friend auto operator<=>(const named_link&, const named_link&) = default;
+    };
+    std::vector<named_link> links_;  ///< distinct (target, project) pairs
+};
+
 class checker {
 public:
     checker(std::vector<diagnostic>& out, const validation_options& options, const unit_registry* units = nullptr)
@@ -123,7 +217,8 @@ public:
     }
 
     // ---- targets ---------------------------------------------------------
-    void check_target(const target& t, const lazy_path& path, std::size_t named_projects)
+    /// `named`: the plan's links from projects; without it the target's own project_ids are counted.
+    void check_target(const target& t, const lazy_path& path, const named_projects* named)
     {
         if (t.id.empty()) report("target.id.empty", path + ".id", "the target has no id");
         if (t.metric.empty()) report("target.metric.empty", path + ".metric", "the target names no metric");
@@ -150,14 +245,14 @@ public:
             report("target.parent.self", path + ".parent_id", "a target cannot be part of itself");
         }
         check_observations(t, path);
-        check_named_count(t, path, named_projects, unit_known);
+        check_named_count(t, path, named, unit_known);
     }
 
     void check_milestones(const target& t, const lazy_path& path)
     {
         for (std::size_t i = 0; i < t.milestones.size(); ++i) {
             const auto& m = t.milestones[i];
-            const std::string p = indexed(path, "milestones", i);
+            const lazy_path p{&path, "milestones", i};
             if (m.date.is_special()) {
                 report("target.milestone.date.invalid", p + ".date", "not a calendar date");
                 continue;
@@ -177,10 +272,9 @@ public:
     void check_scope(const target& t, const lazy_path& path)
     {
         if (!t.scope) return;
-        const std::string p = path + ".scope";
-        if (t.scope->noun.empty()) report("target.scope.noun.empty", p + ".noun", "a scope names what it covers");
+        if (t.scope->noun.empty()) report("target.scope.noun.empty", path + ".scope.noun", "a scope names what it covers");
         if (t.scope->count && (t.scope->count->is_negative() || !t.scope->count->is_integer())) {
-            report("target.scope.count.invalid", p + ".count",
+            report("target.scope.count.invalid", path + ".scope.count",
                   "a scope counts whole items (" + t.scope->count->to_string() + ")");
         }
     }
@@ -200,7 +294,7 @@ public:
             if (needs_unit(t)) report("target.unit.missing", path + ".unit", "a target with a value needs a unit");
             return false;
         }
-        if (!units_.contains(t.unit)) {
+        if (!registered(t.unit)) {
             const unit* same_symbol = units_.lookup(t.unit.symbol());
             report("target.unit.unknown", path + ".unit",
                   same_symbol ? "unit " + quoted(t.unit.symbol()) + " differs from the registered unit of that name"
@@ -382,17 +476,16 @@ public:
     void check_baseline(const target& t, const lazy_path& path, bool unit_known)
     {
         if (!t.baseline) return;
-        const std::string p = path + ".baseline";
-        const auto& b = *t.baseline;
-        if (b.date && b.date->is_special()) report("target.baseline.date.invalid", p + ".date", "not a calendar date");
-        if (b.year == 0 && !b.date) report("target.baseline.empty", p, "a baseline names at least its year or date");
+                const auto& b = *t.baseline;
+        if (b.date && b.date->is_special()) report("target.baseline.date.invalid", path + ".baseline.date", "not a calendar date");
+        if (b.year == 0 && !b.date) report("target.baseline.empty", path + ".baseline", "a baseline names at least its year or date");
         if (b.year != 0 && b.date && !b.date->is_special() && b.date->year() != b.year) {
-            report("target.baseline.year.mismatch", p + ".year",
+            report("target.baseline.year.mismatch", path + ".baseline.year",
                   "year " + std::to_string(b.year) + " is not the year of " + to_iso_string(*b.date));
         }
         if (!b.value || !unit_known || !same_family_required(t.kind)) return;
         if (!convertible(b.value->unit, t.unit)) {
-            report("target.baseline.unit.incompatible", p + ".value",
+            report("target.baseline.unit.incompatible", path + ".baseline.value",
                   "baseline " + to_string(*b.value) + " cannot be compared with a target in " +
                       quoted(t.unit.symbol()));
             return;
@@ -411,7 +504,7 @@ public:
     {
         for (std::size_t i = 0; i < t.observations.size(); ++i) {
             const auto& o = t.observations[i];
-            const std::string p = indexed(path, "observations", i);
+            const lazy_path p{&path, "observations", i};
             if (o.date.is_special()) {
                 report("observation.date.invalid", p + ".date", "not a calendar date");
             } else if (options_.as_of && o.date > *options_.as_of) {
@@ -444,9 +537,9 @@ public:
         }
     }
 
-    void check_named_count(const target& t, const lazy_path& path, std::size_t named, bool unit_known)
+    void check_named_count(const target& t, const lazy_path& path, const named_projects* named_in_plan, bool unit_known)
     {
-        if (!unit_known || t.unit.dimension() != dimension::count || named == 0) return;
+        if (!unit_known || t.unit.dimension() != dimension::count) return;
         // The named projects are a floor on the real count: an error only
         // where that floor already breaks the target's upper bound.
         comparator upper = comparator::at_most;
@@ -460,6 +553,8 @@ public:
         default: return;  // at_least, more_than, direction: no upper bound
         }
         if (!bound) return;
+        const std::size_t named = named_in_plan != nullptr ? named_in_plan->of(t) : t.project_ids.size();
+        if (named == 0) return;
         auto in_base = convert(quantity{*bound, t.unit}, unit{t.unit.base(), dimension::count, t.unit.base()});
         if (!in_base) return;
         if (!meets_bound(upper, decimal::from_integer(static_cast<std::int64_t>(named)), in_base->value)) {
@@ -484,7 +579,7 @@ public:
         }
         auto check_money = [&](const std::optional<quantity>& q, const char* field) {
             if (!q) return;
-            if (q->unit.dimension() != dimension::money || !units_.contains(q->unit)) {
+            if (q->unit.dimension() != dimension::money || !registered(q->unit)) {
                 report("project.investment.unit", path + "." + field,
                       "an investment is an amount of money in a registered unit, not " + quoted(q->unit.symbol()));
             } else if (q->value.is_negative()) {
@@ -505,9 +600,27 @@ public:
 
 
 private:
+    /// units_.contains(u), remembered by definition: a plan's targets share a
+    /// few definitions, and a definition never changes, so each is looked up
+    /// by symbol once instead of once per target.
+    bool registered(const unit& u)
+    {
+        const unit_definition* d = &u.definition();
+        for (std::size_t i = 0; i < known_count_; ++i)
+            if (known_[i] == d) return true;
+        if (!units_.contains(u)) return false;
+        known_[known_next_] = d;
+        known_next_ = (known_next_ + 1) % known_.size();
+        known_count_ = std::min(known_count_ + 1, known_.size());
+        return true;
+    }
+
     std::vector<diagnostic>& out_;
     validation_options options_;
     const unit_registry& units_;
+    std::array<const unit_definition*, 16> known_{};  ///< definitions found registered, most recent last
+    std::size_t known_count_ = 0;
+    std::size_t known_next_ = 0;
 };
 
 }  // namespace
@@ -561,70 +674,68 @@ std::string element_path(const element_position& at, bool project)
 }
 
 /// The first use of each id (targets and projects share one namespace),
-/// filled in document order as the elements are checked; one hash lookup per
-/// element, so linear in the plan.
+/// filled in document order as the elements are checked. Open addressing
+/// over one array of slots, at most half full: one hash per element and no
+/// allocation per id, so linear in the plan.
 class id_table {
 public:
-    explicit id_table(std::size_t elements) : arena_(std::max<std::size_t>(elements * 64, 256)), first_(&arena_)
+    explicit id_table(std::size_t elements)
     {
-        first_.reserve(elements);
+        uses_.reserve(elements);
+        resize(std::max<std::size_t>(16, std::bit_ceil(elements * 2 + 1)));
     }
 
     /// Records a use; reports it when the id was used before.
     void claim(checker& c, const std::string& id, const element_position& at, bool project)
     {
         if (id.empty()) return;
-        const auto [it, first] = first_.try_emplace(id, use{at, project});
-        if (first) return;
+        const std::uint64_t hash = hash_id(id);
+        std::size_t& slot = slots_[find(id, hash)];
+        if (slot == no_use) {
+            slot = uses_.size();
+            uses_.push_back({id, hash, at, project});
+            if (uses_.size() * 2 > slots_.size()) resize(slots_.size() * 2);
+            return;
+        }
+        const use& first = uses_[slot];
         static constexpr rule_ref target_rule{"target.id.duplicate"}, project_rule{"project.id.duplicate"};
         c.report(project ? project_rule : target_rule, element_path(at, project) + ".id",
-                 "id " + quoted(id) + " is already used by " + element_path(it->second.at, it->second.project));
+                 "id " + quoted(id) + " is already used by " + element_path(first.at, first.project));
     }
     /// Whether `id` is the id of a project (`project`) or of a target.
     [[nodiscard]] bool names(std::string_view id, bool project) const
     {
-        const auto it = first_.find(id);
-        return it != first_.end() && it->second.project == project;
+        if (id.empty()) return false;
+        const std::size_t slot = slots_[find(id, hash_id(id))];
+        return slot != no_use && uses_[slot].project == project;
     }
 
 private:
     struct use {
+        std::string_view id;
+        std::uint64_t hash;
         element_position at;
         bool project;
     };
-    // The table's nodes come from one buffer, released at once: a plan of a
-    // few hundred elements costs a handful of allocations, not one per id.
-    std::pmr::monotonic_buffer_resource arena_;
-    std::pmr::unordered_map<std::string_view, use> first_;
-};
+    static constexpr std::size_t no_use = static_cast<std::size_t>(-1);
 
-/// How many distinct projects name each target as one of its instances:
-/// listed in the target's project_ids, or linking to it as `exemplifies`.
-class named_projects {
-public:
-    explicit named_projects(const plan& p)
+    /// The slot holding `id`, or the empty slot where it would go.
+    [[nodiscard]] std::size_t find(std::string_view id, std::uint64_t hash) const noexcept
     {
-        for (auto [t, at] : each_target(p))
-            for (const auto& pid : t.project_ids) links_.emplace_back(t.id, pid);
-        for (auto [pr, at] : each_project(p))
-            for (const auto& link : pr.targets)
-                if (link.role == link_role::exemplifies && !link.target_id.empty() && !pr.id.empty())
-                    links_.emplace_back(link.target_id, pr.id);
-        std::sort(links_.begin(), links_.end());
-        links_.erase(std::unique(links_.begin(), links_.end()), links_.end());
+        const std::size_t mask = slots_.size() - 1;
+        for (std::size_t i = static_cast<std::size_t>(hash) & mask;; i = (i + 1) & mask) {
+            const std::size_t at = slots_[i];
+            if (at == no_use || (uses_[at].hash == hash && uses_[at].id == id)) return i;
+        }
     }
-    /// For a count target (only counts are compared with their named projects); 0 otherwise.
-    [[nodiscard]] std::size_t of(const target& tg) const
+    void resize(std::size_t size)
     {
-        if (tg.id.empty() || links_.empty() || tg.unit.dimension() != dimension::count) return 0;
-        const auto range = std::equal_range(links_.begin(), links_.end(), id_pair(tg.id, {}),
-                                            [](const id_pair& a, const id_pair& b) { return a.first < b.first; });
-        return static_cast<std::size_t>(range.second - range.first);
+        slots_.assign(size, no_use);
+        for (std::size_t u = 0; u < uses_.size(); ++u) slots_[find(uses_[u].id, uses_[u].hash)] = u;
     }
 
-private:
-    using id_pair = std::pair<std::string_view, std::string_view>;  // (target id, project id)
-    std::vector<id_pair> links_;
+    std::vector<use> uses_;          ///< in the order first claimed
+    std::vector<std::size_t> slots_;  ///< a power of two; no_use or a position in uses_
 };
 
 /// Each focus area, measure, target and project, in document order, each id
@@ -645,7 +756,7 @@ void check_elements(checker& c, const plan& p, id_table& ids)
                                  std::optional<std::size_t> measure) {
             for (std::size_t t = 0; t < targets.size(); ++t) {
                 ids.claim(c, targets[t].id, {f, measure, t}, false);
-                c.check_target(targets[t], lazy_path{&owner, "targets", t}, named.of(targets[t]));
+                c.check_target(targets[t], lazy_path{&owner, "targets", t}, &named);
             }
         };
         check_targets(area.targets, fpath, std::nullopt);
@@ -683,10 +794,18 @@ void check_target_links(checker& c, const target& t, const lazy_path& where, con
             with_parent.push_back({t.id, where + ".parent_id"});
         }
     }
+    // A short list (the usual one) is searched; a long one is hashed, so
+    // the pass stays linear in the ids.
+    constexpr std::size_t searched = 16;
+    const auto& ids_listed = t.project_ids;
     std::unordered_set<std::string_view> listed;
-    for (std::size_t k = 0; k < t.project_ids.size(); ++k) {
-        const auto& id = t.project_ids[k];
-        const bool again = !listed.insert(id).second;
+    if (ids_listed.size() > searched) listed.reserve(ids_listed.size());
+    for (std::size_t k = 0; k < ids_listed.size(); ++k) {
+        const auto& id = ids_listed[k];
+        const bool again = ids_listed.size() > searched
+                               ? !listed.insert(id).second
+                               : std::find(ids_listed.begin(), ids_listed.begin() + static_cast<std::ptrdiff_t>(k),
+                                           id) != ids_listed.begin() + static_cast<std::ptrdiff_t>(k);
         if (!ids.names(id, true)) {
             c.report("target.projects.dangling", indexed(where, "project_ids", k), "no project has id " + quoted(id));
         } else if (again) {
@@ -787,7 +906,7 @@ std::vector<diagnostic> validate(const target& t, const validation_options& opti
 {
     std::vector<diagnostic> out;
     checker c(out, options);
-    c.check_target(t, lazy_path{nullptr, nullptr, 0, &path}, t.project_ids.size());
+    c.check_target(t, lazy_path{nullptr, nullptr, 0, &path}, nullptr);
     return out;
 }
 

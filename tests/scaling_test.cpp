@@ -11,6 +11,7 @@
 #include "support.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <ctime>
 #include <malloc.h>
 #include <functional>
@@ -119,6 +120,32 @@ TEST_CASE("scaling validation of n targets sharing one id")
         auto& m = p->focus_areas[0].measures[0];
         for (std::size_t i = 0; i < n; ++i) m.targets.push_back(count_target(0));
         REQUIRE(validate(*p).size() == n - 1);  // every one after the first is a duplicate
+        return [p] { (void)validate(*p); };
+    });
+    MESSAGE("growth for 16x items: " << g);
+    CHECK(g < linear_bound);
+}
+
+TEST_CASE("scaling validation of n targets with long ids, each bounded and named by its projects")
+{
+    // Ids 60 bytes long that differ only in their last digits: a hash that
+    // skipped any of their bytes would put them all in one slot.
+    const double g = growth([](std::size_t n) {
+        auto p = std::make_shared<plan>(skeleton());
+        auto& m = p->focus_areas[0].measures[0];
+        const std::string prefix(48, 'x');
+        for (std::size_t i = 0; i < n; ++i) {
+            char digits[16];
+            std::snprintf(digits, sizeof digits, "%012zu", i);
+            target t = count_target(i);
+            t.id = prefix + digits;
+            t.comparator = comparator::at_most;
+            t.value = decimal::from_integer(2);
+            m.projects.push_back(linked_project(i, t.id));  // exemplifies the target
+            t.project_ids = {m.projects.back().id};         // and listed by it: one project
+            m.targets.push_back(std::move(t));
+        }
+        REQUIRE(validate(*p).empty());
         return [p] { (void)validate(*p); };
     });
     MESSAGE("growth for 16x items: " << g);
