@@ -11,6 +11,7 @@
 #include <boost/archive/text_oarchive.hpp>
 #include <boost/crc.hpp>
 
+#include <cstdio>
 #include <random>
 #include <sstream>
 #include <string>
@@ -261,6 +262,77 @@ TEST_CASE("archive a string that is not UTF-8 or an id used twice is refused as 
     const auto bad_dimension = plan_to_archive(p, archive_kind::text);
     REQUIRE_FALSE(bad_dimension.has_value());
     CHECK(bad_dimension.error().code == errc::invalid_value);
+}
+
+namespace {
+
+/// What valid_utf8 must say, decoded by the letter of RFC 3629: each
+/// sequence's code point, refused when overlong, a surrogate or past U+10FFFF.
+bool utf8_by_rfc3629(const std::string& s)
+{
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        if (n == 0 || i + n > s.size()) return false;
+        std::uint32_t cp = n == 1 ? c : n == 2 ? (c & 0x1Fu) : n == 3 ? (c & 0x0Fu) : (c & 0x07u);
+        for (std::size_t k = 1; k < n; ++k) {
+            const auto b = static_cast<unsigned char>(s[i + k]);
+            if ((b >> 6) != 0x2) return false;
+            cp = (cp << 6) | (b & 0x3Fu);
+        }
+        const std::uint32_t least[] = {0, 0, 0x80, 0x800, 0x10000};
+        if (cp < least[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+        i += n;
+    }
+    return true;
+}
+
+}  // namespace
+
+TEST_CASE("archive UTF-8 check agrees with RFC 3629 on every short sequence and on long mixed text")
+{
+    using serialization_detail::valid_utf8;
+    // Every one- and two-byte string, and every three-byte string that starts
+    // a multi-byte sequence, each behind an ASCII run that crosses the
+    // eight-byte step (0 to 9 bytes) and before one.
+    std::size_t checked = 0, disagreed = 0;
+    auto check = [&](const std::string& s) {
+        ++checked;
+        if (valid_utf8(s) != utf8_by_rfc3629(s)) {
+            if (++disagreed <= 5) {
+                std::string hex;
+                for (char ch : s) {
+                    char two[4];
+                    std::snprintf(two, sizeof two, "%02X ", static_cast<unsigned>(static_cast<unsigned char>(ch)));
+                    hex += two;
+                }
+                MESSAGE("disagree on " << hex);
+            }
+        }
+    };
+    for (unsigned a = 0; a < 256; ++a) {
+        for (std::size_t lead = 0; lead < 10; lead += 3) check(std::string(lead, 'a') + char(a) + "tail");
+        for (unsigned b = 0; b < 256; ++b) {
+            check(std::string{char(a), char(b)});
+            if (a >= 0xC0) {
+                for (unsigned c = 0x70; c < 0xD0; ++c) check(std::string(9, 'x') + char(a) + char(b) + char(c));
+            }
+        }
+    }
+    for (unsigned a = 0xF0; a < 0xF8; ++a)
+        for (unsigned b = 0x80; b < 0xC0; b += 7)
+            for (unsigned c : {0x7Fu, 0x80u, 0xBFu, 0xC0u})
+                for (unsigned d : {0x7Fu, 0x80u, 0xBFu, 0xC0u}) check(std::string{char(a), char(b), char(c), char(d)});
+    // Long text: Chinese, ASCII and emoji, whole and cut at every byte.
+    const std::string text = "2025年郾城区GDP增长6.5%左右 🚀 ok 规上工业增加值增长8%";
+    for (std::size_t cut = 0; cut <= text.size(); ++cut) {
+        check(text.substr(0, cut));
+        check(text.substr(cut));
+    }
+    CHECK(valid_utf8(text));
+    CHECK(disagreed == 0);
+    CHECK(checked > 1'600'000);  // the loops above ran
 }
 
 TEST_CASE("archive from a newer class version is rejected")

@@ -32,6 +32,7 @@
 #include <govplan/plan.hpp>
 #include <govplan/unit.hpp>
 
+#include <boost/describe/enumerators.hpp>
 #include <boost/describe/members.hpp>
 #include <boost/mp11/algorithm.hpp>
 #include <boost/serialization/binary_object.hpp>
@@ -50,6 +51,7 @@
 #include <vector>
 
 namespace boost::archive {
+class binary_iarchive;
 class xml_iarchive;
 class xml_oarchive;
 }  // namespace boost::archive
@@ -104,6 +106,44 @@ private:
 };
 /// The key the pool is kept under among an archive's helpers.
 [[nodiscard]] void* unit_pool_key() noexcept;
+
+/// The model types with a class version, in the order of their slot in
+/// loaded_versions.
+using versioned_classes =
+    boost::mp11::mp_list<unit_scale, unit, quantity, provenance, baseline, observation, milestone, target_scope,
+                         statement_group, responsibility, text_span, target, target_link, project, measure, focus_area,
+                         jurisdiction, source_reference, plan>;
+
+/// The class version a binary archive gave each model type, known once Boost
+/// has read that type's first object. Boost writes a type's class information
+/// once, before its first object, and nothing of its own before the others
+/// (these types are never tracked), so the later objects are read by calling
+/// serialize() with that version: the same bytes, without Boost's per-object
+/// look-ups. Kept among the archive's helpers.
+struct loaded_versions {
+    static constexpr unsigned int unknown = ~0u;
+    unsigned int of[boost::mp11::mp_size<versioned_classes>::value];
+    loaded_versions() noexcept
+    {
+        for (auto& v : of) v = unknown;
+    }
+};
+/// The key the versions are kept under among an archive's helpers.
+[[nodiscard]] void* loaded_versions_key() noexcept;
+
+template <class T>
+inline constexpr std::size_t version_slot = boost::mp11::mp_find<versioned_classes, T>::value;
+template <class T>
+inline constexpr bool has_version_slot = version_slot<T> < boost::mp11::mp_size<versioned_classes>::value;
+
+/// Called by each serialize() that Boost calls: records the version read.
+template <class Archive, class T>
+void note_loaded_version(Archive& ar, unsigned int version)
+{
+    if constexpr (std::is_same_v<Archive, boost::archive::binary_iarchive> && has_version_slot<T>) {
+        ar.template get_helper<loaded_versions>(loaded_versions_key()).of[version_slot<T>] = version;
+    }
+}
 }  // namespace serialization_detail
 
 /// Attaches `budget` to the input archive `ar`: what `ar` loads through these
@@ -205,10 +245,11 @@ template <class Archive, class Enum>
 void io(Archive& ar, const char* name, Enum& e)
 {
     std::int32_t raw = static_cast<std::int32_t>(e);
-    auto known = [&] {
-        for (Enum v : all_values<Enum>())
-            if (static_cast<std::int32_t>(v) == raw) return true;
-        return false;
+    auto known = [&] {  // against the description itself: no list is built per field
+        bool found = false;
+        boost::mp11::mp_for_each<boost::describe::describe_enumerators<Enum>>(
+            [&](auto d) { found = found || static_cast<std::int32_t>(d.value) == raw; });
+        return found;
     };
     if constexpr (Archive::is_saving::value) {
         if (!known()) throw archive_error(errc::invalid_value, std::string(name) + " is not a defined value");
@@ -277,11 +318,23 @@ void io(Archive& ar, const char* name, decimal& d)
     }
 }
 
-/// Model structs: through Boost, so that their class version is recorded.
+template <class Archive, class T>
+void serialize_known(Archive& ar, T& value, unsigned int version);
+
+/// Model structs: through Boost, so that their class version is recorded;
+/// in a binary archive only the first of each type (see loaded_versions).
 template <class Archive, class T>
     requires std::is_class_v<T>
 void io(Archive& ar, const char* name, T& value)
 {
+    if constexpr (std::is_same_v<Archive, boost::archive::binary_iarchive> && has_version_slot<T>) {
+        const unsigned int version =
+            ar.template get_helper<loaded_versions>(loaded_versions_key()).of[version_slot<T>];
+        if (version != loaded_versions::unknown) {
+            serialize_known(ar, value, version);
+            return;
+        }
+    }
     ar & boost::serialization::make_nvp(name, value);
 }
 
@@ -505,9 +558,11 @@ void serialize_unit(Archive& ar, unit& u, unsigned int version)
 // ---- serialize() for each model type (found by ADL) ----------------------
 
 #define GOVPLAN_DESCRIBED_SERIALIZE(type)                                            \
+    constexpr const char* serialized_name(const type*) noexcept { return #type; }   \
     template <class Archive>                                                         \
     void serialize(Archive& ar, type& value, const unsigned int version)            \
     {                                                                                \
+        serialization_detail::note_loaded_version<Archive, type>(ar, version);      \
         serialization_detail::serialize_described(ar, value, version, #type);       \
     }
 
@@ -515,6 +570,7 @@ GOVPLAN_DESCRIBED_SERIALIZE(unit_scale)
 template <class Archive>
 void serialize(Archive& ar, unit& value, const unsigned int version)
 {
+    serialization_detail::note_loaded_version<Archive, unit>(ar, version);
     serialization_detail::serialize_unit(ar, value, version);
 }
 GOVPLAN_DESCRIBED_SERIALIZE(quantity)
@@ -536,6 +592,16 @@ GOVPLAN_DESCRIBED_SERIALIZE(source_reference)
 GOVPLAN_DESCRIBED_SERIALIZE(plan)
 
 #undef GOVPLAN_DESCRIBED_SERIALIZE
+
+namespace serialization_detail {
+/// What Boost's serialize() call does for `value` once the version is known.
+template <class Archive, class T>
+void serialize_known(Archive& ar, T& value, unsigned int version)
+{
+    if constexpr (std::is_same_v<T, unit>) serialize_unit(ar, value, version);
+    else serialize_described(ar, value, version, serialized_name(static_cast<const T*>(nullptr)));
+}
+}  // namespace serialization_detail
 
 GOVPLAN_END_NAMESPACE
 
