@@ -96,6 +96,9 @@ public:
         setg(begin, begin, begin + bytes.size());
     }
 
+    /// The next byte to be read.
+    [[nodiscard]] const char* next() const noexcept { return gptr(); }
+
 protected:
     /// One copy for each of Boost's reads (a field is a read): the base
     /// class's loop was a tenth of a binary archive's load.
@@ -226,6 +229,9 @@ plan load_payload(std::string_view payload, archive_kind kind, const archive_lim
     case archive_kind::binary: {
         boost::archive::binary_iarchive ar(in);
         set_load_budget(ar, budget);
+        auto& versions = ar.get_helper<serialization_detail::loaded_versions>(serialization_detail::loaded_versions_key());
+        versions.source = &buffer;
+        versions.position = [](const void* source) noexcept { return static_cast<const memory_buffer*>(source)->next(); };
         ar >> boost::serialization::make_nvp("plan", p);
         break;
     }

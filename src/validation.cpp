@@ -154,17 +154,33 @@ public:
     {
         if (tg.id.empty()) return 0;
         // Ordered by the hash of the target id first: the search compares
-        // numbers, and strings only among the few links of one hash.
+        // numbers, and strings only among the links of one hash. Within the
+        // target's range the project ids are in order, so each listed id is
+        // looked up there: logarithmic per target, whatever links it has.
         const std::uint64_t hash = links_.empty() ? 0 : hash_id(tg.id);
-        auto first = std::lower_bound(links_.begin(), links_.end(), hash,
-                                      [](const named_link& l, std::uint64_t h) { return l.target_hash < h; });
-        std::vector<std::string_view> named;
-        for (; first != links_.end() && first->target_hash == hash; ++first)
-            if (first->target_id == tg.id) named.push_back(first->project_id);
-        if (tg.project_ids.empty()) return named.size();
-        named.insert(named.end(), tg.project_ids.begin(), tg.project_ids.end());
-        std::sort(named.begin(), named.end());
-        return static_cast<std::size_t>(std::unique(named.begin(), named.end()) - named.begin());
+        const auto [lo, hi] = std::equal_range(links_.begin(), links_.end(), named_link{hash, tg.id, {}},
+                                               [](const named_link& a, const named_link& b) {
+                                                   return a.target_hash != b.target_hash ? a.target_hash < b.target_hash
+                                                                                          : a.target_id < b.target_id;
+                                               });
+        std::size_t named = static_cast<std::size_t>(hi - lo);
+        const auto& own = tg.project_ids;
+        auto linked = [&, lo = lo, hi = hi](std::string_view id) {
+            return std::binary_search(lo, hi, named_link{hash, tg.id, id});
+        };
+        if (own.size() <= 16) {  // the usual list: earlier entries searched
+            for (std::size_t k = 0; k < own.size(); ++k)
+                if (!linked(own[k]) && std::find(own.begin(), own.begin() + static_cast<std::ptrdiff_t>(k), own[k]) ==
+                                           own.begin() + static_cast<std::ptrdiff_t>(k))
+                    ++named;
+            return named;
+        }
+        std::vector<std::string_view> distinct(own.begin(), own.end());
+        std::sort(distinct.begin(), distinct.end());
+        distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+        for (auto id : distinct)
+            if (!linked(id)) ++named;
+        return named;
     }
 
 private:
@@ -573,7 +589,7 @@ public:
         if (!is_enumerator(p.type)) report("project.type.invalid", path + ".type", "type " + code_of(p.type) + " is not defined");
         for (std::size_t i = 0; i < p.targets.size(); ++i) {
             if (!is_enumerator(p.targets[i].role)) {
-                report("project.target.role.invalid", indexed(path, "targets", i) + ".role",
+                report("project.target.role.invalid", lazy_path{&path, "targets", i} + ".role",
                       "role " + code_of(p.targets[i].role) + " is not defined");
             }
         }

@@ -135,7 +135,7 @@ TEST_CASE("scaling validation of n targets with long ids, each bounded and named
         auto& m = p->focus_areas[0].measures[0];
         const std::string prefix(48, 'x');
         for (std::size_t i = 0; i < n; ++i) {
-            char digits[16];
+            char digits[24];
             std::snprintf(digits, sizeof digits, "%012zu", i);
             target t = count_target(i);
             t.id = prefix + digits;
@@ -146,6 +146,27 @@ TEST_CASE("scaling validation of n targets with long ids, each bounded and named
             m.targets.push_back(std::move(t));
         }
         REQUIRE(validate(*p).empty());
+        return [p] { (void)validate(*p); };
+    });
+    MESSAGE("growth for 16x items: " << g);
+    CHECK(g < linear_bound);
+}
+
+TEST_CASE("scaling validation of n bounded counts sharing one id, exemplified by n projects")
+{
+    // Each target asks how many projects name its id: n of them, every time.
+    const double g = growth([](std::size_t n) {
+        auto p = std::make_shared<plan>(skeleton());
+        auto& m = p->focus_areas[0].measures[0];
+        for (std::size_t i = 0; i < n; ++i) {
+            target t = count_target(0);
+            t.comparator = comparator::at_most;
+            t.project_ids = {"p" + std::to_string(i)};
+            m.targets.push_back(std::move(t));
+            m.projects.push_back(linked_project(i, "t0"));
+        }
+        // every target after the first repeats the id; every one names n projects, over its bound of 1
+        REQUIRE(validate(*p).size() == 2 * n - 1);
         return [p] { (void)validate(*p); };
     });
     MESSAGE("growth for 16x items: " << g);

@@ -115,14 +115,23 @@ using versioned_classes =
                          jurisdiction, source_reference, plan>;
 
 /// The class version a binary archive gave each model type, known once Boost
-/// has read that type's first object. Boost writes a type's class information
-/// once, before its first object, and nothing of its own before the others
-/// (these types are never tracked), so the later objects are read by calling
-/// serialize() with that version: the same bytes, without Boost's per-object
-/// look-ups. Kept among the archive's helpers.
+/// has read that type's first object. Boost reads a type's class information
+/// (its tracking level, then its version) once, before its first object, and
+/// nothing of its own before the later ones when the file says the type is
+/// not tracked. Those later objects are then read by calling serialize() with
+/// that version: the same bytes, without Boost's per-object look-ups. Off
+/// unless `position` is set: the archive loaders of <govplan/archive.hpp> set
+/// it, so that an archive built by hand keeps Boost's own path throughout.
+/// Kept among the archive's helpers.
 struct loaded_versions {
     static constexpr unsigned int unknown = ~0u;
+    static constexpr std::size_t none = ~std::size_t{0};
     unsigned int of[boost::mp11::mp_size<versioned_classes>::value];
+    /// Where the archive's source is now (what it reads next), given `source`.
+    const char* (*position)(const void* source) noexcept = nullptr;
+    const void* source = nullptr;
+    std::size_t pending = none;        ///< the slot whose first object Boost is reading
+    const char* preamble = nullptr;    ///< where that object's class information starts
     loaded_versions() noexcept
     {
         for (auto& v : of) v = unknown;
@@ -136,12 +145,21 @@ inline constexpr std::size_t version_slot = boost::mp11::mp_find<versioned_class
 template <class T>
 inline constexpr bool has_version_slot = version_slot<T> < boost::mp11::mp_size<versioned_classes>::value;
 
-/// Called by each serialize() that Boost calls: records the version read.
+/// Called by each serialize() that Boost calls: when Boost has just read the
+/// class information of a type's first object, records the version it read,
+/// provided the file says the type is untracked (the first byte of that
+/// information, the tracking level, is 0), so that no object id precedes
+/// the later objects.
 template <class Archive, class T>
 void note_loaded_version(Archive& ar, unsigned int version)
 {
     if constexpr (std::is_same_v<Archive, boost::archive::binary_iarchive> && has_version_slot<T>) {
-        ar.template get_helper<loaded_versions>(loaded_versions_key()).of[version_slot<T>] = version;
+        auto& versions = ar.template get_helper<loaded_versions>(loaded_versions_key());
+        if (versions.pending != version_slot<T>) return;
+        versions.pending = loaded_versions::none;
+        if (versions.position(versions.source) > versions.preamble && *versions.preamble == 0) {
+            versions.of[version_slot<T>] = version;
+        }
     }
 }
 }  // namespace serialization_detail
@@ -328,11 +346,14 @@ template <class Archive, class T>
 void io(Archive& ar, const char* name, T& value)
 {
     if constexpr (std::is_same_v<Archive, boost::archive::binary_iarchive> && has_version_slot<T>) {
-        const unsigned int version =
-            ar.template get_helper<loaded_versions>(loaded_versions_key()).of[version_slot<T>];
-        if (version != loaded_versions::unknown) {
-            serialize_known(ar, value, version);
-            return;
+        auto& versions = ar.template get_helper<loaded_versions>(loaded_versions_key());
+        if (versions.position != nullptr) {
+            if (const unsigned int version = versions.of[version_slot<T>]; version != loaded_versions::unknown) {
+                serialize_known(ar, value, version);
+                return;
+            }
+            versions.pending = version_slot<T>;
+            versions.preamble = versions.position(versions.source);
         }
     }
     ar & boost::serialization::make_nvp(name, value);
@@ -558,7 +579,9 @@ void serialize_unit(Archive& ar, unit& u, unsigned int version)
 // ---- serialize() for each model type (found by ADL) ----------------------
 
 #define GOVPLAN_DESCRIBED_SERIALIZE(type)                                            \
+    namespace serialization_detail {                                                 \
     constexpr const char* serialized_name(const type*) noexcept { return #type; }   \
+    }                                                                                \
     template <class Archive>                                                         \
     void serialize(Archive& ar, type& value, const unsigned int version)            \
     {                                                                                \
