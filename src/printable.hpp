@@ -11,6 +11,10 @@ namespace govplan::detail {
 /// when the bytes there are not one (overlong forms and surrogates included).
 std::size_t utf8_sequence_length(std::string_view text, std::size_t i) noexcept;
 
+/// True when all of `text` is well-formed UTF-8 by the same rules; runs of
+/// ASCII are checked eight bytes at a time.
+bool valid_utf8(std::string_view text) noexcept;
+
 /// Text from a file, made safe to put between quotes in a message: control
 /// characters (C0, DEL and C1), quotes and backslashes written as \u00XX,
 /// invalid UTF-8 bytes as \xNN, and cut after `max_bytes` (on a character
