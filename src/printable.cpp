@@ -216,7 +216,10 @@ __attribute__((target("ssse3"))) bool valid_blocks(const unsigned char* p, std::
 
 bool has_ssse3() noexcept
 {
-    static const bool yes = __builtin_cpu_supports("ssse3");
+    static const bool yes = [] {
+        __builtin_cpu_init();  // in case this runs before the library's own start-up has
+        return __builtin_cpu_supports("ssse3") != 0;
+    }();
     return yes;
 }
 
