@@ -48,7 +48,7 @@ void break_targets(plan& p, std::size_t errors)
     const unit percent = unit_registry::standard().find("%").value();
     std::vector<const std::string*> parents;
     for (auto [t, at] : each_target(p)) {
-        if (!t.parent_id.empty()) parents.push_back(&t.parent_id);
+        if (!t.parent_id.empty()) parents.push_back(&*t.parent_id);
     }
     auto is_parent = [&](const std::string& id) {
         return std::any_of(parents.begin(), parents.end(), [&](const std::string* s) { return *s == id; });
@@ -79,8 +79,10 @@ plan make_plan(std::size_t i)
     p.title = fmt::format("第{}县2025年重点工作安排", i);
     std::size_t n = 0;
     auto touch = [&](target& t) {
-        for (auto* v : {&t.value, &t.low, &t.high, &t.stretch})
-            if (*v) **v = vary(**v, i, t);
+        auto vary_one = [&](auto& v) {
+            if (v) *v = vary(*v, i, t);
+        };
+        vary_one(t.value), vary_one(t.low), vary_one(t.high), vary_one(t.stretch);
         if (n++ % 5 == 0 && t.value && !t.unit.empty()) {
             t.observations.push_back({date(2025, 6, 30), {decimal::multiply(*t.value, decimal(5, 1)).value_or(*t.value), t.unit},
                                       "synthetic", "benchmark"});

@@ -25,9 +25,9 @@
 namespace {
 
 template <class T>
-constexpr bool is_boxed = false;
+constexpr bool is_boxed_optional = false;
 template <class T>
-constexpr bool is_boxed<govplan::boxed_optional<T>> = true;
+constexpr bool is_boxed_optional<govplan::boxed_optional<T>> = true;
 
 /// Bytes by what holds them, counted by walking the loaded plans through
 /// their descriptions. A heap block is charged as glibc's malloc takes it:
@@ -44,8 +44,12 @@ public:
         } else if constexpr (is_vector<T>) {
             if (v.capacity() != 0) charge("lists of " + label<typename T::value_type>(), v.capacity() * sizeof(typename T::value_type));
             for (const auto& e : v) walk(e, name);
-        } else if constexpr (is_boxed<T>) {
+        } else if constexpr (is_boxed_optional<T>) {
             if (!v) return;
+            charge("boxed " + label<typename T::value_type>(), sizeof(typename T::value_type));
+            walk(*v, name);
+        } else if constexpr (govplan::detail::is_boxed<T>) {
+            if (&*v == &*T()) return;  // the shared empty value: no allocation
             charge("boxed " + label<typename T::value_type>(), sizeof(typename T::value_type));
             walk(*v, name);
         } else if constexpr (is_optional<T>) {
@@ -85,7 +89,7 @@ private:
     static std::string label()
     {
         std::string name = boost::core::demangle(typeid(T).name());
-        for (const std::string prefix : {"govplan::v0_3::", "std::__cxx11::"})
+        for (const std::string prefix : {"govplan::v0_4::", "std::__cxx11::"})
             for (auto at = name.find(prefix); at != std::string::npos; at = name.find(prefix)) name.erase(at, prefix.size());
         return name;
     }

@@ -10,7 +10,7 @@ namespace {
 
 std::string match_key(const target& t)
 {
-    return t.metric + '\x1f' + t.qualifier + '\x1f' + std::to_string(static_cast<int>(t.kind));
+    return t.metric + '\x1f' + *t.qualifier + '\x1f' + std::to_string(static_cast<int>(t.kind));
 }
 
 std::optional<quantity> headline(const target& t)

@@ -19,6 +19,7 @@
 
 namespace govplan::detail {
 
+using govplan::boxed;
 using govplan::boxed_optional;
 
 template <class T>
@@ -35,6 +36,12 @@ template <class T>
 inline constexpr bool is_optional<std::optional<T>> = true;
 template <class T>
 inline constexpr bool is_optional<boxed_optional<T>> = true;
+/// boxed<T>: always a T, held out of line; every format reads and writes it
+/// as the T it holds.
+template <class T>
+inline constexpr bool is_boxed = false;
+template <class T>
+inline constexpr bool is_boxed<boxed<T>> = true;
 
 /// Whether `e` is one of its described enumerators (a stray cast is not).
 template <class Enum>

@@ -83,7 +83,7 @@ void drop_dangling_links(plan& p)
     for (auto [t, at] : each_target(p)) {
         std::erase_if(t.project_ids, gone);
         if (t.scope) std::erase_if(t.scope->project_ids, gone);
-        if (!t.parent_id.empty() && !targets.contains(t.parent_id)) t.parent_id.clear();
+        if (!t.parent_id.empty() && !targets.contains(t.parent_id)) t.parent_id.reset();
     }
     for (auto [pr, at] : each_project(p))
         std::erase_if(pr.targets, [&](const target_link& l) { return !targets.contains(l.target_id); });

@@ -336,6 +336,14 @@ public:
     }
 
     template <class T>
+    void read_value(const json::value& v, boxed<T>& out)
+    {
+        T plain;
+        read_value(v, plain);
+        out = std::move(plain);  // an empty value keeps no allocation
+    }
+
+    template <class T>
     void read_value(const json::value& v, std::vector<T>& out)
     {
         each(v, [&](const json::value& x) {
@@ -467,11 +475,11 @@ public:
     {
         if (const json::value* x = found[table.first_version_1]) {  // lead_unit
             scope s(*this, "lead_unit");
-            m.responsibility.lead_units.push_back(string(*x));
+            m.responsibility.edit().lead_units.push_back(string(*x));
         }
         if (const json::value* x = found[table.first_version_1 + 1]) {  // partner_units
             scope s(*this, "partner_units");
-            read_value(*x, m.responsibility.partner_units);
+            read_value(*x, m.responsibility.edit().partner_units);
         }
     }
 
@@ -883,6 +891,11 @@ private:
     template <class Optional>
         requires detail::is_optional<Optional>
     void write_value(const Optional& v)
+    {
+        write_value(*v);
+    }
+    template <class T>
+    void write_value(const boxed<T>& v)
     {
         write_value(*v);
     }

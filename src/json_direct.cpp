@@ -412,8 +412,9 @@ constexpr const value_ops* ops_of();
 /// (Each handler checks T's at run time: comparing function addresses in a
 /// constant expression is refused by g++ under -fsanitize=undefined.)
 /// An Optional (std::optional or boxed_optional) member: engaged by its
-/// first value, then read as its value type reads it. A boxed value is its
-/// own allocation, counted against the budget.
+/// first value, then read as its value type reads it. A boxed value
+/// (boxed_optional or boxed) is its own allocation, counted against the
+/// budget; a boxed<T> is read as the T it holds.
 template <class Optional>
 struct optional_io {
     using T = typename Optional::value_type;
@@ -422,13 +423,19 @@ struct optional_io {
         if constexpr (!std::is_same_v<Optional, std::optional<T>>) {
             if (!r.spend(sizeof(T))) return nullptr;
         }
-        return &as<Optional>(out).emplace();
+        if constexpr (is_boxed<Optional>) return &as<Optional>(out).edit();
+        else return &as<Optional>(out).emplace();
+    }
+    static T& engaged(void* out)
+    {
+        if constexpr (is_boxed<Optional>) return as<Optional>(out).edit();
+        else return *as<Optional>(out);
     }
     static bool string(event_reader& r, void* out, std::string_view piece, bool first, bool last)
     {
         const auto read = ops_of<T>()->string;
         if (read == nullptr) return false;
-        T* value = first ? engage(r, out) : &*as<Optional>(out);
+        T* value = first ? engage(r, out) : &engaged(out);
         return value != nullptr && read(r, value, piece, first, last);
     }
     static bool integer(event_reader& r, void* out, std::int64_t i)
@@ -698,7 +705,7 @@ constexpr const value_ops* ops_of()
         return &text_ops<T>;
     else if constexpr (std::is_same_v<T, date_period>) return &period_ops;
     else if constexpr (std::is_same_v<T, std::vector<unit>>) return &unit_definitions_ops;
-    else if constexpr (is_optional<T>) return &optional_ops<T>;
+    else if constexpr (is_optional<T> || is_boxed<T>) return &optional_ops<T>;
     else if constexpr (is_vector<T>) return &vector_ops<typename T::value_type>;
     else if constexpr (described<T>) return &object_ops<T>;
     else static_assert(sizeof(T) == 0, "the direct JSON reader has no table for this member type");

@@ -335,7 +335,7 @@ table targets_table(const plan& p)
     table t{{"#", "metric", "kind", "requirement", "commitment"}, {}, {true, false, false, false, false}};
     for (auto [tg, at] : each_target(p)) {
         std::string metric = tg.metric;
-        if (!tg.qualifier.empty()) metric += " (" + tg.qualifier + ")";
+        if (!tg.qualifier.empty()) metric += " (" + *tg.qualifier + ")";
         t.rows.push_back({std::to_string(p.focus_areas[at.focus_area].ordinal), metric, kind_label(tg.kind),
                           requirement_text(tg), std::string(to_code(tg.commitment))});
     }

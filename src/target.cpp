@@ -152,7 +152,7 @@ std::string requirement_text(const target& t)
 {
     auto with_unit = [&](const std::optional<decimal>& v) {
         if (v) return v->to_string() + t.unit.symbol();
-        return t.reference.empty() ? std::string("?") : t.reference;  // 高于全省平均: "> 全省平均"
+        return t.reference.empty() ? std::string("?") : *t.reference;  // 高于全省平均: "> 全省平均"
     };
     std::string out;
     switch (t.comparator) {
@@ -166,10 +166,10 @@ std::string requirement_text(const target& t)
         out = (t.low ? t.low->to_string() : std::string("?")) + "–" + with_unit(t.high);
         break;
     case comparator::direction: break;
-    case comparator::within: out = "in " + (t.reference.empty() ? std::string("?") : t.reference); break;
-    case comparator::none: out = t.grade.empty() ? std::string("met") : "= " + t.grade; break;
+    case comparator::within: out = "in " + (t.reference.empty() ? std::string("?") : *t.reference); break;
+    case comparator::none: out = t.grade.empty() ? std::string("met") : "= " + *t.grade; break;
     }
-    if (!t.reference.empty() && t.value && t.comparator != comparator::within) out += " (" + t.reference + ")";
+    if (!t.reference.empty() && t.value && t.comparator != comparator::within) out += " (" + *t.reference + ")";
     if (t.trend) {
         const char* arrow = *t.trend == trend::increase ? "↑" : *t.trend == trend::decrease ? "↓" : "→";
         out = out.empty() ? std::string(arrow) : std::string(arrow) + " " + out;

@@ -54,6 +54,8 @@ bool find_unreadable(const T& value, std::string& path, std::string& why)
         return false;
     } else if constexpr (is_optional<T>) {
         return value && find_unreadable(*value, path, why);
+    } else if constexpr (is_boxed<T>) {
+        return find_unreadable(*value, path, why);
     } else if constexpr (std::is_same_v<T, unit>) {
         return find_unreadable(value.definition(), path, why);  // its symbol, base, per and dimension
     } else if constexpr (described<T>) {

@@ -318,7 +318,7 @@ std::vector<plan> one_target_plans(std::initializer_list<const char*> values)
 // the threads back to one run).
 plan tamed(plan p)
 {
-    auto tame = [](std::optional<decimal>& v) {
+    auto tame = [](auto& v) {  // std::optional<decimal> or boxed_optional<decimal>
         if (v) v = decimal((v->coefficient() < 0 ? -v->coefficient() : v->coefficient()) % 1000000, std::min(v->scale(), 3));
     };
     for (auto& area : p.focus_areas) {

@@ -260,7 +260,7 @@ TEST_CASE("archive a collection over its limit is refused when its count is read
     // Millions of empty strings cost two bytes each in a text archive and 32 in
     // memory: the count is checked against max_collection_size before any is built.
     plan p = small_plan();
-    p.focus_areas[0].measures[0].targets[0].responsibility.partner_units.assign(3000, std::string());
+    p.focus_areas[0].measures[0].targets[0].responsibility.edit().partner_units.assign(3000, std::string());
     for (auto kind : all_kinds) {
         CAPTURE(kind);
         const std::string bytes = plan_to_archive(p, kind).value();
@@ -300,8 +300,15 @@ TEST_CASE("archive a string that is not UTF-8 or an id used twice is refused as 
     const auto refused = plan_to_archive(p, archive_kind::text);
     REQUIRE_FALSE(refused.has_value());
     CHECK(refused.error().message == "focus_areas[0].measures[0].organisations[0] is not UTF-8 text: refused before writing");
-    // inside a unit too (a unit is a handle: its definition is checked)
+    // inside a member held out of line (a boxed responsibility)
     p.focus_areas[0].measures[0].organisations = {"ORGMARKER"};
+    ts[1].responsibility.edit().partner_units = {"ok", "\xff"};
+    const auto bad_box = plan_to_archive(p, archive_kind::binary);
+    REQUIRE_FALSE(bad_box.has_value());
+    CHECK(bad_box.error().message ==
+          "focus_areas[0].measures[0].targets[1].responsibility.partner_units[1] is not UTF-8 text: refused before writing");
+    ts[1].responsibility.reset();
+    // inside a unit too (a unit is a handle: its definition is checked)
     ts[0].unit = unit{"\xff" "吨", dimension::mass, "千克", {1000, 1}};
     const auto bad_unit = plan_to_archive(p, archive_kind::binary);
     REQUIRE_FALSE(bad_unit.has_value());

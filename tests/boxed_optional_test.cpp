@@ -1,5 +1,6 @@
 // boxed_optional: an optional held out of line, read like std::optional.
 #include <govplan/boxed_optional.hpp>
+#include <govplan/project.hpp>
 #include <govplan/target.hpp>
 
 #include <doctest/doctest.h>
@@ -92,4 +93,92 @@ TEST_CASE("boxed_optional keeps a target's rare members out of line")
     copy.scope->noun = "楼盘";
     CHECK_FALSE(copy == t);
     CHECK(t.scope->noun == "镇办");
+}
+
+TEST_CASE("boxed_optional converts to std::optional, for code written against one")
+{
+    govplan::target t;
+    std::optional<govplan::decimal> low = t.low;
+    CHECK_FALSE(low);
+    t.low = govplan::decimal(25, 1);
+    low = t.low;
+    REQUIRE(low);
+    CHECK(*low == govplan::decimal(25, 1));
+    *t.low = -*t.low;
+    CHECK(*low == govplan::decimal(25, 1));  // a copy
+}
+
+using govplan::boxed;
+using govplan::responsibility;
+
+TEST_CASE("boxed reads as its value, T{} while empty, and allocates only to hold one")
+{
+    boxed<responsibility> box;
+    CHECK(box.empty());
+    CHECK(box->leader.empty());  // reading an empty box reads T{}
+    CHECK(*box == responsibility{});
+    CHECK(box == responsibility{});
+    CHECK(&*box == &*boxed<responsibility>());  // one shared empty value, no allocation
+
+    box.edit().lead_units.push_back("住建局");
+    CHECK_FALSE(box.empty());
+    CHECK(box->lead_units == std::vector<std::string>{"住建局"});
+    const responsibility* held = &*box;
+    box.edit().leader = "副区长";
+    CHECK(&*box == held);  // edit() allocates once
+    CHECK(box->leader == "副区长");
+
+    box = responsibility{};  // assigning the empty value frees the allocation
+    CHECK(box.empty());
+    CHECK(&*box == &*boxed<responsibility>());
+    box = responsibility{{"生态环境分局"}, {"自然资源局"}, ""};
+    CHECK(box->partner_units.size() == 1);
+    box = {};
+    CHECK(box.empty());
+    box = responsibility{{"a"}, {}, ""};
+    box.reset();
+    CHECK(box.empty());
+
+    boxed<responsibility> from_empty(responsibility{});
+    CHECK(&*from_empty == &*boxed<responsibility>());
+    boxed<responsibility> from_value(responsibility{{}, {}, "区长"});
+    CHECK(from_value->leader == "区长");
+
+    // allocated but emptied by hand: still empty, still equal to an empty box
+    boxed<responsibility> emptied;
+    emptied.edit().leader = "x";
+    emptied.edit().leader.clear();
+    CHECK(emptied.empty());
+    CHECK(emptied == boxed<responsibility>());
+}
+
+TEST_CASE("boxed is a value: copies are deep, equality is by value, a moved-from box is empty")
+{
+    boxed<responsibility> a(responsibility{{"住建局"}, {}, ""});
+    boxed<responsibility> b = a;
+    CHECK(&*a != &*b);
+    CHECK(a == b);
+    b.edit().leader = "副区长";
+    CHECK(a->leader.empty());
+    CHECK_FALSE(a == b);
+    a = b;
+    CHECK(a == b);
+    const auto& same = a;
+    a = same;
+    CHECK(a->leader == "副区长");
+    boxed<responsibility> c;
+    a = c;  // from an empty one
+    CHECK(a.empty());
+
+    boxed<responsibility> moved = std::move(b);
+    CHECK(moved->leader == "副区长");
+    CHECK(b.empty());  // NOLINT(bugprone-use-after-move): documented
+
+    static_assert(sizeof(boxed<responsibility>) == sizeof(void*));
+    govplan::project p;
+    p.responsibility.edit().leader = "区长";
+    govplan::project copy = p;
+    copy.responsibility.edit().leader = "副区长";
+    CHECK(p.responsibility->leader == "区长");
+    CHECK_FALSE(copy == p);
 }

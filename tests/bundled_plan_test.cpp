@@ -69,7 +69,8 @@ bool within(const provenance& p, const numeral& n)
 bool covered_by_target(const target& t, const numeral& n)
 {
     if (!within(t.provenance, n)) return false;
-    for (const auto& v : {t.value, t.low, t.high, t.stretch, t.scope ? t.scope->count : std::nullopt})
+    using maybe = std::optional<decimal>;
+    for (const maybe& v : {t.value, maybe(t.low), maybe(t.high), maybe(t.stretch), t.scope ? t.scope->count : std::nullopt})
         if (v && v->to_string() == n.text) return true;
     return contains(t.metric, n.text) || contains(t.qualifier, n.text);
 }

@@ -19,7 +19,7 @@ lib=$(ldd consumer_core | sed -n 's/.*libgovplan\.so[^ ]* => \([^ ]*\).*/\1/p')
 [ -n "$lib" ] || { echo "libgovplan.so not found at run time" >&2; exit 1; }
 readelf -d "$lib" | grep SONAME
 exported=$(nm -DC --defined-only "$lib")
-echo "$exported" | grep -q 'govplan::v0_3::validate(' || { echo "govplan::v0_3::validate is not exported" >&2; exit 1; }
+echo "$exported" | grep -q 'govplan::v0_4::validate(' || { echo "govplan::v0_4::validate is not exported" >&2; exit 1; }
 if echo "$exported" | grep -E ' govplan::detail::' >&2; then
   echo "internals of govplan::detail are exported" >&2
   exit 1

@@ -184,7 +184,7 @@ std::string run_case(const table_case& c)
             // a capacity is kept apart from the name (年产5万吨 | 锂电池正极材料项目)
             const bool same_name = p->name == name || (!p->capacity.empty() && name.find(p->capacity) != std::string::npos &&
                                                        name.substr(0, name.find(p->capacity)) +
-                                                               name.substr(name.find(p->capacity) + p->capacity.size()) ==
+                                                               name.substr(name.find(p->capacity) + p->capacity->size()) ==
                                                            p->name);
             return same_name && to_code(p->stage) == stage;
         });

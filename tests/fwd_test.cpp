@@ -34,6 +34,7 @@ TEST_CASE("fwd.hpp: every type it declares is defined by the library")
     static_assert(complete<govplan::unit_definition>, "unit_definition");
     static_assert(complete<govplan::unit>, "unit");
     static_assert(complete<govplan::boxed_optional<int>>, "boxed_optional");
+    static_assert(complete<govplan::boxed<int>>, "boxed");
     static_assert(complete<govplan::unit_registry>, "unit_registry");
     static_assert(complete<govplan::quantity>, "quantity");
     static_assert(boost::describe::has_describe_enumerators<govplan::target_kind>::value, "target_kind");

@@ -56,8 +56,8 @@ private:
         measure m;
         m.lead = text(2);
         m.text = text(12) + "\"quoted\" \\ slash\ttab\nnewline /solidus ~tilde";
-        if (coin()) m.responsibility.lead_units = {text(2) + "局"};
-        if (coin()) m.responsibility.partner_units = {text(2) + "委", text(2) + "办"};
+        if (coin()) m.responsibility.edit().lead_units = {text(2) + "局"};
+        if (coin()) m.responsibility.edit().partner_units = {text(2) + "委", text(2) + "办"};
         if (coin()) m.deadline = some_date();
         if (coin()) m.organisations = {text(2), "双汇"};
         const auto targets = between(0, 5);

@@ -144,7 +144,7 @@ inline plan golden_plan_v2()
     target soil = make("t-soil", "土壤环境", k::qualitative, c::none, "确保土壤环境持续稳定");
     soil.trend = trend::stable;
     soil.commitment = commitment::binding;
-    soil.responsibility.lead_units = {"生态环境分局"};
+    soil.responsibility.edit().lead_units = {"生态环境分局"};
     soil.observations.push_back({date(2025, 6, 30), quantity{d("1"), unit{}}, "上半年达标", "illustrative"});
     m.targets.push_back(soil);
 

@@ -256,12 +256,13 @@ TEST_CASE("json direct reader gives the document to the tree reader")
     }
     SUBCASE("a budget: lists that take far more memory than their text go to the tree reader")
     {
-        // 2,000 empty targets: 6 KB of text, 2 MB of targets
+        // 2,000 empty targets: 6 KB of text, about 1 MB of targets
         std::string text = "{\"format\":\"govplan\",\"format_version\":2,\"focus_areas\":[{\"targets\":[";
         for (int i = 0; i < 2000; ++i) text += i == 0 ? "{}" : ",{}";
         text += "]}]}";
         const auto units = govplan::unit_registry::standard();
-        CHECK_FALSE(read_plan_directly(text, govplan::json_limits{}, units, std::size_t{1} << 20));
+        static_assert(2000 * sizeof(govplan::target) > std::size_t{1} << 19);
+        CHECK_FALSE(read_plan_directly(text, govplan::json_limits{}, units, std::size_t{1} << 19));
         CHECK(read_plan_directly(text, govplan::json_limits{}, units, std::size_t{4} << 20));
         CHECK(read_plan_directly(text, govplan::json_limits{}, units));  // the default: 16 MiB and more
         CHECK(govplan::detail::direct_reader_budget(0) == std::size_t{16} << 20);
@@ -274,23 +275,28 @@ TEST_CASE("json direct reader gives the document to the tree reader")
     }
     SUBCASE("a budget: members held out of line count too")
     {
-        // 1,000 targets, each with a baseline, a scope and a group in their own allocations
+        // 1,000 targets, each with a baseline, a scope, a group, a low bound and a
+        // responsibility in their own allocations
         constexpr std::size_t n = 1000;
         std::string text = "{\"format\":\"govplan\",\"format_version\":2,\"focus_areas\":[{\"targets\":[";
         for (std::size_t i = 0; i < n; ++i) {
             text += (i == 0 ? "{\"id\":\"t" : ",{\"id\":\"t") + std::to_string(i) +
-                    "\",\"baseline\":{},\"scope\":{},\"group\":{\"id\":\"g\"}}";
+                    "\",\"low\":\"1\",\"baseline\":{},\"scope\":{},\"group\":{\"id\":\"g\"},"
+                    "\"responsibility\":{\"leader\":\"l\"}}";
         }
         text += "]}]}";
         const std::size_t targets = n * sizeof(govplan::target);
         const std::size_t boxes =
-            n * (sizeof(govplan::baseline) + sizeof(govplan::target_scope) + sizeof(govplan::statement_group));
+            n * (sizeof(govplan::baseline) + sizeof(govplan::target_scope) + sizeof(govplan::statement_group) +
+                 sizeof(govplan::decimal) + sizeof(govplan::responsibility));
         const auto units = govplan::unit_registry::standard();
         CHECK_FALSE(read_plan_directly(text, govplan::json_limits{}, units, targets + boxes / 2));
         const auto read = read_plan_directly(text, govplan::json_limits{}, units, targets + boxes + (64u << 10));
         REQUIRE(read);
         CHECK(read->focus_areas.at(0).targets.at(n - 1).scope.has_value());
         CHECK(read->focus_areas.at(0).targets.at(n - 1).group->id == "g");
+        CHECK(read->focus_areas.at(0).targets.at(n - 1).low == govplan::decimal(1, 0));
+        CHECK(read->focus_areas.at(0).targets.at(n - 1).responsibility->leader == "l");
     }
     SUBCASE("a long unit named 300 times is held once, by both readers")
     {

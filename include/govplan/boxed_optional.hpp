@@ -1,10 +1,12 @@
-// govplan — an optional value held in its own allocation.
+// govplan — values held in their own allocation: boxed_optional<T> and boxed<T>.
 #pragma once
 
 #include <govplan/config.hpp>
 
 #include <memory>
 #include <optional>
+#include <string>
+#include <string_view>
 #include <type_traits>
 #include <utility>
 
@@ -80,6 +82,9 @@ public:
     const T& operator*() const { return checked(); }
     T* operator->() { return &checked(); }
     const T* operator->() const { return &checked(); }
+    /// A copy as a std::optional, for code written against one (a target's
+    /// `low` was a std::optional<decimal> before it was boxed).
+    operator std::optional<T>() const { return value_ ? std::optional<T>(*value_) : std::nullopt; }
     template <class U>
     [[nodiscard]] T value_or(U&& fallback) const
     {
@@ -103,6 +108,92 @@ private:
     {
         if (!value_) throw std::bad_optional_access();
         return *value_;
+    }
+
+    std::unique_ptr<T> value_;
+};
+
+/// A T held in its own allocation, and no allocation at all while it is
+/// empty (equal to `T{}`): for members most items leave empty, such as who
+/// answers for a target (`target::responsibility`). Unlike boxed_optional
+/// there is always a value; an empty box reads as `T{}`, and files write
+/// the value as they write a plain T.
+///
+/// Reading never allocates: `*b`, `b->leader`, `get()` and the conversion
+/// to `const T&` are const and give `T{}` for an empty box. Changing a member goes through `edit()`,
+/// which makes the allocation on its first call
+/// (`t.responsibility.edit().lead_units.push_back("住建局")`); a whole
+/// value is assigned (`t.responsibility = responsibility{...}`, and
+/// assigning `T{}` or `{}` frees the allocation). It is a value type: a copy
+/// copies the value, two compare equal when their values are equal, and a
+/// moved-from box is empty.
+template <class T>
+class boxed {
+public:
+    using value_type = T;
+
+    boxed() noexcept = default;
+    boxed(const T& value) { *this = value; }
+    boxed(T&& value) { *this = std::move(value); }
+    boxed(const boxed& other) : value_(other.value_ ? std::make_unique<T>(*other.value_) : nullptr) {}
+    boxed(boxed&&) noexcept = default;
+    ~boxed() = default;
+
+    boxed& operator=(const boxed& other)
+    {
+        if (this != &other) *this = *other;
+        return *this;
+    }
+    boxed& operator=(boxed&&) noexcept = default;
+    /// Sets the value; an empty one (`T{}`) frees the allocation. (A
+    /// template, as boxed_optional's is, so that `= {}` is not ambiguous.)
+    template <class U = T>
+        requires(!std::is_same_v<std::remove_cvref_t<U>, boxed> && std::is_constructible_v<T, U> &&
+                 std::is_assignable_v<T&, U>)
+    boxed& operator=(U&& value)
+    {
+        if constexpr (!std::is_same_v<std::remove_cvref_t<U>, T>) {
+            return *this = T(std::forward<U>(value));  // `= ""` empties a boxed string
+        } else {
+            if (value == empty_value()) value_.reset();
+            else if (value_) *value_ = std::forward<U>(value);
+            else value_ = std::make_unique<T>(std::forward<U>(value));
+            return *this;
+        }
+    }
+
+    [[nodiscard]] const T& get() const noexcept { return value_ ? *value_ : empty_value(); }
+    const T& operator*() const noexcept { return get(); }
+    const T* operator->() const noexcept { return &get(); }
+    /// Reads as a `const T&` wherever one is asked for (a boxed string
+    /// passed to a function taking `const std::string&`).
+    operator const T&() const noexcept { return get(); }
+    /// A boxed string reads as a std::string_view too.
+    operator std::string_view() const noexcept
+        requires std::is_same_v<T, std::string>
+    {
+        return get();
+    }
+    /// The value to change in place; the allocation is made here if the box
+    /// has none yet.
+    [[nodiscard]] T& edit()
+    {
+        if (!value_) value_ = std::make_unique<T>();
+        return *value_;
+    }
+    /// Back to `T{}`, freeing the allocation.
+    void reset() noexcept { value_.reset(); }
+    /// Whether the value is `T{}`.
+    [[nodiscard]] bool empty() const { return !value_ || *value_ == empty_value(); }
+
+    friend bool operator==(const boxed& a, const boxed& b) { return a.get() == b.get(); }
+    friend bool operator==(const boxed& a, const T& b) { return a.get() == b; }
+
+private:
+    static const T& empty_value() noexcept
+    {
+        static const T empty{};
+        return empty;
     }
 
     std::unique_ptr<T> value_;

@@ -11,6 +11,8 @@
 
 #include <govplan/config.hpp>
 
+#include <cstdint>
+
 GOVPLAN_BEGIN_NAMESPACE
 
 // error.hpp
@@ -30,16 +32,18 @@ class unit_registry;
 struct quantity;
 template <class T>
 class boxed_optional;
+template <class T>
+class boxed;
 
 // the model: target.hpp, project.hpp, measure.hpp, focus_area.hpp, plan.hpp, provenance.hpp
-enum class target_kind;
-enum class comparator;
-enum class trend;
-enum class hedge;
-enum class accumulation;
-enum class change_basis;
-enum class group_mode;
-enum class commitment;
+enum class target_kind : std::uint8_t;
+enum class comparator : std::uint8_t;
+enum class trend : std::uint8_t;
+enum class hedge : std::uint8_t;
+enum class accumulation : std::uint8_t;
+enum class change_basis : std::uint8_t;
+enum class group_mode : std::uint8_t;
+enum class commitment : std::uint8_t;
 struct baseline;
 struct observation;
 struct milestone;
@@ -47,9 +51,9 @@ struct target_scope;
 struct statement_group;
 struct responsibility;
 struct target;
-enum class project_stage;
-enum class item_type;
-enum class link_role;
+enum class project_stage : std::uint8_t;
+enum class item_type : std::uint8_t;
+enum class link_role : std::uint8_t;
 struct target_link;
 struct project;
 struct measure;

@@ -18,7 +18,7 @@ GOVPLAN_BEGIN_NAMESPACE
 struct measure {
     std::string lead;   ///< the lead phrase: 扩大有效投资
     std::string text;   ///< the full paragraph after the lead phrase
-    govplan::responsibility responsibility;  ///< 牵头单位, 配合单位, 责任领导, when a task sheet names them
+    boxed<govplan::responsibility> responsibility;  ///< held out of line; 牵头单位, 配合单位, 责任领导, when a task sheet names them
     std::optional<date> deadline;
     std::vector<target> targets;
     std::vector<project> projects;

@@ -3,6 +3,8 @@
 
 #include <govplan/config.hpp>
 
+#include <cstdint>
+
 #include <govplan/provenance.hpp>
 #include <govplan/target.hpp>
 
@@ -18,7 +20,7 @@
 GOVPLAN_BEGIN_NAMESPACE
 
 /// Where a project stands, in the order projects move through.
-enum class project_stage {
+enum class project_stage : std::uint8_t {
     apply,     ///< 申报, 争取 (funding applied for)
     plan,      ///< 谋划, 编制
     prepare,   ///< 前期工作
@@ -33,7 +35,7 @@ BOOST_DESCRIBE_ENUM(project_stage, apply, plan, prepare, start, build, complete,
 [[nodiscard]] std::span<const std::string_view> cue_words(project_stage s) noexcept;
 
 /// What kind of item the plan names.
-enum class item_type {
+enum class item_type : std::uint8_t {
     project,          ///< a construction or investment project (恒达食品智能车间)
     facility,         ///< a place that serves people (司法助企工作室, 综合审批窗口)
     institution,      ///< a body set up or reorganised (国有资本集团, 医共体)
@@ -45,7 +47,7 @@ enum class item_type {
 BOOST_DESCRIBE_ENUM(item_type, project, facility, institution, designation_bid, campaign, event, category)
 
 /// How an item relates to a target.
-enum class link_role {
+enum class link_role : std::uint8_t {
     exemplifies,  ///< one of the things a count target counts
     site_of,      ///< where the target is pursued
     measured_by,  ///< the item's progress is measured by the target
@@ -61,23 +63,24 @@ BOOST_DESCRIBE_STRUCT(target_link, (), (target_id, role))
 
 /// A named item the plan commits to advance.
 struct project {
+    // Files list the members in the order of BOOST_DESCRIBE_STRUCT below; the
+    // three codes are declared together so that they share one word.
+    project_stage stage = project_stage::build;
+    item_type type = item_type::project;   ///< since format 2, as the members from location on
+    govplan::commitment commitment = govplan::commitment::expected;
     std::string id;
     std::string name;        ///< exact name: 恒达食品智能车间
     std::string action;      ///< the plan's verb phrase: 组织申报, 加快建设
-    project_stage stage = project_stage::build;
     std::string category;    ///< programme or funding: 超长期特别国债, 专项债券 (may be empty)
-    std::string capacity;    ///< as stated: 年产5万吨 (may be empty)
+    boxed<std::string> capacity;  ///< as stated: 年产5万吨; out of line, as location and phase: most projects have none
     std::vector<std::string> organisations;
     std::vector<target_link> targets;  ///< the targets it relates to, each with its role
     govplan::provenance provenance;
-    // ---- since format 2 ----
-    item_type type = item_type::project;
-    std::optional<quantity> total_investment;         ///< 总投资X亿元
-    std::optional<quantity> investment_this_year;     ///< 年度计划投资
-    std::string location;    ///< 沙北, 新店镇
-    std::string phase;       ///< 二期
-    govplan::commitment commitment = govplan::commitment::expected;
-    govplan::responsibility responsibility;
+    boxed<std::string> location;  ///< 沙北, 新店镇
+    boxed<std::string> phase;     ///< 二期
+    boxed_optional<quantity> total_investment;      ///< 总投资X亿元 (held out of line, as the next)
+    boxed_optional<quantity> investment_this_year;  ///< 年度计划投资
+    boxed<govplan::responsibility> responsibility;  ///< held out of line; empty for most projects
 
     friend bool operator==(const project&, const project&) = default;
 };

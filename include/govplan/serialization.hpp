@@ -387,6 +387,17 @@ void io(Archive& ar, const char* name, boxed_optional<T>& value)
     io_optional(ar, name, value);
 }
 
+/// boxed<T> as the T it holds, so a box changes no file. An empty box is
+/// written as T{} and loaded without an allocation.
+template <class Archive, class T>
+void io(Archive& ar, const char* name, boxed<T>& value)
+{
+    T plain;
+    if constexpr (!Archive::is_loading::value) plain = *value;
+    io(ar, name, plain);
+    if constexpr (Archive::is_loading::value) value = std::move(plain);
+}
+
 template <class Archive, class T>
 void io(Archive& ar, const char* name, std::vector<T>& items)
 {
@@ -503,8 +514,10 @@ void load_version_1(Archive& ar, measure& m)
     io(ar, "text", m.text);
     std::optional<std::string> lead_unit;
     io(ar, "lead_unit", lead_unit);
-    if (lead_unit) m.responsibility.lead_units.push_back(std::move(*lead_unit));
-    io(ar, "partner_units", m.responsibility.partner_units);
+    responsibility who;
+    if (lead_unit) who.lead_units.push_back(std::move(*lead_unit));
+    io(ar, "partner_units", who.partner_units);
+    m.responsibility = std::move(who);
     io(ar, "deadline", m.deadline);
     io(ar, "targets", m.targets);
     io(ar, "projects", m.projects);

@@ -22,7 +22,7 @@
 GOVPLAN_BEGIN_NAMESPACE
 
 /// What a target measures.
-enum class target_kind {
+enum class target_kind : std::uint8_t {
     amount,          ///< a quantity of money, area, length or mass (入库投资50亿元)
     count,           ///< a number of things with a measure word (新增规上工业企业20家)
     level,           ///< a state to reach or keep (耕地面积稳定在42万亩以上)
@@ -42,7 +42,7 @@ BOOST_DESCRIBE_ENUM(target_kind, amount, count, level, share, growth_rate, reduc
 
 /// How the stated number binds. 以上/以下/以内 include the number (Civil Code
 /// art. 1259); 超过/突破 and 低于/少于 do not.
-enum class comparator {
+enum class comparator : std::uint8_t {
     at_least,   ///< ≥ value: 以上, 不低于, 不少于, 至少
     more_than,  ///< > value: 突破, 超过, 高于
     at_most,    ///< ≤ value: 以下, 不超过, 以内, 不高于
@@ -59,7 +59,7 @@ BOOST_DESCRIBE_ENUM(comparator, at_least, more_than, at_most, less_than, exactly
 
 /// The sign of a change, or that a level is held. Any kind may carry one: a
 /// pp change of 下降0.5个百分点以上 is pp_change, at_least 0.5, decrease.
-enum class trend {
+enum class trend : std::uint8_t {
     increase,  ///< 提高, 增长, 升
     decrease,  ///< 下降, 减少, 降
     stable,    ///< 稳定, 保持, 持续稳定
@@ -67,7 +67,7 @@ enum class trend {
 BOOST_DESCRIBE_ENUM(trend, increase, decrease, stable)
 
 /// How loosely the text states its number: 余 and 多 (a little over), 约 (about).
-enum class hedge {
+enum class hedge : std::uint8_t {
     none,         ///< the number as written
     over,         ///< 余, 多: 300余家
     approximate,  ///< 约: 约50亿元
@@ -77,23 +77,23 @@ BOOST_DESCRIBE_ENUM(hedge, none, over, approximate)
 /// Whether a figure is an amount added over the period (a flow: 新增, 完成投资)
 /// or a level held at a date (a stock: 总量达到, 稳定在). Aggregation sums only
 /// flows and counts.
-enum class accumulation { flow, stock };
+enum class accumulation : std::uint8_t { flow, stock };
 BOOST_DESCRIBE_ENUM(accumulation, flow, stock)
 
 /// What a change is measured against: 同比 (the same period a year before),
 /// 较上年 / 比上年 (the previous year), or a named base year (比2020年下降13.5%).
-enum class change_basis { same_period_last_year, previous_year, base_year };
+enum class change_basis : std::uint8_t { same_period_last_year, previous_year, base_year };
 BOOST_DESCRIBE_ENUM(change_basis, same_period_last_year, previous_year, base_year)
 
 /// How the targets of one group share their statement: 分别 (each subject its
 /// own value, in order), 均 / 各 (one value for each subject), or one value for
 /// the subjects together.
-enum class group_mode { respectively, each, shared };
+enum class group_mode : std::uint8_t { respectively, each, shared };
 BOOST_DESCRIBE_ENUM(group_mode, respectively, each, shared)
 
 /// How firmly the plan commits: 约束性 (binding), 预期性 (expected, the
 /// default) or aspirational.
-enum class commitment {
+enum class commitment : std::uint8_t {
     binding,       ///< 确保, 严格, 坚决, 严守
     expected,      ///< no cue word
     aspirational,  ///< 力争, 争取, 争创, 探索
@@ -205,8 +205,8 @@ BOOST_DESCRIBE_STRUCT(text_span, (), (offset, length))
 /// defaults to the end of the plan period; a later one is a horizon (到2027年).
 struct target {
     // Members are declared by use, not by file order: what a pass over many
-    // targets reads sits together. Aggregation reads the first 112 bytes (two
-    // cache lines), progress those and the next block up to the metric.
+    // targets reads sits together. Aggregation reads the first block (96
+    // bytes), progress that and the next block up to the metric.
     // Files list the members in the order of BOOST_DESCRIBE_STRUCT below.
 
     // ---- what is committed ----
@@ -219,10 +219,12 @@ struct target {
     bool yearly_average = false;  ///< 年均
     bool value_implied = false;   ///< the text states no number; the words imply it (全覆盖 → 100%)
     std::optional<govplan::accumulation> accumulation;  ///< absent: follows the kind (see accumulation_of)
+    std::optional<govplan::trend> trend;
+    std::optional<change_basis> basis;     ///< 同比, 较上年, 比2020年
     std::optional<decimal> value;
     govplan::unit unit;           ///< empty for a target without unit
     boxed_optional<statement_group> group;  ///< held out of line, as are baseline and scope
-    std::string parent_id;        ///< the target this one is part of (其中), or empty
+    boxed<std::string> parent_id;  ///< the target this one is part of (其中), or empty
 
     // ---- when, and how far it has come ----
     std::optional<date> deadline;
@@ -232,22 +234,22 @@ struct target {
     std::string metric;      ///< what is measured: 工业投资, 耕地面积
 
     // ---- the rest of the commitment ----
-    std::optional<decimal> low;
-    std::optional<decimal> high;
-    std::optional<decimal> stretch;
-    std::optional<govplan::trend> trend;
-    std::optional<change_basis> basis;     ///< 同比, 较上年, 比2020年
+    boxed_optional<decimal> low;      ///< low, high and stretch out of line: most targets have none
+    boxed_optional<decimal> high;
+    boxed_optional<decimal> stretch;
     boxed_optional<govplan::baseline> baseline;  ///< most targets have none
     boxed_optional<target_scope> scope;
-    std::string qualifier;   ///< restriction of the metric: 千万元以上项目
-    std::string grade;       ///< a grade target's value: AA级, 5A级, 国家级
-    std::string reference;   ///< what a relative, rank or within target is set against: 全省平均, 全市, 合理区间
+    // Strings most targets leave empty, out of line as parent_id is: read
+    // `*t.grade` or `t.grade->size()`, test `t.grade.empty()`, assign a string.
+    boxed<std::string> qualifier;  ///< restriction of the metric: 千万元以上项目
+    boxed<std::string> grade;      ///< a grade target's value: AA级, 5A级, 国家级
+    boxed<std::string> reference;  ///< what a relative, rank or within target is set against: 全省平均, 全市, 合理区间
 
     // ---- where it is written, and who answers for it ----
     std::optional<text_span> value_span;   ///< where the number is written in the source
     govplan::provenance provenance;
     std::vector<std::string> project_ids;  ///< named projects that exemplify it
-    govplan::responsibility responsibility;
+    boxed<govplan::responsibility> responsibility;  ///< held out of line; empty for most targets
 
     friend bool operator==(const target&, const target&) = default;
 };

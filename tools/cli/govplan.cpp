@@ -451,6 +451,12 @@ void add_columns(json::object& row, const T* value, const std::string& prefix)
         if constexpr (described_v<member> && !std::is_same_v<member, govplan::unit> &&
                       !std::is_same_v<member, govplan::quantity>) {
             add_columns(row, value ? &(value->*m.pointer) : static_cast<const member*>(nullptr), key + ".");
+        } else if constexpr (govplan::detail::is_boxed<member>) {  // as the value it holds
+            using inner = typename member::value_type;
+            if constexpr (described_v<inner>)
+                add_columns(row, value ? &*(value->*m.pointer) : static_cast<const inner*>(nullptr), key + ".");
+            else
+                row[key] = value ? cell(*(value->*m.pointer)) : json::value(nullptr);
         } else if constexpr (is_optional<member>) {
             using inner = typename member::value_type;
             if constexpr (described_v<inner> && !std::is_same_v<inner, govplan::quantity>) {
