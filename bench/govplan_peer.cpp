@@ -15,7 +15,6 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 #include <string>
 #include <vector>
 
@@ -32,10 +31,14 @@ int main(int argc, char** argv)
     std::sort(files.begin(), files.end());
     std::vector<std::string> texts;
     std::size_t bytes = 0;
-    for (const auto& f : files) {
+    for (const auto& f : files) {  // as Python's f.read(): one read of the file's size
         std::ifstream in(f, std::ios::binary);
-        texts.emplace_back(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-        bytes += texts.back().size();
+        std::string& text = texts.emplace_back(std::filesystem::file_size(f), '\0');
+        if (!in.read(text.data(), static_cast<std::streamsize>(text.size()))) {
+            fmt::print(stderr, "govplan_peer: cannot read {}\n", f.string());
+            return 1;
+        }
+        bytes += text.size();
     }
     std::vector<govplan::plan> kept;
     kept.reserve(texts.size());

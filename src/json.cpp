@@ -481,6 +481,7 @@ public:
             scope s(*this, "partner_units");
             read_value(*x, m.responsibility.edit().partner_units);
         }
+        if (m.responsibility.empty()) m.responsibility.reset();  // "partner_units": [] keeps no allocation
     }
 
     void read_version_1_keys(const key_table& table, const std::array<const json::value*, max_slots>& found, project& p)

@@ -590,6 +590,14 @@ struct object_io {
     static bool end(event_reader& r, frame& f)
     {
         if constexpr (std::is_same_v<T, target>) r.set_context_unit(f.outer_unit);
+        // A box read empty ("qualifier": "", "responsibility": {}) keeps no
+        // allocation, as with the other readers.
+        boost::mp11::mp_for_each<members_of<T>>([&](auto m) {
+            auto& member = as<T>(f.container).*m.pointer;
+            if constexpr (is_boxed<std::remove_cvref_t<decltype(member)>>) {
+                if (member.empty()) member.reset();
+            }
+        });
         return true;
     }
 };

@@ -135,6 +135,25 @@ std::uint64_t hash_id(std::string_view id) noexcept
     return mix(h ^ rest);
 }
 
+/// Calls visit(k, repeated) for each id of `ids` in order, `repeated` saying
+/// that an earlier entry is the same id. A short list (the usual one) is
+/// searched; a long one is hashed, so the pass stays linear in the ids.
+template <class Visit>
+void each_noting_repeats(const std::vector<std::string>& ids, Visit&& visit)
+{
+    constexpr std::size_t searched = 16;
+    if (ids.size() <= searched) {
+        for (std::size_t k = 0; k < ids.size(); ++k) {
+            const auto before = ids.begin() + static_cast<std::ptrdiff_t>(k);
+            visit(k, std::find(ids.begin(), before, ids[k]) != before);
+        }
+        return;
+    }
+    std::unordered_set<std::string_view> seen;
+    seen.reserve(ids.size());
+    for (std::size_t k = 0; k < ids.size(); ++k) visit(k, !seen.insert(ids[k]).second);
+}
+
 /// How many distinct projects name a target as one of its instances: listed
 /// in its project_ids, or linking to its id as `exemplifies`. Only count
 /// targets with an upper bound ask, so the links from projects are gathered
@@ -168,18 +187,9 @@ public:
         auto linked = [&, lo = lo, hi = hi](std::string_view id) {
             return std::binary_search(lo, hi, named_link{hash, tg.id, id});
         };
-        if (own.size() <= 16) {  // the usual list: earlier entries searched
-            for (std::size_t k = 0; k < own.size(); ++k)
-                if (!linked(own[k]) && std::find(own.begin(), own.begin() + static_cast<std::ptrdiff_t>(k), own[k]) ==
-                                           own.begin() + static_cast<std::ptrdiff_t>(k))
-                    ++named;
-            return named;
-        }
-        std::vector<std::string_view> distinct(own.begin(), own.end());
-        std::sort(distinct.begin(), distinct.end());
-        distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
-        for (auto id : distinct)
-            if (!linked(id)) ++named;
+        each_noting_repeats(own, [&](std::size_t k, bool repeated) {
+            if (!repeated && !linked(own[k])) ++named;
+        });
         return named;
     }
 
@@ -810,25 +820,15 @@ void check_target_links(checker& c, const target& t, const lazy_path& where, con
             with_parent.push_back({t.id, where + ".parent_id"});
         }
     }
-    // A short list (the usual one) is searched; a long one is hashed, so
-    // the pass stays linear in the ids.
-    constexpr std::size_t searched = 16;
-    const auto& ids_listed = t.project_ids;
-    std::unordered_set<std::string_view> listed;
-    if (ids_listed.size() > searched) listed.reserve(ids_listed.size());
-    for (std::size_t k = 0; k < ids_listed.size(); ++k) {
-        const auto& id = ids_listed[k];
-        const bool again = ids_listed.size() > searched
-                               ? !listed.insert(id).second
-                               : std::find(ids_listed.begin(), ids_listed.begin() + static_cast<std::ptrdiff_t>(k),
-                                           id) != ids_listed.begin() + static_cast<std::ptrdiff_t>(k);
+    each_noting_repeats(t.project_ids, [&](std::size_t k, bool repeated) {
+        const auto& id = t.project_ids[k];
         if (!ids.names(id, true)) {
             c.report("target.projects.dangling", indexed(where, "project_ids", k), "no project has id " + quoted(id));
-        } else if (again) {
+        } else if (repeated) {
             c.report("target.projects.duplicate", indexed(where, "project_ids", k),
                      "project " + quoted(id) + " is listed twice");
         }
-    }
+    });
 }
 
 /// 其中 chains must end: each id is walked once (state 1 on the current

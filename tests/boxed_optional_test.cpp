@@ -5,8 +5,12 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <map>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 using govplan::boxed_optional;
 
@@ -181,4 +185,30 @@ TEST_CASE("boxed is a value: copies are deep, equality is by value, a moved-from
     copy.responsibility.edit().leader = "副区长";
     CHECK(p.responsibility->leader == "区长");
     CHECK_FALSE(copy == p);
+}
+
+TEST_CASE("boxed orders as its value: sorting, map keys, comparison with a T")
+{
+    std::vector<boxed<std::string>> grades;
+    for (const char* g : {"5A级", "", "AA级", "3A级"}) grades.emplace_back(std::string(g));
+    std::sort(grades.begin(), grades.end());
+    CHECK(grades.front().empty());
+    CHECK(*grades[1] == "3A级");
+    CHECK(*grades.back() == "AA级");
+    CHECK(grades[1] < grades[2]);
+    CHECK(grades[1] < std::string("4A级"));
+    CHECK(grades[2] == "5A级");  // against a literal: one meaning
+    CHECK("5A级" == grades[2]);
+
+    std::map<boxed<std::string>, int> by_grade;
+    by_grade[grades[1]] = 3;
+    by_grade[boxed<std::string>(std::string("AA级"))] = 2;
+    CHECK(by_grade.at(grades.back()) == 2);
+    CHECK(by_grade.size() == 2);
+
+    // a boxed string where a const std::string& or a std::string_view is asked for
+    auto size_of = [](const std::string& s) { return s.size(); };
+    auto view_size = [](std::string_view s) { return s.size(); };
+    CHECK(size_of(grades[1]) == 5);
+    CHECK(view_size(grades[1]) == 5);
 }

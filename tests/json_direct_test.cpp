@@ -359,6 +359,49 @@ TEST_CASE("json direct reader gives the document to the tree reader")
     }
 }
 
+TEST_CASE("json both readers keep no allocation for a boxed member read empty")
+{
+    using govplan::boxed;
+    using govplan::responsibility;
+    const std::string* no_string = &*boxed<std::string>();
+    const responsibility* no_responsibility = &*boxed<responsibility>();
+
+    // format 2: the direct reader, and the tree reader on the same text
+    const std::string text =
+        "{\"format\":\"govplan\",\"format_version\":2,\"focus_areas\":[{\"targets\":[{\"id\":\"t\","
+        "\"qualifier\":\"\",\"grade\":\"AA级\",\"responsibility\":{\"lead_units\":[]}}],"
+        "\"measures\":[{\"lead\":\"m\",\"responsibility\":{},"
+        "\"projects\":[{\"id\":\"p\",\"capacity\":\"\",\"responsibility\":{\"leader\":\"区长\"}}]}]}]}";
+    const auto direct = read_plan_directly(text, govplan::json_limits{}, govplan::unit_registry::standard());
+    REQUIRE(direct);
+    const auto tree = read_plan_by_tree(text, govplan::json_read_options{});
+    REQUIRE(tree);
+    for (const govplan::plan* p : {&*direct, &*tree}) {
+        const auto& area = p->focus_areas.at(0);
+        const auto& t = area.targets.at(0);
+        CHECK(&*t.qualifier == no_string);
+        CHECK(*t.grade == "AA级");
+        CHECK(&*t.responsibility == no_responsibility);
+        CHECK(&*area.measures.at(0).responsibility == no_responsibility);
+        const auto& pr = area.measures.at(0).projects.at(0);
+        CHECK(&*pr.capacity == no_string);
+        CHECK(pr.responsibility->leader == "区长");
+    }
+    CHECK(*direct == *tree);
+
+    // format 1 (the tree reader): a measure's "partner_units": [] and "lead_unit"
+    json::value v1 = json::parse(read_text(source_dir / "tests" / "data" / "golden-v1.json"));
+    auto& measure = v1.at("focus_areas").at(0).at("measures").at(0).as_object();
+    measure["partner_units"] = json::array();
+    const auto empty = govplan::plan_from_json(json::serialize(v1));
+    REQUIRE(empty);
+    CHECK(&*empty->focus_areas.at(0).measures.at(0).responsibility == no_responsibility);
+    measure["lead_unit"] = "住建局";
+    const auto named = govplan::plan_from_json(json::serialize(v1));
+    REQUIRE(named);
+    CHECK(named->focus_areas.at(0).measures.at(0).responsibility->lead_units == std::vector<std::string>{"住建局"});
+}
+
 TEST_CASE("json direct reader: strings in pieces, escapes and units of the plan's own")
 {
     govplan::plan p = govplan::testing::make_clean_plan();

@@ -4,6 +4,8 @@
 #include <govplan/config.hpp>
 
 #include <memory>
+#include <compare>
+#include <concepts>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,8 +15,9 @@
 GOVPLAN_BEGIN_NAMESPACE
 
 /// An optional T kept out of line: one pointer (8 bytes) when absent, for the
-/// members most items leave out (a target's baseline, scope and group), so
-/// that a plan of many targets does not carry their room in every one.
+/// members most items leave out (a target's baseline, scope, group, low, high
+/// and stretch, a project's investments), so that a plan of many targets does
+/// not carry their room in every one.
 ///
 /// It reads like std::optional: `if (t.scope)`, `t.scope->noun`,
 /// `t.scope = target_scope{...}`, `t.scope = std::nullopt`, `emplace()`,
@@ -113,26 +116,35 @@ private:
     std::unique_ptr<T> value_;
 };
 
-/// A T held in its own allocation, and no allocation at all while it is
-/// empty (equal to `T{}`): for members most items leave empty, such as who
-/// answers for a target (`target::responsibility`). Unlike boxed_optional
+/// A T held in its own allocation, and none while it is empty (equal to
+/// `T{}`): for members most items leave empty, such as who answers for a
+/// target (`target::responsibility`) or its grade. Unlike boxed_optional
 /// there is always a value; an empty box reads as `T{}`, and files write
-/// the value as they write a plain T.
+/// the value as they write a plain T. The readers leave a box they read
+/// empty without an allocation.
 ///
 /// Reading never allocates: `*b`, `b->leader`, `get()` and the conversion
 /// to `const T&` are const and give `T{}` for an empty box. Changing a member goes through `edit()`,
 /// which makes the allocation on its first call
 /// (`t.responsibility.edit().lead_units.push_back("住建局")`); a whole
-/// value is assigned (`t.responsibility = responsibility{...}`, and
-/// assigning `T{}` or `{}` frees the allocation). It is a value type: a copy
-/// copies the value, two compare equal when their values are equal, and a
-/// moved-from box is empty.
+/// value is assigned (`t.responsibility = responsibility{...}`,
+/// `t.grade = "AA级"`; assigning `T{}` or `{}` frees the allocation). It is a
+/// value type: a copy copies the value, two compare (==, <, <=>) as their
+/// values do, and a moved-from box is empty.
+///
+/// A box converts to `const T&` (and a boxed string to std::string_view) for
+/// a parameter of that type. Where C++ deduces the type instead, as in
+/// `"(" + *t.qualifier + ")"`, `std::cout << *t.grade` or a range algorithm's
+/// projection, or where a function is overloaded for both std::string and
+/// std::string_view, write `*b`.
 template <class T>
 class boxed {
 public:
     using value_type = T;
 
     boxed() noexcept = default;
+    /// From a T. (Not from what a T is made from, so that `b == "x"` has one
+    /// meaning; `boxed<std::string> s = "x";` is written `s = "x";`.)
     boxed(const T& value) { *this = value; }
     boxed(T&& value) { *this = std::move(value); }
     boxed(const boxed& other) : value_(other.value_ ? std::make_unique<T>(*other.value_) : nullptr) {}
@@ -188,12 +200,24 @@ public:
 
     friend bool operator==(const boxed& a, const boxed& b) { return a.get() == b.get(); }
     friend bool operator==(const boxed& a, const T& b) { return a.get() == b; }
+    friend auto operator<=>(const boxed& a, const boxed& b)
+        requires std::three_way_comparable<T>
+    {
+        return a.get() <=> b.get();
+    }
+    friend auto operator<=>(const boxed& a, const T& b)
+        requires std::three_way_comparable<T>
+    {
+        return a.get() <=> b;
+    }
 
 private:
+    /// Made once and never destroyed, so that a box read from another
+    /// static's destructor still reads `T{}`.
     static const T& empty_value() noexcept
     {
-        static const T empty{};
-        return empty;
+        static const T* const empty = new T();
+        return *empty;
     }
 
     std::unique_ptr<T> value_;

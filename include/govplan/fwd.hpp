@@ -4,9 +4,10 @@
 //   #include <govplan/fwd.hpp>
 //   void publish(const govplan::plan& p);          // plan.hpp where it is defined
 //
-// It includes nothing but config.hpp, so it costs nothing to include. The
-// enumerations are declared opaquely (their underlying type is int): their
-// enumerators and codes come with their own headers.
+// It includes nothing but config.hpp and <cstdint>, so it costs nothing to
+// include. The enumerations are declared opaquely, with their underlying type
+// (std::uint8_t for those of the model, int for the rest): their enumerators
+// and codes come with their own headers.
 #pragma once
 
 #include <govplan/config.hpp>

@@ -205,7 +205,7 @@ BOOST_DESCRIBE_STRUCT(text_span, (), (offset, length))
 /// defaults to the end of the plan period; a later one is a horizon (到2027年).
 struct target {
     // Members are declared by use, not by file order: what a pass over many
-    // targets reads sits together. Aggregation reads the first block (96
+    // targets reads sits together. Aggregation reads the first block (72
     // bytes), progress that and the next block up to the metric.
     // Files list the members in the order of BOOST_DESCRIBE_STRUCT below.
 
