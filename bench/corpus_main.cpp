@@ -49,7 +49,7 @@ public:
             charge("boxed " + label<typename T::value_type>(), sizeof(typename T::value_type));
             walk(*v, name);
         } else if constexpr (govplan::detail::is_boxed<T>) {
-            if (&*v == &*T()) return;  // the shared empty value: no allocation
+            if (!v.allocated()) return;
             charge("boxed " + label<typename T::value_type>(), sizeof(typename T::value_type));
             walk(*v, name);
         } else if constexpr (is_optional<T>) {

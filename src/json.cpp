@@ -473,15 +473,19 @@ public:
 
     void read_version_1_keys(const key_table& table, const std::array<const json::value*, max_slots>& found, measure& m)
     {
-        if (const json::value* x = found[table.first_version_1]) {  // lead_unit
+        const json::value* lead_unit = found[table.first_version_1];
+        const json::value* partner_units = found[table.first_version_1 + 1];
+        if (lead_unit == nullptr && partner_units == nullptr) return;
+        responsibility who = *m.responsibility;  // what a "responsibility" key gave, if any
+        if (lead_unit != nullptr) {
             scope s(*this, "lead_unit");
-            m.responsibility.edit().lead_units.push_back(string(*x));
+            who.lead_units.push_back(string(*lead_unit));
         }
-        if (const json::value* x = found[table.first_version_1 + 1]) {  // partner_units
+        if (partner_units != nullptr) {
             scope s(*this, "partner_units");
-            read_value(*x, m.responsibility.edit().partner_units);
+            read_value(*partner_units, who.partner_units);
         }
-        if (m.responsibility.empty()) m.responsibility.reset();  // "partner_units": [] keeps no allocation
+        m.responsibility = std::move(who);  // "partner_units": [] keeps no allocation
     }
 
     void read_version_1_keys(const key_table& table, const std::array<const json::value*, max_slots>& found, project& p)

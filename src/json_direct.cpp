@@ -73,6 +73,7 @@ struct frame {
     std::size_t count = 0;      ///< keys or elements so far
     const unit* outer_unit = nullptr;  ///< targets: the unit of the enclosing target, restored at the end
     bool unit_seen = false;     ///< the "unit" key beside a flat quantity
+    void* box = nullptr;        ///< a boxed object's box, freed at the end if the object was read empty
 };
 
 class event_reader {
@@ -408,13 +409,11 @@ bool read_bool(event_reader&, void* out, bool b)
 template <class T>
 constexpr const value_ops* ops_of();
 
-/// An optional member: engaged by its first value, then read as T reads it.
+/// An Optional member (std::optional or boxed_optional): engaged by its
+/// first value, then read as its value type reads it. A boxed_optional's
+/// value is its own allocation, counted against the budget.
 /// (Each handler checks T's at run time: comparing function addresses in a
 /// constant expression is refused by g++ under -fsanitize=undefined.)
-/// An Optional (std::optional or boxed_optional) member: engaged by its
-/// first value, then read as its value type reads it. A boxed value
-/// (boxed_optional or boxed) is its own allocation, counted against the
-/// budget; a boxed<T> is read as the T it holds.
 template <class Optional>
 struct optional_io {
     using T = typename Optional::value_type;
@@ -423,19 +422,13 @@ struct optional_io {
         if constexpr (!std::is_same_v<Optional, std::optional<T>>) {
             if (!r.spend(sizeof(T))) return nullptr;
         }
-        if constexpr (is_boxed<Optional>) return &as<Optional>(out).edit();
-        else return &as<Optional>(out).emplace();
-    }
-    static T& engaged(void* out)
-    {
-        if constexpr (is_boxed<Optional>) return as<Optional>(out).edit();
-        else return *as<Optional>(out);
+        return &as<Optional>(out).emplace();
     }
     static bool string(event_reader& r, void* out, std::string_view piece, bool first, bool last)
     {
         const auto read = ops_of<T>()->string;
         if (read == nullptr) return false;
-        T* value = first ? engage(r, out) : &engaged(out);
+        T* value = first ? engage(r, out) : &*as<Optional>(out);
         return value != nullptr && read(r, value, piece, first, last);
     }
     static bool integer(event_reader& r, void* out, std::int64_t i)
@@ -562,6 +555,8 @@ struct object_io {
         return table;
     }
 
+    /// An object of T begins at `out`: its frame, ended by `container`.
+    static frame& open(event_reader& r, void* out, const container_ops& container);
     static bool object(event_reader& r, void* out);
 
     static bool key(event_reader& r, frame& f, std::string_view key)
@@ -590,23 +585,15 @@ struct object_io {
     static bool end(event_reader& r, frame& f)
     {
         if constexpr (std::is_same_v<T, target>) r.set_context_unit(f.outer_unit);
-        // A box read empty ("qualifier": "", "responsibility": {}) keeps no
-        // allocation, as with the other readers.
-        boost::mp11::mp_for_each<members_of<T>>([&](auto m) {
-            auto& member = as<T>(f.container).*m.pointer;
-            if constexpr (is_boxed<std::remove_cvref_t<decltype(member)>>) {
-                if (member.empty()) member.reset();
-            }
-        });
         return true;
     }
 };
 template <class T>
 inline constexpr container_ops object_container{&object_io<T>::key, nullptr, nullptr, &object_io<T>::end};
 template <class T>
-bool object_io<T>::object(event_reader& r, void* out)
+frame& object_io<T>::open(event_reader& r, void* out, const container_ops& container)
 {
-    frame& f = r.push(&object_container<T>, out);
+    frame& f = r.push(&container, out);
     if constexpr (std::is_same_v<T, target>) {
         f.outer_unit = r.context_unit();
         r.set_context_unit(&as<target>(out).unit);
@@ -615,10 +602,65 @@ bool object_io<T>::object(event_reader& r, void* out)
         // a quantity that is not optional takes the target's unit even when its value is left out
         if (quantity* q = flat_quantity(as<T>(out))) r.copy_context_unit(q->unit);
     }
+    return f;
+}
+template <class T>
+bool object_io<T>::object(event_reader& r, void* out)
+{
+    open(r, out, object_container<T>);
     return true;
 }
 template <class T>
 inline constexpr value_ops object_ops{nullptr, nullptr, nullptr, &object_io<T>::object, nullptr};
+
+// ---- boxed members ------------------------------------------------------------
+
+/// A boxed<T> member, a string or a described object: read as the T it
+/// holds, into the box's own allocation (counted against the budget). A
+/// value read empty ("qualifier": "", "responsibility": {}) leaves the box
+/// without one, as the other readers do.
+template <class T>
+struct boxed_io {
+    static T* open(event_reader& r, void* out) { return r.spend(sizeof(T)) ? &as<boxed<T>>(out).edit() : nullptr; }
+    static void free_if_empty(void* out)
+    {
+        auto& box = as<boxed<T>>(out);
+        if (box.empty()) box.reset();
+    }
+    static bool string(event_reader& r, void* out, std::string_view piece, bool first, bool last)
+    {
+        T* value = first ? open(r, out) : &as<boxed<T>>(out).edit();
+        if (value == nullptr || !read_string(r, value, piece, first, last)) return false;
+        if (last) free_if_empty(out);
+        return true;
+    }
+    static bool end(event_reader& r, frame& f)
+    {
+        if (!object_io<T>::end(r, f)) return false;
+        free_if_empty(f.box);
+        return true;
+    }
+    static bool object(event_reader& r, void* out);
+};
+template <class T>
+inline constexpr container_ops boxed_object_container{&object_io<T>::key, nullptr, nullptr, &boxed_io<T>::end};
+template <class T>
+bool boxed_io<T>::object(event_reader& r, void* out)
+{
+    T* value = open(r, out);
+    if (value == nullptr) return false;
+    object_io<T>::open(r, value, boxed_object_container<T>).box = out;
+    return true;
+}
+template <class T>
+constexpr value_ops boxed_ops_for()
+{
+    if constexpr (std::is_same_v<T, std::string>) return {&boxed_io<T>::string};
+    else if constexpr (described<T>) return {nullptr, nullptr, nullptr, &boxed_io<T>::object};
+    else static_assert(sizeof(T) == 0, "the direct JSON reader reads a boxed string or a boxed described object");
+}
+template <class T>
+inline constexpr value_ops boxed_ops = boxed_ops_for<T>();
 
 // ---- the plan's "units": definitions, not symbols ---------------------------
 
@@ -713,7 +755,8 @@ constexpr const value_ops* ops_of()
         return &text_ops<T>;
     else if constexpr (std::is_same_v<T, date_period>) return &period_ops;
     else if constexpr (std::is_same_v<T, std::vector<unit>>) return &unit_definitions_ops;
-    else if constexpr (is_optional<T> || is_boxed<T>) return &optional_ops<T>;
+    else if constexpr (is_optional<T>) return &optional_ops<T>;
+    else if constexpr (is_boxed<T>) return &boxed_ops<typename T::value_type>;
     else if constexpr (is_vector<T>) return &vector_ops<typename T::value_type>;
     else if constexpr (described<T>) return &object_ops<T>;
     else static_assert(sizeof(T) == 0, "the direct JSON reader has no table for this member type");

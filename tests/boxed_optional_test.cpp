@@ -123,6 +123,7 @@ TEST_CASE("boxed reads as its value, T{} while empty, and allocates only to hold
     CHECK(*box == responsibility{});
     CHECK(box == responsibility{});
     CHECK(&*box == &*boxed<responsibility>());  // one shared empty value, no allocation
+    CHECK_FALSE(box.allocated());
 
     box.edit().lead_units.push_back("住建局");
     CHECK_FALSE(box.empty());
@@ -130,11 +131,12 @@ TEST_CASE("boxed reads as its value, T{} while empty, and allocates only to hold
     const responsibility* held = &*box;
     box.edit().leader = "副区长";
     CHECK(&*box == held);  // edit() allocates once
+    CHECK(box.allocated());
     CHECK(box->leader == "副区长");
 
     box = responsibility{};  // assigning the empty value frees the allocation
     CHECK(box.empty());
-    CHECK(&*box == &*boxed<responsibility>());
+    CHECK_FALSE(box.allocated());
     box = responsibility{{"生态环境分局"}, {"自然资源局"}, ""};
     CHECK(box->partner_units.size() == 1);
     box = {};
@@ -142,9 +144,13 @@ TEST_CASE("boxed reads as its value, T{} while empty, and allocates only to hold
     box = responsibility{{"a"}, {}, ""};
     box.reset();
     CHECK(box.empty());
+    CHECK_FALSE(box.allocated());
+    (void)box.edit();  // an edit that leaves T{} keeps its allocation until reset
+    CHECK(box.empty());
+    CHECK(box.allocated());
 
     boxed<responsibility> from_empty(responsibility{});
-    CHECK(&*from_empty == &*boxed<responsibility>());
+    CHECK_FALSE(from_empty.allocated());
     boxed<responsibility> from_value(responsibility{{}, {}, "区长"});
     CHECK(from_value->leader == "区长");
 

@@ -3,9 +3,9 @@
 
 #include <govplan/config.hpp>
 
-#include <memory>
 #include <compare>
 #include <concepts>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -197,6 +197,10 @@ public:
     void reset() noexcept { value_.reset(); }
     /// Whether the value is `T{}`.
     [[nodiscard]] bool empty() const { return !value_ || *value_ == empty_value(); }
+    /// Whether the box holds an allocation of its own: true after edit() or
+    /// a non-empty assignment, false again after reset() or `= T{}`. For
+    /// measuring memory; the value reads the same either way.
+    [[nodiscard]] bool allocated() const noexcept { return value_ != nullptr; }
 
     friend bool operator==(const boxed& a, const boxed& b) { return a.get() == b.get(); }
     friend bool operator==(const boxed& a, const T& b) { return a.get() == b; }

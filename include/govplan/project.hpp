@@ -3,14 +3,13 @@
 
 #include <govplan/config.hpp>
 
-#include <cstdint>
-
 #include <govplan/provenance.hpp>
 #include <govplan/target.hpp>
 
 #include <boost/describe/class.hpp>
 #include <boost/describe/enum.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>

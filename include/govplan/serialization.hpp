@@ -392,10 +392,13 @@ void io(Archive& ar, const char* name, boxed_optional<T>& value)
 template <class Archive, class T>
 void io(Archive& ar, const char* name, boxed<T>& value)
 {
-    T plain;
-    if constexpr (!Archive::is_loading::value) plain = *value;
-    io(ar, name, plain);
-    if constexpr (Archive::is_loading::value) value = std::move(plain);
+    if constexpr (Archive::is_loading::value) {
+        T plain;
+        io(ar, name, plain);
+        value = std::move(plain);
+    } else {
+        io(ar, name, const_cast<T&>(*value));  // saving only reads it (and no class is tracked)
+    }
 }
 
 template <class Archive, class T>
