@@ -119,6 +119,37 @@ TEST_CASE("archive checksum of each kind is CRC-32 of the payload, as Boost.CRC 
     }
 }
 
+TEST_CASE("archive checksum of a payload of every length from 0 to 400 bytes is checked as Boost.CRC computes it")
+{
+    // Long payloads are summed sixteen bytes at a time with carry-less
+    // multiplication where the processor has it, short ones and the tail by
+    // tables: every length up to 400 and some long ones, random bytes, each
+    // sealed with Boost's CRC, must pass the check (and then fail as the
+    // nonsense they are), and one flipped bit must not.
+    const std::string archive = *plan_to_archive(small_plan(), archive_kind::binary);
+    std::mt19937 random(20261201);
+    std::vector<std::size_t> lengths;
+    for (std::size_t n = 0; n <= 400; ++n) lengths.push_back(n);
+    for (std::size_t n : {1023, 1024, 4099, 65536 + 37, 1000003}) lengths.push_back(n);
+    std::size_t checked = 0;
+    for (std::size_t n : lengths) {
+        std::string payload(n, '\0');
+        for (auto& c : payload) c = static_cast<char>(random() & 0xFFu);
+        const auto sealed = plan_from_archive(reseal(archive, payload));
+        REQUIRE_FALSE(sealed.has_value());
+        INFO("payload of " << n << " bytes");
+        CHECK(sealed.error().code != errc::checksum_mismatch);
+        if (n == 0) continue;
+        std::string damaged = payload;
+        damaged[random() % n] ^= static_cast<char>(1u << (random() % 8));
+        const auto stale = plan_from_archive(reseal(archive, payload).substr(0, archive_header_size) + damaged);
+        REQUIRE_FALSE(stale.has_value());
+        CHECK(stale.error().code == errc::checksum_mismatch);
+        ++checked;
+    }
+    CHECK(checked == lengths.size() - 1);
+}
+
 TEST_CASE("archive an archive built by hand loads several objects of one type through Boost")
 {
     // The archive loaders read a type's later objects without Boost's
