@@ -71,7 +71,8 @@ int main(int argc, char** argv)
     work();
     for (auto& t : threads) t.join();
     const std::chrono::duration<double> seconds = std::chrono::steady_clock::now() - start;
-    fmt::print("{{\"tool\": \"govplan load + validate\", \"files\": {}, \"bytes\": {}, \"seconds\": {}, \"accepted\": {}}}\n",
+    const std::string tool = jobs == 1 ? "govplan load + validate" : fmt::format("govplan load + validate, {} threads", jobs);
+    fmt::print("{{\"tool\": \"{}\", \"files\": {}, \"bytes\": {}, \"seconds\": {}, \"accepted\": {}}}\n", tool,
                texts.size(), bytes, seconds.count(), accepted.load());
     return 0;
 }

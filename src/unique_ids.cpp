@@ -1,17 +1,16 @@
 #include "unique_ids.hpp"
 
-#include <unordered_set>
+#include "id_index.hpp"
 
 namespace govplan::detail {
 
 std::optional<repeated_id> first_repeated_id(const plan& p)
 {
-    std::unordered_set<std::string_view> seen;
-    seen.reserve(target_count(p) + project_count(p));
+    id_index seen(target_count(p) + project_count(p));
     // In document order (a focus area's own targets, then each measure's
     // targets and projects), as validate() reports: each_target and
     // each_project would put every project after every target.
-    auto seen_before = [&](const std::string& id) { return !id.empty() && !seen.insert(id).second; };
+    auto seen_before = [&](const std::string& id) { return !id.empty() && !seen.add(id).second; };
     for (std::size_t f = 0; f < p.focus_areas.size(); ++f) {
         const auto& area = p.focus_areas[f];
         for (std::size_t t = 0; t < area.targets.size(); ++t)

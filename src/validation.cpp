@@ -4,14 +4,11 @@
 #include <govplan/validation.hpp>
 
 #include "described.hpp"
+#include "id_index.hpp"
 #include "validation_rules.hpp"
 
 #include <algorithm>
 #include <array>
-#include <bit>
-#include <chrono>
-#include <cstring>
-#include <random>
 #include <cstdint>
 #include <string_view>
 #include <unordered_map>
@@ -87,53 +84,7 @@ std::string code_of(Enum e)
     return "<invalid " + std::to_string(static_cast<long long>(e)) + ">";
 }
 
-/// The seed of id_table's hash, drawn once per process: a file cannot be
-/// written so that its ids all fall on one slot.
-std::uint64_t id_hash_seed() noexcept
-{
-    static const std::uint64_t seed = [] {
-        std::uint64_t s = static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count());
-        s ^= reinterpret_cast<std::uintptr_t>(&s);
-        try {
-            std::random_device device;
-            s ^= (std::uint64_t{device()} << 32) ^ device();
-        } catch (...) {  // no entropy source: the clock and the address stay
-        }
-        return s;
-    }();
-    return seed;
-}
-
-/// splitmix64's finaliser: every bit of x moves every bit of the result.
-constexpr std::uint64_t mix(std::uint64_t x) noexcept
-{
-    x ^= x >> 30;
-    x *= 0xbf58476d1ce4e5b9ULL;
-    x ^= x >> 27;
-    x *= 0x94d049bb133111ebULL;
-    return x ^ (x >> 31);
-}
-
-/// Eight bytes at a time, seeded: ids are short (t-3-1-2), and std::hash
-/// was a tenth of a validation's instructions.
-std::uint64_t hash_id(std::string_view id) noexcept
-{
-    const auto load = [&](std::size_t at, std::size_t bytes) {  // bytes: 4 or 8, within the id
-        std::uint64_t word = 0;
-        std::memcpy(&word, id.data() + at, bytes);
-        return word;
-    };
-    const std::size_t n = id.size();
-    std::uint64_t h = id_hash_seed() ^ n;
-    if (n >= 8) {
-        for (std::size_t i = 0; i + 8 < n; i += 8) h = mix(h ^ load(i, 8));
-        return mix(h ^ load(n - 8, 8));  // the last eight bytes, overlapping the loop's when n is no multiple of 8
-    }
-    if (n >= 4) return mix(h ^ (load(0, 4) << 32 | load(n - 4, 4)));
-    std::uint64_t rest = 0;
-    for (std::size_t k = 0; k < n; ++k) rest = (rest << 8) | static_cast<unsigned char>(id[k]);
-    return mix(h ^ rest);
-}
+using detail::hash_id;
 
 /// Calls visit(k, repeated) for each id of `ids` in order, `repeated` saying
 /// that an earlier entry is the same id. A short list (the usual one) is
@@ -700,30 +651,22 @@ std::string element_path(const element_position& at, bool project)
 }
 
 /// The first use of each id (targets and projects share one namespace),
-/// filled in document order as the elements are checked. Open addressing
-/// over one array of slots, at most half full: one hash per element and no
-/// allocation per id, so linear in the plan.
+/// filled in document order as the elements are checked: one hash per
+/// element and no allocation per id, so linear in the plan.
 class id_table {
 public:
-    explicit id_table(std::size_t elements)
-    {
-        uses_.reserve(elements);
-        resize(std::max<std::size_t>(16, std::bit_ceil(elements * 2 + 1)));
-    }
+    explicit id_table(std::size_t elements) : index_(elements) { uses_.reserve(elements); }
 
     /// Records a use; reports it when the id was used before.
     void claim(checker& c, const std::string& id, const element_position& at, bool project)
     {
         if (id.empty()) return;
-        const std::uint64_t hash = hash_id(id);
-        std::size_t& slot = slots_[find(id, hash)];
-        if (slot == no_use) {
-            slot = uses_.size();
-            uses_.push_back({id, hash, at, project});
-            if (uses_.size() * 2 > slots_.size()) resize(slots_.size() * 2);
+        const auto [number, added] = index_.add(id);
+        if (added) {
+            uses_.push_back({at, project});
             return;
         }
-        const use& first = uses_[slot];
+        const use& first = uses_[number];
         static constexpr rule_ref target_rule{"target.id.duplicate"}, project_rule{"project.id.duplicate"};
         c.report(project ? project_rule : target_rule, element_path(at, project) + ".id",
                  "id " + quoted(id) + " is already used by " + element_path(first.at, first.project));
@@ -732,36 +675,17 @@ public:
     [[nodiscard]] bool names(std::string_view id, bool project) const
     {
         if (id.empty()) return false;
-        const std::size_t slot = slots_[find(id, hash_id(id))];
-        return slot != no_use && uses_[slot].project == project;
+        const std::size_t number = index_.find(id);
+        return number != detail::id_index::npos && uses_[number].project == project;
     }
 
 private:
     struct use {
-        std::string_view id;
-        std::uint64_t hash;
         element_position at;
         bool project;
     };
-    static constexpr std::size_t no_use = static_cast<std::size_t>(-1);
-
-    /// The slot holding `id`, or the empty slot where it would go.
-    [[nodiscard]] std::size_t find(std::string_view id, std::uint64_t hash) const noexcept
-    {
-        const std::size_t mask = slots_.size() - 1;
-        for (std::size_t i = static_cast<std::size_t>(hash) & mask;; i = (i + 1) & mask) {
-            const std::size_t at = slots_[i];
-            if (at == no_use || (uses_[at].hash == hash && uses_[at].id == id)) return i;
-        }
-    }
-    void resize(std::size_t size)
-    {
-        slots_.assign(size, no_use);
-        for (std::size_t u = 0; u < uses_.size(); ++u) slots_[find(uses_[u].id, uses_[u].hash)] = u;
-    }
-
-    std::vector<use> uses_;          ///< in the order first claimed
-    std::vector<std::size_t> slots_;  ///< a power of two; no_use or a position in uses_
+    detail::id_index index_;
+    std::vector<use> uses_;  ///< by the number the index gives each id
 };
 
 /// Each focus area, measure, target and project, in document order, each id

@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include "../src/id_index.hpp"
 #include "support.hpp"
 
 #include <algorithm>
@@ -689,4 +690,27 @@ TEST_CASE("validation rules: every diagnostic carries the code and severity of a
         REQUIRE(rule != rules.end());
         CHECK(rule->severity == d.severity);
     }
+}
+
+TEST_CASE("id index numbers ids in the order first added, and keeps them as it grows past its expected size")
+{
+    // Validation and both loaders size the index for the plan; it still
+    // grows, losing nothing, when given more ids than it was sized for.
+    govplan::detail::id_index index(1);
+    std::vector<std::string> ids;
+    for (int i = 0; i < 1000; ++i) ids.push_back("t-" + std::to_string(i));
+    ids.push_back("");  // an empty id is an id like any other here: callers skip it
+    for (std::size_t k = 0; k < ids.size(); ++k) {
+        const auto [number, added] = index.add(ids[k]);
+        CHECK(number == k);
+        CHECK(added);
+    }
+    for (std::size_t k = 0; k < ids.size(); ++k) {
+        CHECK(index.find(ids[k]) == k);
+        const auto [number, added] = index.add(ids[k]);
+        CHECK(number == k);
+        CHECK_FALSE(added);
+    }
+    CHECK(index.find("t-1000") == govplan::detail::id_index::npos);
+    CHECK(index.find("t-") == govplan::detail::id_index::npos);
 }

@@ -1,6 +1,6 @@
 """Runs govplan and its peers on the same plan files, side by side.
 
-    python3 compare.py --corpus DIR --schema SCHEMA --govplan-peer PROGRAM [--rounds N]
+    python3 compare.py --corpus DIR --schema SCHEMA --govplan-peer PROGRAM [--rounds N] [--jobs J]
 
 Each tool runs in its own process, once per round; the order of the tools
 turns by one each round (interleaved), so that a slow moment of the machine
@@ -8,7 +8,9 @@ falls on all of them. For each tool and round it records the whole-process
 wall time, the in-process time the tool reports (only its parse / load and
 check, after reading the files) and its peak resident memory. A peer's
 ratio in a round is its time divided by govplan's in that round; the table
-gives the median over rounds of those ratios, for both times.
+gives the median over rounds of those ratios, for both times. With --jobs J
+above 1, govplan also runs on J threads (each taking the next file, as
+`govplan validate --jobs` does), and the ratios to that run are added.
 """
 import argparse
 import json
@@ -23,8 +25,10 @@ HERE = Path(__file__).resolve().parent
 
 
 def tools(args):
+    threaded = [("govplan threads", [args.govplan_peer, args.corpus, str(args.jobs)])] if args.jobs > 1 else []
     return [
         ("govplan", [args.govplan_peer, args.corpus]),
+        *threaded,
         ("python json.loads", [sys.executable, str(HERE / "python_json.py"), args.corpus]),
         ("pydantic", [sys.executable, str(HERE / "pydantic_plan.py"), args.schema, args.corpus]),
         ("node JSON.parse", ["node", str(HERE / "node_parse.js"), args.corpus]),
@@ -62,6 +66,7 @@ def main():
     parser.add_argument("--schema", required=True)
     parser.add_argument("--govplan-peer", required=True)
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--jobs", type=int, default=1)
     args = parser.parse_args()
 
     listed = tools(args)
@@ -82,15 +87,28 @@ def main():
     print(f"corpus: {first['files']} plans, {first['bytes'] / 2**20:.1f} MiB of JSON; "
           f"{args.rounds} rounds, interleaved; medians")
     print()
-    print("| tool | accepted | in process | whole process | peak memory | govplan faster by (in process) | (whole process) |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
-    for name, _ in listed:
-        ratio_inner = statistics.median(i / g for i, g in zip(inner[name], inner["govplan"]))
-        ratio_wall = statistics.median(w / g for w, g in zip(wall[name], wall["govplan"]))
-        print(f"| {reports[name]['tool']} | {reports[name]['accepted']} | {statistics.median(inner[name]):.3f} s "
-              f"| {statistics.median(wall[name]):.3f} s | {memory[name]:.0f} MiB "
-              f"| {ratio_inner:.2f}× | {ratio_wall:.2f}× |")
+    threaded = "govplan threads" in wall
+    head = "| tool | accepted | in process | whole process | peak memory | govplan faster by (in process) | (whole process) |"
+    rule = "|---|---:|---:|---:|---:|---:|---:|"
+    if threaded:
+        head += f" govplan on {args.jobs} threads faster by (in process) | (whole process) |"
+        rule += "---:|---:|"
+    print(head)
+    print(rule)
 
+    def ratios(name, base):
+        return (statistics.median(i / g for i, g in zip(inner[name], inner[base])),
+                statistics.median(w / g for w, g in zip(wall[name], wall[base])))
+
+    for name, _ in listed:
+        ratio_inner, ratio_wall = ratios(name, "govplan")
+        row = (f"| {reports[name]['tool']} | {reports[name]['accepted']} | {statistics.median(inner[name]):.3f} s "
+               f"| {statistics.median(wall[name]):.3f} s | {memory[name]:.0f} MiB "
+               f"| {ratio_inner:.2f}× | {ratio_wall:.2f}× |")
+        if threaded:
+            threaded_inner, threaded_wall = ratios(name, "govplan threads")
+            row += f" {threaded_inner:.2f}× | {threaded_wall:.2f}× |"
+        print(row)
 
 if __name__ == "__main__":
     main()
