@@ -233,15 +233,7 @@ bool valid_utf8(std::string_view text) noexcept
     const auto* p = reinterpret_cast<const unsigned char*>(text.data());
     std::size_t from = 0;
 #if defined(__x86_64__) || defined(__i386__)
-    if (text.size() < 32 && utf8_simd::has_ssse3()) {
-        // A short text (most of a plan's strings) is checked as one or two
-        // blocks padded with zeros: a sequence the text cuts is then
-        // followed by an ASCII byte, a bad pair the blocks see.
-        alignas(16) unsigned char padded[32] = {};
-        if (!text.empty()) std::memcpy(padded, p, text.size());
-        return utf8_simd::valid_blocks(padded, text.size() < 16 ? 16 : 32);
-    }
-    if (utf8_simd::has_ssse3()) {
+    if (text.size() >= 32 && utf8_simd::has_ssse3()) {
         const std::size_t blocks = text.size() & ~std::size_t{15};
         if (!utf8_simd::valid_blocks(p, blocks)) return false;
         // The blocks may end inside a sequence, or in a cut one: the bytes

@@ -11,9 +11,8 @@ namespace govplan::detail {
 /// when the bytes there are not one (overlong forms and surrogates included).
 std::size_t utf8_sequence_length(std::string_view text, std::size_t i) noexcept;
 
-/// True when all of `text` is well-formed UTF-8 by the same rules: sixteen
-/// bytes at a time where the processor has SSSE3 (a text shorter than 32
-/// bytes padded with zeros), else runs of ASCII eight bytes at a time.
+/// True when all of `text` is well-formed UTF-8 by the same rules; runs of
+/// ASCII are checked eight bytes at a time.
 bool valid_utf8(std::string_view text) noexcept;
 
 /// Text from a file, made safe to put between quotes in a message: control
