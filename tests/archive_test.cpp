@@ -130,7 +130,8 @@ TEST_CASE("archive checksum of a payload of every length from 0 to 400 bytes is 
     std::mt19937 random(20261201);
     std::vector<std::size_t> lengths;
     for (std::size_t n = 0; n <= 400; ++n) lengths.push_back(n);
-    for (std::size_t n : {1023, 1024, 4099, 65536 + 37, 1000003}) lengths.push_back(n);
+    for (std::size_t n : {std::size_t{1023}, std::size_t{1024}, std::size_t{4099}, std::size_t{65536 + 37}, std::size_t{1000003}})
+        lengths.push_back(n);
     std::size_t checked = 0;
     for (std::size_t n : lengths) {
         std::string payload(n, '\0');

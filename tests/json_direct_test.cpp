@@ -291,6 +291,10 @@ TEST_CASE("json direct reader gives the document to the tree reader")
                  sizeof(govplan::decimal) + sizeof(govplan::responsibility));
         const auto units = govplan::unit_registry::standard();
         CHECK_FALSE(read_plan_directly(text, govplan::json_limits{}, units, targets + boxes / 2));
+        // exactly: the focus area, the targets and every box, to the byte
+        const std::size_t exact = sizeof(govplan::focus_area) + targets + boxes;
+        CHECK_FALSE(read_plan_directly(text, govplan::json_limits{}, units, exact - 1));
+        CHECK(read_plan_directly(text, govplan::json_limits{}, units, exact));
         const auto read = read_plan_directly(text, govplan::json_limits{}, units, targets + boxes + (64u << 10));
         REQUIRE(read);
         CHECK(read->focus_areas.at(0).targets.at(n - 1).scope.has_value());

@@ -41,6 +41,7 @@
 #include <boost/serialization/tracking.hpp>
 #include <boost/serialization/version.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <stdexcept>
@@ -417,7 +418,9 @@ void io(Archive& ar, const char* name, std::vector<T>& items)
             }
         }
         items.clear();
-        // No reserve(): a false count runs out of data, not of memory.
+        // Room for a short list at once, never for more than 64 elements: a
+        // false count runs out of data, not of memory.
+        items.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(count, 64)));
         for (std::uint64_t i = 0; i < count; ++i) {
             items.emplace_back();
             io(ar, "item", items.back());
