@@ -1,6 +1,7 @@
 #include <govplan/archive.hpp>
 #include <govplan/serialization.hpp>
 
+#include "cpu_features.hpp"
 #include "file_io.hpp"
 #include "printable.hpp"
 #include "unique_ids.hpp"
@@ -144,15 +145,6 @@ __attribute__((target("pclmul"))) std::uint32_t crc32(std::uint32_t crc, const u
     return crc32_by_tables(0, rest, 16 + n);
 }
 
-bool available() noexcept
-{
-    static const bool yes = [] {
-        __builtin_cpu_init();  // in case this runs before the library's own start-up has
-        return __builtin_cpu_supports("pclmul") != 0;
-    }();
-    return yes;
-}
-
 }  // namespace crc32_fold
 #endif
 
@@ -160,7 +152,7 @@ std::uint32_t crc32(std::string_view bytes)
 {
     const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
 #if defined(__x86_64__)
-    if (bytes.size() >= 64 && crc32_fold::available()) return crc32_fold::crc32(0xFFFFFFFFu, p, bytes.size()) ^ 0xFFFFFFFFu;
+    if (bytes.size() >= 64 && detail::this_cpu().pclmul) return crc32_fold::crc32(0xFFFFFFFFu, p, bytes.size()) ^ 0xFFFFFFFFu;
 #endif
     return crc32_by_tables(0xFFFFFFFFu, p, bytes.size()) ^ 0xFFFFFFFFu;
 }

@@ -1,5 +1,7 @@
 #include "printable.hpp"
 
+#include "cpu_features.hpp"
+
 #include <govplan/serialization.hpp>
 
 #include <cstdint>
@@ -214,15 +216,6 @@ __attribute__((target("ssse3"))) bool valid_blocks(const unsigned char* p, std::
     return _mm_movemask_epi8(_mm_cmpeq_epi8(errors, _mm_setzero_si128())) == 0xFFFF;
 }
 
-bool has_ssse3() noexcept
-{
-    static const bool yes = [] {
-        __builtin_cpu_init();  // in case this runs before the library's own start-up has
-        return __builtin_cpu_supports("ssse3") != 0;
-    }();
-    return yes;
-}
-
 }  // namespace utf8_simd
 #endif
 
@@ -233,7 +226,7 @@ bool valid_utf8(std::string_view text) noexcept
     const auto* p = reinterpret_cast<const unsigned char*>(text.data());
     std::size_t from = 0;
 #if defined(__x86_64__) || defined(__i386__)
-    if (text.size() >= 32 && utf8_simd::has_ssse3()) {
+    if (text.size() >= 32 && this_cpu().ssse3) {
         const std::size_t blocks = text.size() & ~std::size_t{15};
         if (!utf8_simd::valid_blocks(p, blocks)) return false;
         // The blocks may end inside a sequence, or in a cut one: the bytes
