@@ -223,6 +223,29 @@ void progress(benchmark::State& state)
     finish(state, c);
 }
 
+// The memory floor under validation: each target's fields validation reads, with no checks.
+void walk_targets(benchmark::State& state)
+{
+    const auto& c = get(plans_of(state));
+    for (auto _ : state) {
+        std::size_t sum = 0;
+        for (const auto& p : c.plans)
+            for (const auto& f : p.focus_areas)
+                for (const auto& m : f.measures) {
+                    sum += m.lead.size() + m.text.size();
+                    for (const auto& t : m.targets) {
+                        sum += t.id.size() + t.metric.size() + static_cast<std::size_t>(t.kind) +
+                               static_cast<std::size_t>(t.unit.dimension()) + t.observations.size() +
+                               t.project_ids.size() + t.milestones.size() + (t.value ? 1u : 0u) + (t.scope ? 1u : 0u) +
+                               (t.deadline ? 1u : 0u) + (*t.grade).size() + (t.low ? 1u : 0u) + (t.stretch ? 1u : 0u);
+                    }
+                    for (const auto& pr : m.projects) sum += pr.id.size() + pr.name.size() + pr.targets.size();
+                }
+        benchmark::DoNotOptimize(sum);
+    }
+    finish(state, c);
+}
+
 void sizes(benchmark::internal::Benchmark* b)
 {
     b->Arg(1)->Arg(100)->Arg(2850)->Unit(benchmark::kMillisecond)->UseRealTime();
@@ -235,6 +258,7 @@ BENCHMARK(raw_json_parse_default_allocator)->Apply(sizes);
 BENCHMARK(json_load)->Apply(sizes);
 BENCHMARK(json_load_by_tree)->Apply(sizes);
 BENCHMARK(validate)->Apply(sizes);
+BENCHMARK(walk_targets)->Apply(sizes);
 BENCHMARK(validate_with_errors)->Apply(sizes);
 BENCHMARK(json_save)->Apply(sizes);
 BENCHMARK(archive_save<govplan::archive_kind::text>)->Name("archive_save_text")->Apply(sizes);

@@ -201,7 +201,31 @@ void keys_for(const target_view& v, group_by key, index_cache& links, key_list& 
     out.add("none");
 }
 
-/// Adds a target's stated values to its family in a group.
+/// A number standing for the one key a target has under `key`, found
+/// without making the key's text: within one grouping, targets with equal
+/// numbers have equal keys (the number is the address of what the key is
+/// made from, which the plans keep still, or an enumerator). Unequal
+/// numbers may still share a key. 0 when the key is made each time:
+/// category and stage, where a target may have several keys.
+std::uintptr_t key_token(const target_view& v, group_by key) noexcept
+{
+    const auto address = [](const void* p) { return reinterpret_cast<std::uintptr_t>(p); };
+    const auto enumerator = [](auto e) { return static_cast<std::uintptr_t>(e) + 1; };  // 0 for a stray -1: made then
+    const focus_area& area = v.owner.focus_areas[v.position.focus_area];
+    switch (key) {
+    case group_by::focus_area: return address(&area);
+    case group_by::measure: return v.position.in_lead() ? address(&area) : address(&area.measures[*v.position.measure]);
+    case group_by::kind: return enumerator(v.item.kind);
+    case group_by::comparator: return enumerator(v.item.comparator);
+    case group_by::commitment: return enumerator(v.item.commitment);
+    case group_by::dimension:
+    case group_by::unit: return address(&v.item.unit.definition());  // one address for every unit-less target
+    case group_by::category:
+    case group_by::stage: return 0;
+    }
+    return 0;
+}
+
 /// Whether `f` is the family of this dimension, base and denominator. The
 /// same definition (most often) holds the same strings: their addresses
 /// then answer without comparing the text.
@@ -211,21 +235,38 @@ bool same_family(const family_values& f, dimension dim, const std::string& base,
     return f.dim == dim && same(f.base, base) && same(f.per, per);
 }
 
-result<void> add_to(group_state& g, const target& t, const plan& owner, bool& negative_summed)
+/// Adds a target's stated values to its family in a group. False when a
+/// sum needs more digits than a decimal has; `failure` then says which.
+/// (Not a result<void>: making an empty one for every target costs more
+/// than the adding.)
+bool add_to(group_state& g, const target& t, const plan& owner, bool& negative_summed, std::optional<error>& failure)
 {
     const auto values = stated_values(t);
-    if (t.unit.empty() || values.empty()) return {};
-    auto fam = std::find_if(g.families.begin(), g.families.end(), [&](const family_values& f) {
-        return same_family(f, t.unit.dimension(), t.unit.base(), t.unit.per());
-    });
+    if (t.unit.empty() || values.empty()) return true;
+    // The plans' units mostly share their definitions: a bucket is first
+    // looked for by definition (an address), and only then by what it says.
+    auto fam = g.families.end();
+    auto bucket = std::vector<unit_bucket>::iterator{};
+    for (auto f = g.families.begin(); f != g.families.end() && fam == g.families.end(); ++f) {
+        if (f->dim != t.unit.dimension()) continue;
+        const auto b = std::find_if(f->buckets.begin(), f->buckets.end(),
+                                    [&](const unit_bucket& x) { return x.u->shares_definition_with(t.unit); });
+        if (b != f->buckets.end()) fam = f, bucket = b;
+    }
     if (fam == g.families.end()) {
-        fam = g.families.insert(g.families.end(), family_values{t.unit.dimension(), &t.unit.base(), &t.unit.per(), 0, {}});
+        fam = std::find_if(g.families.begin(), g.families.end(), [&](const family_values& f) {
+            return same_family(f, t.unit.dimension(), t.unit.base(), t.unit.per());
+        });
+        if (fam == g.families.end()) {
+            fam = g.families.insert(g.families.end(),
+                                    family_values{t.unit.dimension(), &t.unit.base(), &t.unit.per(), 0, {}});
+        }
+        bucket = std::find_if(fam->buckets.begin(), fam->buckets.end(), [&](const unit_bucket& x) { return *x.u == t.unit; });
+        if (bucket == fam->buckets.end()) {
+            bucket = fam->buckets.insert(fam->buckets.end(), unit_bucket{&t.unit, values.front(), values.front(), {}, 0});
+        }
     }
     ++fam->targets;  // a range counts once; both its ends bound min and max
-    auto bucket = std::find_if(fam->buckets.begin(), fam->buckets.end(), [&](const unit_bucket& b) { return *b.u == t.unit; });
-    if (bucket == fam->buckets.end()) {
-        bucket = fam->buckets.insert(fam->buckets.end(), unit_bucket{&t.unit, values.front(), values.front(), {}, 0});
-    }
     for (const auto& v : values) {
         if (v < bucket->min) bucket->min = v;
         if (v > bucket->max) bucket->max = v;
@@ -240,13 +281,16 @@ result<void> add_to(group_state& g, const target& t, const plan& owner, bool& ne
     };
     if (additive(t) && first_of_shared_group()) {
         auto next = decimal::add(bucket->sum, *t.value);
-        if (!next) return error(next.error(), "the sum of the " + bucket->u->symbol() + " figures needs more than 18 digits");
+        if (!next) {
+            failure.emplace(next.error(), "the sum of the " + bucket->u->symbol() + " figures needs more than 18 digits");
+            return false;
+        }
         bucket->sum = *next;
         ++bucket->summed;
         bucket->widest_scale = std::max(bucket->widest_scale, t.value->scale());
         if (t.value->coefficient() < 0) negative_summed = true;
     }
-    return {};
+    return true;
 }
 
 /// The family's totals in one unit: the preferred one when every figure
@@ -299,38 +343,94 @@ result<family_total> total_of(const family_values& fam, const aggregation_option
     return error(errc::inexact_conversion, "no unit holds the " + *fam.base + " figures exactly");
 }
 
-/// Groups the targets of `plans` into `into`, in order.
-result<void> collect(partial& into, const plan* const* first, const plan* const* last, const key_function& keys)
+/// The group of `key` in `into`, added at the end when new.
+std::size_t group_of(partial& into, const std::string& key)
+{
+    const auto [it, inserted] = into.index.try_emplace(key, into.groups.size());
+    if (inserted) {
+        into.groups.emplace_back();
+        into.groups.back().group.key = key;
+    }
+    return it->second;
+}
+
+/// Counts a target in a group and adds its values (false: see add_to).
+bool count_in(partial& into, std::size_t group, const target& t, const plan& p, std::optional<error>& failure)
+{
+    group_state& g = into.groups[group];
+    ++g.group.targets;
+    switch (t.commitment) {
+    case commitment::binding: ++g.group.binding; break;
+    case commitment::expected: ++g.group.expected; break;
+    case commitment::aspirational: ++g.group.aspirational; break;
+    }
+    return add_to(g, t, p, into.negative_summed, failure);
+}
+
+/// Which group a key token (key_token) last led to: a few dozen slots, so
+/// the groups of a focus area's targets, and of every unit the plans use,
+/// are found again without making or hashing their keys.
+class token_memo {
+public:
+    struct entry {
+        std::uintptr_t token = 0;
+        std::size_t group = 0;
+    };
+    entry& slot(std::uintptr_t token) noexcept { return slots_[(token * 0x9e3779b97f4a7c15ULL) >> 58]; }
+
+private:
+    std::array<entry, 64> slots_{};
+};
+
+/// Groups the targets of `plans` into `into`, in order. `builtin`: the
+/// built-in key that `keys` makes, whose tokens (key_token) may stand in
+/// for the keys; none for a caller's key function.
+result<void> collect(partial& into, const plan* const* first, const plan* const* last, const key_function& keys,
+                     std::optional<group_by> builtin)
 {
     index_cache links;
     key_list scratch;
+    token_memo memo;
+    std::optional<error> failure;
     into.index.reserve(64);  // groups are few (focus areas, kinds, units): no rehash on the way
     std::size_t last_group = 0;
     bool have_last = false;
+    const measure* ahead = nullptr;  // the measure whose targets were asked for last
     for (; first != last; ++first) {
         const plan& p = **first;
         for (auto [t, at] : each_target(p)) {
+            if (at.measure && at.index == 0) {
+                // A measure's few targets are an allocation of their own, which
+                // the processor cannot guess: ask for the next measure's now.
+                const auto& ms = p.focus_areas[at.focus_area].measures;
+                const measure* next = *at.measure + 1 < ms.size() ? &ms[*at.measure + 1] : nullptr;
+                if (next != nullptr && next != ahead) {
+                    ahead = next;
+                    const char* bytes = reinterpret_cast<const char*>(next->targets.data());
+                    const std::size_t size = std::min<std::size_t>(next->targets.size(), 4) * sizeof(target);
+                    for (std::size_t line = 0; line < size; line += 64) __builtin_prefetch(bytes + line);
+                }
+            }
+            const target_view view{p, t, at};
+            if (const std::uintptr_t token = builtin ? key_token(view, *builtin) : 0; token != 0) {
+                token_memo::entry& known = memo.slot(token);
+                if (known.token != token) {
+                    scratch.clear();
+                    keys(view, links, scratch);  // one key: every token-bearing key is one
+                    known = {token, group_of(into, *scratch.begin())};
+                }
+                if (!count_in(into, known.group, t, p, failure)) return std::move(*failure);
+                continue;
+            }
             scratch.clear();
-            keys(target_view{p, t, at}, links, scratch);
+            keys(view, links, scratch);
             for (const auto& k : scratch) {
                 // neighbours mostly share their key (a focus area's targets): skip the hash then
                 if (!have_last || into.groups[last_group].group.key != k) {
-                    auto [it, inserted] = into.index.try_emplace(k, into.groups.size());
-                    if (inserted) {
-                        into.groups.emplace_back();
-                        into.groups.back().group.key = k;
-                    }
-                    last_group = it->second;
+                    last_group = group_of(into, k);
                     have_last = true;
                 }
-                group_state& g = into.groups[last_group];
-                ++g.group.targets;
-                switch (t.commitment) {
-                case commitment::binding: ++g.group.binding; break;
-                case commitment::expected: ++g.group.expected; break;
-                case commitment::aspirational: ++g.group.aspirational; break;
-                }
-                if (auto added = add_to(g, t, p, into.negative_summed); !added) return added.error();
+                if (!count_in(into, last_group, t, p, failure)) return std::move(*failure);
             }
         }
     }
@@ -422,7 +522,7 @@ result<std::vector<target_group>> totals_of(std::vector<group_state>& groups, co
 /// nothing when the merge could differ from one run (then the caller
 /// collects in one run, which gives the error a single thread gives).
 std::optional<partial> collect_on_threads(const std::vector<const plan*>& plans, std::size_t runs,
-                                          const key_function& keys)
+                                          const key_function& keys, std::optional<group_by> builtin)
 {
     std::vector<partial> parts(runs);
     std::vector<result<void>> outcomes(runs);
@@ -431,7 +531,7 @@ std::optional<partial> collect_on_threads(const std::vector<const plan*>& plans,
         const auto* first = plans.data() + plans.size() * i / runs;
         const auto* last = plans.data() + plans.size() * (i + 1) / runs;
         try {
-            outcomes[i] = collect(parts[i], first, last, keys);
+            outcomes[i] = collect(parts[i], first, last, keys, builtin);
         } catch (...) {
             failures[i] = std::current_exception();
         }
@@ -470,7 +570,7 @@ bool repeats_a_plan(const std::vector<const plan*>& plans)
 }
 
 result<std::vector<target_group>> aggregate(const std::vector<const plan*>& plans, const key_function& keys,
-                                            const aggregation_options& options)
+                                            std::optional<group_by> builtin, const aggregation_options& options)
 {
     for (const plan* p : plans)
         if (p == nullptr) throw std::invalid_argument("govplan::aggregate_targets: null plan");
@@ -479,10 +579,10 @@ result<std::vector<target_group>> aggregate(const std::vector<const plan*>& plan
     const std::size_t threads = options.threads != 0 ? options.threads : cores;
     const std::size_t runs = std::min(threads, plans.size());
     if (runs > 1 && !repeats_a_plan(plans)) {
-        if (auto merged = collect_on_threads(plans, runs, keys)) return totals_of(merged->groups, options);
+        if (auto merged = collect_on_threads(plans, runs, keys, builtin)) return totals_of(merged->groups, options);
     }
     partial all;
-    if (auto collected = collect(all, plans.data(), plans.data() + plans.size(), keys); !collected)
+    if (auto collected = collect(all, plans.data(), plans.data() + plans.size(), keys, builtin); !collected)
         return collected.error();
     return totals_of(all.groups, options);
 }
@@ -520,7 +620,7 @@ result<std::vector<target_group>> aggregate_targets(const std::vector<const plan
                                                     const aggregation_options& options)
 {
     return aggregate(
-        plans, [key](const target_view& v, index_cache& links, key_list& out) { keys_for(v, key, links, out); },
+        plans, [key](const target_view& v, index_cache& links, key_list& out) { keys_for(v, key, links, out); }, key,
         options);
 }
 
@@ -538,7 +638,7 @@ result<std::vector<target_group>> aggregate_targets(
         [&key](const target_view& v, index_cache&, key_list& out) {
             if (auto k = key(v)) out.add(*k);
         },
-        options);
+        std::nullopt, options);
 }
 
 project_counts count_projects(const plan& p)

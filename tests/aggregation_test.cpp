@@ -394,6 +394,46 @@ result<std::vector<target_group>> same_on_threads(const std::vector<plan>& plans
 
 }  // namespace
 
+TEST_CASE("aggregation by a built-in key gives what the same key spelled by a key function gives")
+{
+    // The built-in keys find a target's group again without spelling its key
+    // (by the address of its focus area, measure or unit definition, or its
+    // enumerator); a key function is always spelled out. Over 40 generated
+    // plans and three copies of the bundled one (units shared between plans,
+    // hundreds of focus areas and measures), both must group alike.
+    std::vector<plan> plans;
+    for (std::uint64_t seed = 1; seed <= 40; ++seed) plans.push_back(tamed(govplan::testing::plan_generator(seed).make()));
+    for (int i = 0; i < 3; ++i) plans.push_back(bundled());
+    const auto refs = addresses(plans);
+    auto spelled_key = [](group_by key, const target_view& v) -> std::string {
+        const target& t = v.item;
+        const focus_area& area = v.owner.focus_areas[v.position.focus_area];
+        switch (key) {
+        case group_by::focus_area: return std::to_string(area.ordinal);
+        case group_by::measure: return v.position.in_lead() ? area.title : area.measures[*v.position.measure].lead;
+        case group_by::kind: return std::string(to_code(t.kind));
+        case group_by::comparator: return std::string(to_code(t.comparator));
+        case group_by::commitment: return std::string(to_code(t.commitment));
+        case group_by::dimension: {
+            if (t.unit.empty()) return "none";
+            const bool with_base = t.unit.dimension() == dimension::money || t.unit.dimension() == dimension::count;
+            return std::string(to_code(t.unit.dimension())) + (with_base ? " " + t.unit.base() : "");
+        }
+        case group_by::unit: return t.unit.empty() ? "none" : t.unit.symbol();
+        default: FAIL("not a key of one text per target"); return {};
+        }
+    };
+    for (const auto key : all_values<group_by>()) {
+        if (key == group_by::category || key == group_by::stage) continue;  // several keys per target
+        INFO("by " << to_code(key));
+        const auto built_in = spelled(on_threads(refs, key, 1));
+        CHECK(built_in.size() > 1000);
+        const auto by_function = spelled(
+            aggregate_targets(refs, [&](const target_view& v) -> std::optional<std::string> { return spelled_key(key, v); }));
+        CHECK(built_in == by_function);
+    }
+}
+
 TEST_CASE("aggregation on threads: of equal values written differently, the first stays the minimum")
 {
     const auto one = same_on_threads(one_target_plans({"3", "1.50", "1.5", "1.500", "3.0"}), {2u, 3u, 5u});
