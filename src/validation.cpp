@@ -194,8 +194,9 @@ public:
     }
 
     // ---- targets ---------------------------------------------------------
-    /// `named`: the plan's links from projects; without it the target's own project_ids are counted.
-    void check_target(const target& t, const lazy_path& path, const named_projects* named)
+    /// `in_plan`: the named projects are counted later, from the plan's links
+    /// (check_links); a target alone counts its own project_ids here.
+    void check_target(const target& t, const lazy_path& path, bool in_plan)
     {
         if (t.id.empty()) report("target.id.empty", path + ".id", "the target has no id");
         if (t.metric.empty()) report("target.metric.empty", path + ".metric", "the target names no metric");
@@ -222,7 +223,13 @@ public:
             report("target.parent.self", path + ".parent_id", "a target cannot be part of itself");
         }
         check_observations(t, path);
-        check_named_count(t, path, named, unit_known);
+        if (!in_plan) check_named_count(t, path, nullptr, unit_known);
+    }
+
+    /// check_named_count for a target of a plan, once every project is known.
+    void check_named_count(const target& t, const lazy_path& path, const named_projects& named)
+    {
+        check_named_count(t, path, &named, !t.unit.empty() && registered(t.unit));
     }
 
     void check_milestones(const target& t, const lazy_path& path)
@@ -578,26 +585,23 @@ public:
 
 private:
     /// units_.contains(u), remembered by definition: a plan's targets share a
-    /// few definitions, and a definition never changes, so each is looked up
-    /// by symbol once instead of once per target.
+    /// few dozen definitions, and a definition never changes, so each is
+    /// looked up by symbol about once instead of once per target. A slot per
+    /// address: a definition evicts only the one that shares its slot.
     bool registered(const unit& u)
     {
         const unit_definition* d = &u.definition();
-        for (std::size_t i = 0; i < known_count_; ++i)
-            if (known_[i] == d) return true;
+        const unit_definition*& slot = known_[(reinterpret_cast<std::uintptr_t>(d) * 0x9e3779b97f4a7c15ULL) >> 58];
+        if (slot == d) return true;
         if (!units_.contains(u)) return false;
-        known_[known_next_] = d;
-        known_next_ = (known_next_ + 1) % known_.size();
-        known_count_ = std::min(known_count_ + 1, known_.size());
+        slot = d;
         return true;
     }
 
     std::vector<diagnostic>& out_;
     validation_options options_;
     const unit_registry& units_;
-    std::array<const unit_definition*, 16> known_{};  ///< definitions found registered, most recent last
-    std::size_t known_count_ = 0;
-    std::size_t known_next_ = 0;
+    std::array<const unit_definition*, 64> known_{};  ///< definitions found registered, by address
 };
 
 }  // namespace
@@ -688,11 +692,39 @@ private:
     std::vector<use> uses_;  ///< by the number the index gives each id
 };
 
+/// The targets and projects of `p`, counted in a pass that also asks the
+/// processor for each list of them and for each project's links: plain
+/// loads whose misses overlap, where the checks that follow would meet the
+/// same misses one after another.
+std::size_t count_and_prefetch(const plan& p) noexcept
+{
+    auto ask = [](const auto& list) {
+        const char* bytes = reinterpret_cast<const char*>(list.data());
+        const std::size_t size = list.size() * sizeof(list.front());
+        for (std::size_t line = 0; line < size; line += 64) __builtin_prefetch(bytes + line);
+    };
+    std::size_t count = 0;
+    for (const auto& area : p.focus_areas) {
+        ask(area.targets);
+        count += area.targets.size();
+        for (const auto& ms : area.measures) {
+            ask(ms.targets);
+            ask(ms.projects);
+            count += ms.targets.size() + ms.projects.size();
+        }
+    }
+    for (const auto& area : p.focus_areas)
+        for (const auto& ms : area.measures) {
+            for (const auto& pr : ms.projects) ask(pr.targets);
+            for (const auto& t : ms.targets) ask(t.observations);
+        }
+    return count;
+}
+
 /// Each focus area, measure, target and project, in document order, each id
 /// claimed as its element is reached.
 void check_elements(checker& c, const plan& p, id_table& ids)
 {
-    const named_projects named(p);
     for (std::size_t f = 0; f < p.focus_areas.size(); ++f) {
         const focus_area& area = p.focus_areas[f];
         const lazy_path fpath{nullptr, "focus_areas", f};
@@ -706,7 +738,7 @@ void check_elements(checker& c, const plan& p, id_table& ids)
                                  std::optional<std::size_t> measure) {
             for (std::size_t t = 0; t < targets.size(); ++t) {
                 ids.claim(c, targets[t].id, {f, measure, t}, false);
-                c.check_target(targets[t], lazy_path{&owner, "targets", t}, &named);
+                c.check_target(targets[t], lazy_path{&owner, "targets", t}, true);
             }
         };
         check_targets(area.targets, fpath, std::nullopt);
@@ -731,9 +763,11 @@ struct parent_link {
     std::string path;  ///< of the target's parent_id
 };
 
-/// The links of one target: its parent and its listed projects. A parent
-/// that exists is recorded for the cycle check.
+/// The links of one target: its parent, its listed projects, and the count
+/// of the projects that name it (from either side). A parent that exists is
+/// recorded for the cycle check.
 void check_target_links(checker& c, const target& t, const lazy_path& where, const id_table& ids,
+                        const named_projects& named,
                         std::unordered_map<std::string_view, std::string_view>& parent_of,
                         std::vector<parent_link>& with_parent)
 {
@@ -753,6 +787,7 @@ void check_target_links(checker& c, const target& t, const lazy_path& where, con
                      "project " + quoted(id) + " is listed twice");
         }
     });
+    c.check_named_count(t, where, named);
 }
 
 /// 其中 chains must end: each id is walked once (state 1 on the current
@@ -788,18 +823,21 @@ void check_parent_cycles(checker& c, const std::unordered_map<std::string_view, 
 /// Links by id, checked once every id is known, in document order.
 void check_links(checker& c, const plan& p, const id_table& ids)
 {
+    // Gathered here, not before the element checks: by now every project has
+    // been read once, so this pass over them finds them in the cache.
+    const named_projects named(p);
     std::unordered_map<std::string_view, std::string_view> parent_of;  // target id → parent id
     std::vector<parent_link> with_parent;                               // the same targets, in document order
     for (std::size_t f = 0; f < p.focus_areas.size(); ++f) {
         const lazy_path fpath{nullptr, "focus_areas", f};
         const auto& area = p.focus_areas[f];
         for (std::size_t t = 0; t < area.targets.size(); ++t)
-            check_target_links(c, area.targets[t], lazy_path{&fpath, "targets", t}, ids, parent_of, with_parent);
+            check_target_links(c, area.targets[t], lazy_path{&fpath, "targets", t}, ids, named, parent_of, with_parent);
         for (std::size_t m = 0; m < area.measures.size(); ++m) {
             const lazy_path mpath{&fpath, "measures", m};
             const auto& ms = area.measures[m];
             for (std::size_t t = 0; t < ms.targets.size(); ++t)
-                check_target_links(c, ms.targets[t], lazy_path{&mpath, "targets", t}, ids, parent_of, with_parent);
+                check_target_links(c, ms.targets[t], lazy_path{&mpath, "targets", t}, ids, named, parent_of, with_parent);
             for (std::size_t j = 0; j < ms.projects.size(); ++j) {
                 const auto& links = ms.projects[j].targets;
                 for (std::size_t k = 0; k < links.size(); ++k) {
@@ -836,7 +874,7 @@ std::vector<diagnostic> validate(const plan& p, const validation_options& option
     checker c(out, local, &units);
     check_header(c, p, period_ok);
     out.insert(out.end(), unit_problems.begin(), unit_problems.end());
-    id_table ids(target_count(p) + project_count(p));
+    id_table ids(count_and_prefetch(p));
     check_elements(c, p, ids);
     check_links(c, p, ids);
     return out;
@@ -846,7 +884,7 @@ std::vector<diagnostic> validate(const target& t, const validation_options& opti
 {
     std::vector<diagnostic> out;
     checker c(out, options);
-    c.check_target(t, lazy_path{nullptr, nullptr, 0, &path}, nullptr);
+    c.check_target(t, lazy_path{nullptr, nullptr, 0, &path}, false);
     return out;
 }
 

@@ -209,6 +209,44 @@ TEST_CASE("validation unknown or missing unit")
     expect_clean([](plan& p) { tg(p, 1).unit = unit{"斤", dimension::mass, "千克", {1, 2}, ""}; }, options);
 }
 
+TEST_CASE("validation remembers the units found registered, and never takes an unknown unit for one")
+{
+    // The checker remembers each definition found registered in one of 64
+    // slots, by address. With 200 registered units filling the slots, an
+    // unknown unit must still be looked up, not taken for whatever holds its
+    // slot: each of these eight is reported, after 200 clean targets.
+    expect_findings(
+        [](plan& p) {
+            auto& targets = p.focus_areas[0].measures[0].targets;
+            const target model = targets[0];
+            targets.clear();
+            for (auto [pr, at] : each_project(p)) pr.targets.clear();  // they named the targets just removed
+            auto add = [&](const std::string& id, unit of) {
+                target t = model;
+                t.id = id;
+                t.kind = target_kind::count;
+                t.comparator = comparator::at_least;
+                t.value = decimal::from_integer(1);
+                t.unit = std::move(of);
+                t.project_ids.clear();
+                targets.push_back(std::move(t));
+            };
+            for (int i = 0; i < 200; ++i) {
+                p.units.push_back(unit{"u" + std::to_string(i), dimension::count, "个", {1, 1}, ""});
+                add("t" + std::to_string(i), p.units.back());
+            }
+            for (int i = 0; i < 4; ++i) {
+                add("x" + std::to_string(i), unit{"x" + std::to_string(i), dimension::count, "个", {1, 1}, ""});
+                add("y" + std::to_string(i), unit{"u" + std::to_string(i), dimension::count, "个", {2, 1}, ""});
+            }
+        },
+        [] {
+            std::vector<finding> unknown;
+            for (std::size_t i = 200; i < 208; ++i) unknown.push_back({"target.unit.unknown", target_path(i) + ".unit"});
+            return unknown;
+        }());
+}
+
 TEST_CASE("validation units defined by the plan")
 {
     const unit jin{"斤", dimension::mass, "千克", {1, 2}, ""};

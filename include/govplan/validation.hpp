@@ -57,7 +57,8 @@ struct validation_options {
 };
 
 /// Every diagnostic of the plan: first the checks of each element in document
-/// order, then the cross-reference checks (dangling ids) in document order.
+/// order, then the cross-reference checks in document order (dangling ids,
+/// and the projects that name a target against its count).
 [[nodiscard]] std::vector<diagnostic> validate(const plan& p, const validation_options& options = {});
 
 /// Diagnostics of one element alone; paths start at `path`. Checks that need
