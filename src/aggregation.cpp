@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cstdint>
 #include <exception>
 #include <optional>
 #include <stdexcept>
@@ -210,7 +211,7 @@ void keys_for(const target_view& v, group_by key, index_cache& links, key_list& 
 std::uintptr_t key_token(const target_view& v, group_by key) noexcept
 {
     const auto address = [](const void* p) { return reinterpret_cast<std::uintptr_t>(p); };
-    const auto enumerator = [](auto e) { return static_cast<std::uintptr_t>(e) + 1; };  // 0 for a stray -1: made then
+    const auto enumerator = [](auto e) { return static_cast<std::uintptr_t>(e) + 1; };  // one-byte codes: never 0
     const focus_area& area = v.owner.focus_areas[v.position.focus_area];
     switch (key) {
     case group_by::focus_area: return address(&area);

@@ -229,7 +229,8 @@ public:
     /// check_named_count for a target of a plan, once every project is known.
     void check_named_count(const target& t, const lazy_path& path, const named_projects& named)
     {
-        check_named_count(t, path, &named, !t.unit.empty() && registered(t.unit));
+        if (t.unit.empty() || t.unit.dimension() != dimension::count) return;  // before the registry: only counts count
+        check_named_count(t, path, &named, registered(t.unit));
     }
 
     void check_milestones(const target& t, const lazy_path& path)
@@ -713,11 +714,13 @@ std::size_t count_and_prefetch(const plan& p) noexcept
             count += ms.targets.size() + ms.projects.size();
         }
     }
-    for (const auto& area : p.focus_areas)
+    for (const auto& area : p.focus_areas) {
+        for (const auto& t : area.targets) ask(t.observations);
         for (const auto& ms : area.measures) {
             for (const auto& pr : ms.projects) ask(pr.targets);
             for (const auto& t : ms.targets) ask(t.observations);
         }
+    }
     return count;
 }
 

@@ -310,6 +310,26 @@ TEST_CASE("validation more named projects than the count they exemplify")
             tg(p, 13).value = "1"_dec;
         },
         {{"target.projects.exceed_count", target_path(13) + ".project_ids"}});
+    // A cross-reference check: after the element checks of every target,
+    // even of a later one, and before a dangling id of a later target.
+    expect_findings(
+        [](plan& p) {
+            tg(p, 13).value = "1"_dec;
+            tg(p, 14).metric.clear();
+            tg(p, 15).project_ids.push_back("no-such-project");
+        },
+        {{"target.metric.empty", target_path(14) + ".metric"},
+         {"target.projects.exceed_count", target_path(13) + ".project_ids"},
+         {"target.projects.dangling", target_path(15) + ".project_ids[" +
+                                          std::to_string(make_clean_plan().focus_areas[0].measures[0].targets[15].project_ids.size()) + "]"}});
+    // A target alone counts its own project_ids.
+    plan p = make_clean_plan();
+    target alone = tg(p, 13);
+    REQUIRE(alone.project_ids.size() == 2);
+    alone.value = "1"_dec;
+    CHECK(findings(validate(alone, {}, "t")) == std::vector<finding>{{"target.projects.exceed_count", "t.project_ids"}});
+    alone.value = "2"_dec;
+    CHECK(validate(alone, {}, "t").empty());
 }
 
 TEST_CASE("validation fractional count")

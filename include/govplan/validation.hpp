@@ -57,12 +57,15 @@ struct validation_options {
 };
 
 /// Every diagnostic of the plan: first the checks of each element in document
-/// order, then the cross-reference checks in document order (dangling ids,
-/// and the projects that name a target against its count).
+/// order (an id used twice is reported at its second use), then the
+/// cross-reference checks in document order (dangling ids, a project listed
+/// twice, the projects that name a target against its count), parent cycles
+/// last.
 [[nodiscard]] std::vector<diagnostic> validate(const plan& p, const validation_options& options = {});
 
 /// Diagnostics of one element alone; paths start at `path`. Checks that need
-/// the whole plan (duplicate or dangling ids, focus ordinals) are not run.
+/// the whole plan (duplicate or dangling ids, focus ordinals) are not run; a
+/// lone target's named projects are its own `project_ids`.
 [[nodiscard]] std::vector<diagnostic> validate(const target& t, const validation_options& options = {},
                                                const std::string& path = "target");
 [[nodiscard]] std::vector<diagnostic> validate(const project& p, const validation_options& options = {},
