@@ -396,7 +396,6 @@ result<void> collect(partial& into, const plan* const* first, const plan* const*
     into.index.reserve(64);  // groups are few (focus areas, kinds, units): no rehash on the way
     std::size_t last_group = 0;
     bool have_last = false;
-    const measure* ahead = nullptr;  // the measure whose targets were asked for last
     for (; first != last; ++first) {
         const plan& p = **first;
         for (auto [t, at] : each_target(p)) {
@@ -404,9 +403,8 @@ result<void> collect(partial& into, const plan* const* first, const plan* const*
                 // A measure's few targets are an allocation of their own, which
                 // the processor cannot guess: ask for the next measure's now.
                 const auto& ms = p.focus_areas[at.focus_area].measures;
-                const measure* next = *at.measure + 1 < ms.size() ? &ms[*at.measure + 1] : nullptr;
-                if (next != nullptr && next != ahead) {
-                    ahead = next;
+                if (*at.measure + 1 < ms.size()) {
+                    const measure* next = &ms[*at.measure + 1];
                     const char* bytes = reinterpret_cast<const char*>(next->targets.data());
                     const std::size_t size = std::min<std::size_t>(next->targets.size(), 4) * sizeof(target);
                     for (std::size_t line = 0; line < size; line += 64) __builtin_prefetch(bytes + line);

@@ -694,9 +694,9 @@ private:
 };
 
 /// The targets and projects of `p`, counted in a pass that also asks the
-/// processor for each list of them and for each project's links: plain
-/// loads whose misses overlap, where the checks that follow would meet the
-/// same misses one after another.
+/// processor for each list of them, each project's links and each target's
+/// observations: plain loads whose misses overlap, where the checks that
+/// follow would meet the same misses one after another.
 std::size_t count_and_prefetch(const plan& p) noexcept
 {
     auto ask = [](const auto& list) {
