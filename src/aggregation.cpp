@@ -3,6 +3,7 @@
 #include <govplan/codes.hpp>
 
 #include "int128.hpp"
+#include "memory_hints.hpp"
 
 #include <algorithm>
 #include <array>
@@ -377,7 +378,7 @@ public:
         std::uintptr_t token = 0;
         std::size_t group = 0;
     };
-    entry& slot(std::uintptr_t token) noexcept { return slots_[(token * 0x9e3779b97f4a7c15ULL) >> 58]; }
+    entry& slot(std::uintptr_t token) noexcept { return slots_[detail::slot_of_64(token)]; }
 
 private:
     std::array<entry, 64> slots_{};
@@ -403,12 +404,7 @@ result<void> collect(partial& into, const plan* const* first, const plan* const*
                 // A measure's few targets are an allocation of their own, which
                 // the processor cannot guess: ask for the next measure's now.
                 const auto& ms = p.focus_areas[at.focus_area].measures;
-                if (*at.measure + 1 < ms.size()) {
-                    const measure* next = &ms[*at.measure + 1];
-                    const char* bytes = reinterpret_cast<const char*>(next->targets.data());
-                    const std::size_t size = std::min<std::size_t>(next->targets.size(), 4) * sizeof(target);
-                    for (std::size_t line = 0; line < size; line += 64) __builtin_prefetch(bytes + line);
-                }
+                if (*at.measure + 1 < ms.size()) detail::prefetch(ms[*at.measure + 1].targets, 4);
             }
             const target_view view{p, t, at};
             if (const std::uintptr_t token = builtin ? key_token(view, *builtin) : 0; token != 0) {

@@ -5,6 +5,7 @@
 
 #include "described.hpp"
 #include "id_index.hpp"
+#include "memory_hints.hpp"
 #include "validation_rules.hpp"
 
 #include <algorithm>
@@ -592,7 +593,7 @@ private:
     bool registered(const unit& u)
     {
         const unit_definition* d = &u.definition();
-        const unit_definition*& slot = known_[(reinterpret_cast<std::uintptr_t>(d) * 0x9e3779b97f4a7c15ULL) >> 58];
+        const unit_definition*& slot = known_[detail::slot_of_64(reinterpret_cast<std::uintptr_t>(d))];
         if (slot == d) return true;
         if (!units_.contains(u)) return false;
         slot = d;
@@ -699,26 +700,22 @@ private:
 /// follow would meet the same misses one after another.
 std::size_t count_and_prefetch(const plan& p) noexcept
 {
-    auto ask = [](const auto& list) {
-        const char* bytes = reinterpret_cast<const char*>(list.data());
-        const std::size_t size = list.size() * sizeof(list.front());
-        for (std::size_t line = 0; line < size; line += 64) __builtin_prefetch(bytes + line);
-    };
+    using detail::prefetch;
     std::size_t count = 0;
     for (const auto& area : p.focus_areas) {
-        ask(area.targets);
+        prefetch(area.targets);
         count += area.targets.size();
         for (const auto& ms : area.measures) {
-            ask(ms.targets);
-            ask(ms.projects);
+            prefetch(ms.targets);
+            prefetch(ms.projects);
             count += ms.targets.size() + ms.projects.size();
         }
     }
     for (const auto& area : p.focus_areas) {
-        for (const auto& t : area.targets) ask(t.observations);
+        for (const auto& t : area.targets) prefetch(t.observations);
         for (const auto& ms : area.measures) {
-            for (const auto& pr : ms.projects) ask(pr.targets);
-            for (const auto& t : ms.targets) ask(t.observations);
+            for (const auto& pr : ms.projects) prefetch(pr.targets);
+            for (const auto& t : ms.targets) prefetch(t.observations);
         }
     }
     return count;
